@@ -1,0 +1,267 @@
+//! Exact decimals: strict reading from data files, explicit rounding, display.
+//!
+//! Every score, share and amount in par-index is a [`Decimal`]. Data files write decimals as
+//! strings (`"0.5"`) or integers (`20`); a float such as `0.5` is refused, because a float has
+//! already lost exactness before the engine sees it. Rounding is always explicit: see
+//! [`RoundingMode`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How a result is rounded to its number of decimal places.
+///
+/// The default is [`RoundingMode::HalfUp`]: `0.125` → `0.13`, `-0.125` → `-0.13`. Note that
+/// `rust_decimal`'s own `round_dp` rounds half to even; par-index never calls it.
+///
+/// # Example
+/// ```
+/// use par_index::RoundingMode;
+/// use rust_decimal::Decimal;
+///
+/// let x: Decimal = "0.125".parse()?;
+/// assert_eq!(RoundingMode::HalfUp.round(x, 2).to_string(), "0.13");
+/// assert_eq!(RoundingMode::HalfEven.round(x, 2).to_string(), "0.12");
+/// assert_eq!(RoundingMode::Truncate.round("89.457".parse()?, 2).to_string(), "89.45");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// Half away from zero ("làm tròn"): `0.125` → `0.13`.
+    #[default]
+    HalfUp,
+    /// Half to even (banker's rounding): `0.125` → `0.12`, `0.135` → `0.14`.
+    HalfEven,
+    /// Toward zero (truncation): `89.457` → `89.45`.
+    Truncate,
+}
+
+impl RoundingMode {
+    /// Rounds `value` to `decimals` places with this mode.
+    #[must_use]
+    pub fn round(self, value: Decimal, decimals: u32) -> Decimal {
+        let strategy = match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Truncate => RoundingStrategy::ToZero,
+        };
+        value.round_dp_with_strategy(decimals, strategy)
+    }
+}
+
+impl fmt::Display for RoundingMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RoundingMode::HalfUp => "half_up",
+            RoundingMode::HalfEven => "half_even",
+            RoundingMode::Truncate => "truncate",
+        })
+    }
+}
+
+/// Parses a decimal written in plain form (`"81.25"`, `"-0.5"`, `"20"`), exactly.
+///
+/// Refuses more digits than a [`Decimal`] holds rather than rounding them away.
+pub(crate) fn parse_plain(text: &str) -> Result<Decimal, String> {
+    let t = text.trim();
+    if t.is_empty() || t != text {
+        return Err(format!("`{text}` is not a decimal number"));
+    }
+    if t.contains(['e', 'E', '_']) {
+        return Err(format!(
+            "`{text}` is not a plain decimal number: write digits and one `.`"
+        ));
+    }
+    Decimal::from_str_exact(t).map_err(|_| format!("`{text}` is not a decimal number"))
+}
+
+/// Writes a decimal without trailing zeros after the point (`0.50` → `0.5`, `20.00` → `20`).
+pub(crate) fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Writes a decimal with exactly `decimals` places, padding with zeros (`81.2` → `81.20`).
+pub(crate) fn fixed(value: Decimal, decimals: u32) -> String {
+    let mut v = value;
+    v.rescale(decimals);
+    v.to_string()
+}
+
+/// The JSON Schema of a decimal in a data file: a string of digits or an integer.
+#[derive(Debug)]
+pub(crate) struct DecimalSchema;
+
+impl JsonSchema for DecimalSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal, written as a string (\"0.5\") or an integer; never a float.",
+            "oneOf": [
+                { "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$" },
+                { "type": "integer" }
+            ]
+        })
+    }
+}
+
+struct StrictVisitor;
+
+impl serde::de::Visitor<'_> for StrictVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal written as a string, such as \"0.5\", or an integer")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse_plain(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    // A float is refused: it went through binary floating point before reaching us. The value
+    // is only echoed back in the message.
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+        Err(E::custom(format!(
+            "`{v}` is written as a float: write decimals as strings, e.g. \"{v}\""
+        )))
+    }
+}
+
+/// Serde helpers for a [`Decimal`] field: written as a string, read from a string or an
+/// integer, never from a float.
+pub(crate) mod strict {
+    use super::{Decimal, StrictVisitor};
+
+    pub(crate) fn serialize<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::plain(*v))
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+}
+
+/// Serde helpers for an optional [`Decimal`] field (see [`strict`]).
+pub(crate) mod strict_opt {
+    use super::{Decimal, StrictVisitor};
+
+    #[expect(clippy::ref_option, reason = "serde's `with` passes `&Option<T>`")]
+    pub(crate) fn serialize<S: serde::Serializer>(
+        v: &Option<Decimal>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => s.serialize_str(&super::plain(*v)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Some)
+    }
+}
+
+/// Parses a decimal from a string, the same way data files are read.
+///
+/// # Errors
+/// Returns a message naming the text when it is not a plain decimal number.
+///
+/// # Example
+/// ```
+/// let x = par_index::parse_decimal("81.25")?;
+/// assert_eq!(x.to_string(), "81.25");
+/// assert!(par_index::parse_decimal("8.1e1").is_err());
+/// # Ok::<(), String>(())
+/// ```
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    parse_plain(text)
+}
+
+impl FromStr for RoundingMode {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "half_up" => Ok(RoundingMode::HalfUp),
+            "half_even" => Ok(RoundingMode::HalfEven),
+            "truncate" => Ok(RoundingMode::Truncate),
+            other => Err(format!(
+                "`{other}` is not a rounding mode: expected `half_up`, `half_even` or `truncate`"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        parse_plain(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn half_up_rounds_midpoints_away_from_zero() {
+        for (x, want) in [("0.125", "0.13"), ("0.135", "0.14"), ("-0.125", "-0.13"), ("83.3349", "83.33"), ("0.005", "0.01")] {
+            assert_eq!(RoundingMode::HalfUp.round(d(x), 2).to_string(), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn half_even_and_truncate_differ_from_half_up() {
+        assert_eq!(RoundingMode::HalfEven.round(d("0.125"), 2).to_string(), "0.12");
+        assert_eq!(RoundingMode::HalfEven.round(d("0.135"), 2).to_string(), "0.14");
+        assert_eq!(RoundingMode::Truncate.round(d("0.129"), 2).to_string(), "0.12");
+        assert_eq!(RoundingMode::Truncate.round(d("-0.129"), 2).to_string(), "-0.12");
+    }
+
+    #[test]
+    fn plain_parsing_is_strict() {
+        assert_eq!(d("81.25").to_string(), "81.25");
+        assert_eq!(d("-0.5").to_string(), "-0.5");
+        for bad in ["", " 1", "1 ", "1e3", "1_000", "abc", "1.2.3", "81,25"] {
+            assert!(parse_plain(bad).is_err(), "{bad:?} should be refused");
+        }
+        // more digits than a Decimal holds are refused, not rounded
+        assert!(parse_plain("0.12345678901234567890123456789012").is_err());
+    }
+
+    #[test]
+    fn display_helpers() {
+        assert_eq!(plain(d("0.50")), "0.5");
+        assert_eq!(plain(d("20.00")), "20");
+        assert_eq!(fixed(d("81.2"), 2), "81.20");
+        assert_eq!(fixed(d("7"), 2), "7.00");
+    }
+
+    #[test]
+    fn strict_serde_refuses_floats() {
+        #[derive(Deserialize)]
+        struct W {
+            #[serde(with = "strict")]
+            x: Decimal,
+        }
+        let ok: W = serde_json::from_str(r#"{"x": "0.1"}"#).unwrap_or(W { x: Decimal::MAX });
+        assert_eq!(ok.x.to_string(), "0.1");
+        let int: W = serde_json::from_str(r#"{"x": 20}"#).unwrap_or(W { x: Decimal::MAX });
+        assert_eq!(int.x.to_string(), "20");
+        let err = serde_json::from_str::<W>(r#"{"x": 0.1}"#).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("written as a float"), "{err}");
+    }
+}

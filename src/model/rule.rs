@@ -1,0 +1,286 @@
+//! The scoring rule of a leaf, as written in a file.
+//!
+//! A rule is one table with a `kind` and the fields of that kind. The file format keeps one
+//! flat table so that every misplaced field can be reported together; the typed rules live in
+//! [`crate::rules`], one file per kind.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::DecimalSchema;
+
+/// The kinds of scoring rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// Named outcomes with points: "issued on time: 1; late: 0.5; not issued: 0".
+    Levels,
+    /// Yes/no, or all of several named conditions: "tasks identified AND funded: 1".
+    Check,
+    /// A share a/b against ordered bands with explicit edges.
+    RatioBands,
+    /// A count against bands: "4 meetings: 20; 3: 15; 2: 10; 1: 5; otherwise 0".
+    CountBands,
+    /// Share × max, optionally against a target and with a floor.
+    Proportional,
+    /// Max minus a fixed amount per counted item, never below a minimum (0 by default).
+    Deduction,
+    /// Survey answers per option with weights (A/B/C/D = 100/60/20/0%), or survey points.
+    Survey,
+    /// Points given directly by an appraiser within [0, max].
+    Manual,
+}
+
+impl RuleKind {
+    /// The name used in files (`ratio_bands`, ...).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Levels => "levels",
+            RuleKind::Check => "check",
+            RuleKind::RatioBands => "ratio_bands",
+            RuleKind::CountBands => "count_bands",
+            RuleKind::Proportional => "proportional",
+            RuleKind::Deduction => "deduction",
+            RuleKind::Survey => "survey",
+            RuleKind::Manual => "manual",
+        }
+    }
+}
+
+impl std::fmt::Display for RuleKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A scoring rule as written: its `kind` and the fields that kind uses.
+///
+/// Which fields each kind takes is documented on the kind's module in [`crate::rules`];
+/// a field that the kind does not use is a validation error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RuleDef {
+    /// The kind of rule.
+    pub kind: RuleKind,
+    /// `levels`: the named outcomes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelDef>,
+    /// `check`: the named conditions that must all hold (none: a single yes/no).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ConditionDef>,
+    /// `check`: points when met (default: the leaf's max).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub points: Option<Decimal>,
+    /// `check`: points when not met; `count_bands`: points below the lowest band (default 0).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub otherwise: Option<Decimal>,
+    /// `ratio_bands` (edges in %) and `count_bands` (edges in counted items): best band first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandDef>,
+    /// Ratio rules: the task statuses that count as done (default `done`, `done_late`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Vec<TaskStatus>>,
+    /// Ratio rules: the task statuses that leave the denominator (default none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<Vec<TaskStatus>>,
+    /// Ratio and survey rules: what an empty denominator scores (default not applicable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_empty: Option<EmptyPolicy>,
+    /// Ratio rules: whether the numerator may exceed the denominator (revenue against the
+    /// estimate); default false, and then it is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_over: Option<bool>,
+    /// `proportional`: the target share in %; points = min(share ÷ target, 1) × max.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub target: Option<Decimal>,
+    /// `proportional`: the share in % below which the leaf scores 0.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub zero_below: Option<Decimal>,
+    /// `deduction`: points taken off per counted item.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub per_item: Option<Decimal>,
+    /// `deduction`: the lowest the leaf can score (default 0; may be negative when the set says
+    /// a penalty can take the leaf below zero).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub min_points: Option<Decimal>,
+    /// `survey`: weight of each answer option in % of the max (default A/B/C/D = 100/60/20/0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<WeightDef>,
+    /// What is counted or measured, for explanations (`tasks`, `meetings`, `applications`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+}
+
+/// One named outcome of a `levels` rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LevelDef {
+    /// Identifier used in evidence, e.g. `on_time`.
+    pub id: String,
+    /// Wording from the annex, e.g. `Ban hành kịp thời`.
+    pub label: String,
+    /// English gloss.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+    /// Points for this outcome.
+    #[serde(with = "crate::decimal::strict")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+}
+
+/// One named condition of a `check` rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ConditionDef {
+    /// Identifier used in evidence, e.g. `funded`.
+    pub id: String,
+    /// Wording from the annex.
+    pub label: String,
+    /// English gloss.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+}
+
+/// One band of a `ratio_bands` or `count_bands` rule.
+///
+/// A band has a lower edge (`at_least` or `above`; the last band may have none, reaching down
+/// to 0) and an upper edge (`below` or `at_most`; when absent, the band reaches up to the lower
+/// edge of the band before it, or without limit for the first band). Its points are fixed
+/// (`points`) or `proportional` (share × max).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BandDef {
+    /// Inclusive lower edge (≥).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub at_least: Option<Decimal>,
+    /// Exclusive lower edge (>).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub above: Option<Decimal>,
+    /// Exclusive upper edge (<).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub below: Option<Decimal>,
+    /// Inclusive upper edge (≤).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub at_most: Option<Decimal>,
+    /// Fixed points of the band.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub points: Option<Decimal>,
+    /// `ratio_bands` only: the band scores share × max.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proportional: Option<bool>,
+}
+
+/// One answer option of a `survey` rule and its weight in % of the max.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct WeightDef {
+    /// The option, e.g. `A`.
+    pub option: String,
+    /// Its weight in % of the max, e.g. `60`.
+    #[serde(with = "crate::decimal::strict")]
+    #[schemars(with = "DecimalSchema")]
+    pub percent: Decimal,
+}
+
+/// The status of a planned task, in task-list evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    /// Done (hoàn thành).
+    Done,
+    /// Done, but after its deadline (hoàn thành chậm).
+    DoneLate,
+    /// Under way (đang thực hiện).
+    InProgress,
+    /// Not due yet at the time of reporting (chưa đến thời điểm đánh giá).
+    NotYetDue,
+    /// A recurring task (thực hiện thường xuyên).
+    Recurring,
+    /// Not done (không hoàn thành).
+    NotDone,
+}
+
+impl TaskStatus {
+    /// The name used in files.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Done => "done",
+            TaskStatus::DoneLate => "done_late",
+            TaskStatus::InProgress => "in_progress",
+            TaskStatus::NotYetDue => "not_yet_due",
+            TaskStatus::Recurring => "recurring",
+            TaskStatus::NotDone => "not_done",
+        }
+    }
+}
+
+/// What a ratio or survey rule scores when its denominator is empty (0 of 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EmptyPolicy {
+    /// Treated as not applicable, following the leaf's not-applicable policy.
+    #[default]
+    NotApplicable,
+    /// Scores 0.
+    Zero,
+    /// Scores the full max ("no case arose").
+    FullPoints,
+}
