@@ -132,6 +132,18 @@ impl serde::de::Visitor<'_> for StrictVisitor {
         Ok(Decimal::from(v))
     }
 
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Decimal, E> {
+        Decimal::try_from_i128_with_scale(v, 0)
+            .map_err(|_| E::custom(format!("`{v}` is too large for a decimal")))
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Decimal, E> {
+        i128::try_from(v)
+            .ok()
+            .and_then(|v| Decimal::try_from_i128_with_scale(v, 0).ok())
+            .ok_or_else(|| E::custom(format!("`{v}` is too large for a decimal")))
+    }
+
     // A float is refused: it went through binary floating point before reaching us. The value
     // is only echoed back in the message.
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
@@ -218,17 +230,35 @@ mod tests {
 
     #[test]
     fn half_up_rounds_midpoints_away_from_zero() {
-        for (x, want) in [("0.125", "0.13"), ("0.135", "0.14"), ("-0.125", "-0.13"), ("83.3349", "83.33"), ("0.005", "0.01")] {
+        for (x, want) in [
+            ("0.125", "0.13"),
+            ("0.135", "0.14"),
+            ("-0.125", "-0.13"),
+            ("83.3349", "83.33"),
+            ("0.005", "0.01"),
+        ] {
             assert_eq!(RoundingMode::HalfUp.round(d(x), 2).to_string(), want, "{x}");
         }
     }
 
     #[test]
     fn half_even_and_truncate_differ_from_half_up() {
-        assert_eq!(RoundingMode::HalfEven.round(d("0.125"), 2).to_string(), "0.12");
-        assert_eq!(RoundingMode::HalfEven.round(d("0.135"), 2).to_string(), "0.14");
-        assert_eq!(RoundingMode::Truncate.round(d("0.129"), 2).to_string(), "0.12");
-        assert_eq!(RoundingMode::Truncate.round(d("-0.129"), 2).to_string(), "-0.12");
+        assert_eq!(
+            RoundingMode::HalfEven.round(d("0.125"), 2).to_string(),
+            "0.12"
+        );
+        assert_eq!(
+            RoundingMode::HalfEven.round(d("0.135"), 2).to_string(),
+            "0.14"
+        );
+        assert_eq!(
+            RoundingMode::Truncate.round(d("0.129"), 2).to_string(),
+            "0.12"
+        );
+        assert_eq!(
+            RoundingMode::Truncate.round(d("-0.129"), 2).to_string(),
+            "-0.12"
+        );
     }
 
     #[test]
@@ -261,7 +291,10 @@ mod tests {
         assert_eq!(ok.x.to_string(), "0.1");
         let int: W = serde_json::from_str(r#"{"x": 20}"#).unwrap_or(W { x: Decimal::MAX });
         assert_eq!(int.x.to_string(), "20");
-        let err = serde_json::from_str::<W>(r#"{"x": 0.1}"#).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = serde_json::from_str::<W>(r#"{"x": 0.1}"#)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("written as a float"), "{err}");
     }
 }

@@ -75,7 +75,9 @@ impl DataPath {
     #[must_use]
     pub fn parent(&self) -> Option<DataPath> {
         let (_, rest) = self.segments.split_last()?;
-        Some(DataPath { segments: rest.to_vec() })
+        Some(DataPath {
+            segments: rest.to_vec(),
+        })
     }
 
     pub(crate) fn push(&mut self, segment: Segment) {
@@ -138,7 +140,8 @@ impl From<&serde_path_to_error::Path> for DataPath {
             match s {
                 serde_path_to_error::Segment::Seq { index } => out.push(Segment::Index(*index)),
                 serde_path_to_error::Segment::Map { key } => out.push(Segment::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => {}
             }
         }
         out
@@ -151,9 +154,23 @@ mod tests {
 
     #[test]
     fn displays_like_a_user_would_write_it() {
-        let p = DataPath::root().key("areas").index(2).key("criteria").index(1).key("rule").key("bands").index(0);
+        let p = DataPath::root()
+            .key("areas")
+            .index(2)
+            .key("criteria")
+            .index(1)
+            .key("rule")
+            .key("bands")
+            .index(0);
         assert_eq!(p.to_string(), "areas[2].criteria[1].rule.bands[0]");
-        assert_eq!(DataPath::root().key("evidence").key("3.2.1").key("numerator").to_string(), "evidence[\"3.2.1\"].numerator");
+        assert_eq!(
+            DataPath::root()
+                .key("evidence")
+                .key("3.2.1")
+                .key("numerator")
+                .to_string(),
+            "evidence[\"3.2.1\"].numerator"
+        );
         assert_eq!(DataPath::root().to_string(), "(document)");
         assert_eq!(DataPath::root().key("1.1").to_string(), "[\"1.1\"]");
     }

@@ -1,0 +1,320 @@
+//! Errors, one type per phase: loading a rule set, reading evidence, evaluating.
+//!
+//! Every message leads with the path of the value at fault, quotes user values in backticks,
+//! and says what was expected.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::path::DataPath;
+
+/// A rule set could not be loaded: unreadable, not TOML, of the wrong shape, or invalid.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{}: cannot read the file: {source}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The text is not valid TOML.
+    #[error("{}line {line}, column {column}: {message}", file_prefix(file.as_ref()))]
+    Syntax {
+        /// The file, when loaded from one.
+        file: Option<PathBuf>,
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// The rule set has problems; every one found is listed.
+    #[error("{}{}", file_prefix(file.as_ref()), Issues(issues))]
+    Invalid {
+        /// The file, when loaded from one.
+        file: Option<PathBuf>,
+        /// Every problem, in file order where lines are known.
+        issues: Vec<ValidationIssue>,
+    },
+}
+
+impl LoadError {
+    /// The validation problems, when the error is [`LoadError::Invalid`]; empty otherwise.
+    #[must_use]
+    pub fn issues(&self) -> &[ValidationIssue] {
+        match self {
+            LoadError::Invalid { issues, .. } => issues,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn with_file(self, path: PathBuf) -> LoadError {
+        match self {
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } => LoadError::Syntax {
+                file: Some(path),
+                line,
+                column,
+                message,
+            },
+            LoadError::Invalid { issues, .. } => LoadError::Invalid {
+                file: Some(path),
+                issues,
+            },
+            other @ LoadError::Io { .. } => other,
+        }
+    }
+}
+
+fn file_prefix(file: Option<&PathBuf>) -> String {
+    file.map(|f| format!("{}: ", f.display()))
+        .unwrap_or_default()
+}
+
+struct Issues<'a>(&'a [ValidationIssue]);
+
+impl fmt::Display for Issues<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(
+            f,
+            "{n} problem{} in the rule set",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for issue in self.0 {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What kind of problem a [`ValidationIssue`] is, for programs that react to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum IssueCode {
+    /// A field the format does not have.
+    UnknownField,
+    /// A value of the wrong type, or a required field missing.
+    WrongType,
+    /// A decimal written as a TOML or JSON float.
+    FloatDecimal,
+    /// A text that must not be empty is empty.
+    Empty,
+    /// A number that must not be negative is negative.
+    Negative,
+    /// A number outside its allowed range.
+    OutOfRange,
+    /// Two nodes, levels, conditions or options share a code or id.
+    Duplicate,
+    /// A parent's max differs from the sum of its children's maxima.
+    MaxMismatch,
+    /// The areas, or the parts, do not add up to the scale.
+    ScaleMismatch,
+    /// A node has both a rule and children, or neither.
+    NodeShape,
+    /// A leaf without provenance.
+    MissingProvenance,
+    /// A field that the rule's kind does not use, or one it needs and lacks.
+    RuleField,
+    /// Points above the max (or below the minimum) of the leaf.
+    PointsOutOfRange,
+    /// Bands out of order.
+    BandOrder,
+    /// Bands that leave a value uncovered.
+    BandGap,
+    /// Bands that cover a value twice.
+    BandOverlap,
+    /// A band whose edges are contradictory (lower above upper, two lower edges, ...).
+    BandEdges,
+    /// Classification bands out of order, with gaps or overlaps.
+    Classification,
+    /// A size or depth limit was passed.
+    Limit,
+}
+
+/// One problem found in a rule set, with the path of the value at fault and its line in the
+/// file when known.
+///
+/// # Example
+/// ```
+/// let err = par_index::RuleSet::from_toml_str(r#"
+/// id = "x"
+/// title = "x"
+/// level = "district"
+/// years = { from = 2023 }
+/// scale = "0.5"
+/// document = { number = "1/QĐ" }
+/// [[areas]]
+/// code = "1"
+/// title = "Area"
+/// max = 0.5
+/// rule = { kind = "manual" }
+/// provenance = { document = "1/QĐ", verified = false }
+/// "#).unwrap_err();
+/// let issue = &err.issues()[0];
+/// assert_eq!(issue.path.to_string(), "areas[0].max");
+/// assert_eq!(issue.line, Some(11));
+/// assert!(issue.message.contains("written as a float"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct ValidationIssue {
+    /// Where the problem is, e.g. `areas[2].criteria[1].rule.bands[0]`.
+    pub path: DataPath,
+    /// The line in the file, from 1, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What kind of problem it is.
+    pub code: IssueCode,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl ValidationIssue {
+    pub(crate) fn new(path: DataPath, code: IssueCode, message: impl Into<String>) -> Self {
+        ValidationIssue {
+            path,
+            line: None,
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ValidationIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{} (line {line}): {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// An evidence file could not be read: not JSON, or of the wrong shape.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvidenceError {
+    /// Malformed JSON, an unknown field or a value of the wrong type.
+    #[error("{path} (line {line}, column {column}): {message}")]
+    Json {
+        /// Where the value at fault is.
+        path: DataPath,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// What kind of problem an [`EvidenceIssue`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EvidenceIssueCode {
+    /// A code the rule set does not have.
+    UnknownCode,
+    /// Evidence given for a node that has children: evidence goes to leaves.
+    NotALeaf,
+    /// A value whose fields do not fit the leaf's rule kind.
+    WrongShape,
+    /// A level, condition or answer option the rule does not define.
+    UnknownOption,
+    /// A numerator above its denominator.
+    NumeratorAboveDenominator,
+    /// A negative count or amount.
+    Negative,
+    /// A count that is not a whole number.
+    NotWhole,
+    /// Points or a percentage outside the allowed range.
+    OutOfRange,
+    /// The unit's level is not the level the set scores.
+    LevelMismatch,
+    /// The period's year is not one the set applies to.
+    YearOutOfRange,
+    /// The evidence names another rule set.
+    RuleSetMismatch,
+}
+
+/// One problem in evidence, found while evaluating it against a rule set.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct EvidenceIssue {
+    /// Where the value at fault is, e.g. `evidence["1.1.4"].numerator`.
+    pub path: DataPath,
+    /// What kind of problem it is.
+    pub code: EvidenceIssueCode,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl EvidenceIssue {
+    pub(crate) fn new(path: DataPath, code: EvidenceIssueCode, message: impl Into<String>) -> Self {
+        EvidenceIssue {
+            path,
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for EvidenceIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Evaluation failed: the evidence does not fit the rule set, or a number overflowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvalError {
+    /// The evidence has problems; every one found is listed.
+    #[error("{} problem{} in the evidence{}", issues.len(), if issues.len() == 1 { "" } else { "s" }, EvidenceList(issues))]
+    Evidence {
+        /// Every problem found.
+        issues: Vec<EvidenceIssue>,
+    },
+    /// A computation exceeded the range of a decimal.
+    #[error("{path}: the computation overflows the range of a decimal")]
+    Overflow {
+        /// The value whose computation overflowed.
+        path: DataPath,
+    },
+}
+
+impl EvalError {
+    /// The evidence problems, when the error is [`EvalError::Evidence`]; empty otherwise.
+    #[must_use]
+    pub fn issues(&self) -> &[EvidenceIssue] {
+        match self {
+            EvalError::Evidence { issues } => issues,
+            EvalError::Overflow { .. } => &[],
+        }
+    }
+}
+
+struct EvidenceList<'a>(&'a [EvidenceIssue]);
+
+impl fmt::Display for EvidenceList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for issue in self.0 {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Strips serde's trailing " at line N column M" (we report the position ourselves).
+pub(crate) fn clean_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,510 @@
+//! Evaluation: a pure function from a validated rule set and a unit's evidence to a
+//! [`Scorecard`].
+
+use rust_decimal::Decimal;
+
+use crate::decimal::plain;
+use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
+use crate::evidence::Evidence;
+use crate::model::{NaPolicy, Part};
+use crate::path::DataPath;
+use crate::rules::{Ctx, Outcome, ScoreError};
+use crate::ruleset::RuleSet;
+use crate::scorecard::{
+    Basis, Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
+    ProvenanceSummary, RuleSetInfo, Score, Scorecard,
+};
+use crate::validate::tree::{Leaf, Node};
+
+/// Scores a unit's evidence under a rule set.
+///
+/// Each leaf is scored by its rule from its evidence; a leaf without evidence scores 0 and is
+/// reported as a finding; a leaf marked not applicable leaves the maximum or scores full
+/// points, as the set says. Leaf points are rounded once by the set's policy; parents add them
+/// exactly; every index is points ÷ applicable maximum × 100, rounded once.
+///
+/// # Errors
+/// [`EvalError::Evidence`] with every problem found: a code the set lacks, evidence on a
+/// parent, a value of the wrong shape, a numerator above its denominator, a negative count, a
+/// unit of another level, a year the set does not cover. [`EvalError::Overflow`] if a
+/// computation leaves the range of a decimal.
+///
+/// # Example
+/// ```
+/// use par_index::{Evidence, RuleSet, evaluate};
+///
+/// let rs = RuleSet::from_toml_str(r#"
+/// id = "demo"
+/// title = "Demo"
+/// level = "district"
+/// years = { from = 2023 }
+/// scale = 2
+/// document = { number = "01/QĐ-UBND" }
+/// [[areas]]
+/// code = "1"
+/// title = "Chỉ đạo, điều hành"
+/// max = 2
+/// provenance = { document = "01/QĐ-UBND", verified = false }
+/// [[areas.criteria]]
+/// code = "1.1"
+/// title = "Mức độ thực hiện kế hoạch CCHC"
+/// max = 1
+/// rule = { kind = "ratio_bands", bands = [
+///   { at_least = "100", points = "1" }, { at_least = "80", points = "0.5" }, { points = "0" },
+/// ] }
+/// [[areas.criteria]]
+/// code = "1.2"
+/// title = "Báo cáo đúng hạn"
+/// max = 1
+/// rule = { kind = "check" }
+/// "#)?;
+/// let ev = Evidence::from_json_str(r#"{
+///   "unit": { "name": "Thị xã Duyên Hải", "level": "district" },
+///   "period": { "year": 2023 },
+///   "evidence": { "1.1": { "numerator": 30, "denominator": 36 } }
+/// }"#)?;
+/// let card = evaluate(&rs, &ev)?;
+/// let leaf = card.node("1.1").unwrap();
+/// assert_eq!(leaf.score.points.to_string(), "0.5");
+/// assert_eq!(
+///     leaf.leaf.as_ref().unwrap().explanation.to_string(),
+///     "30/36 = 83.33% → band 80% to under 100% → 0.5 of 1"
+/// );
+/// assert_eq!(card.total.index.unwrap().to_string(), "25.00");
+/// assert_eq!(card.findings[0].to_string(), r#"evidence["1.2"]: no evidence: scored 0 of 1"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate(rs: &RuleSet, ev: &Evidence) -> Result<Scorecard, EvalError> {
+    let mut issues = check_header(rs, ev);
+    check_codes(rs, ev, &mut issues);
+    let nodes = &rs.tree().nodes;
+    let rounding = rs.def().rounding;
+    let mut acc: Vec<Acc> = vec![Acc::default(); nodes.len()];
+    let mut leaves: Vec<Option<LeafResult>> = vec![None; nodes.len()];
+    let mut findings = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(leaf) = &node.leaf else { continue };
+        match score_leaf(node, leaf, ev) {
+            Ok((basis, exact)) => {
+                let points = rounding.mode.round(exact, rounding.points);
+                let (a, finding) = leaf_acc(node, leaf, &basis, points);
+                if let (Some(slot), Some(l)) = (acc.get_mut(i), leaves.get_mut(i)) {
+                    *slot = a;
+                    *l = Some(LeafResult {
+                        rule: leaf.rule.kind(),
+                        part: leaf.part,
+                        verified: leaf.provenance.verified,
+                        source: source_text(leaf),
+                        explanation: Explanation {
+                            basis,
+                            points,
+                            max: node.max,
+                        },
+                    });
+                }
+                findings.extend(finding);
+            }
+            Err(ScoreError::Evidence(issue)) => issues.push(issue),
+            Err(ScoreError::Overflow) => {
+                return Err(EvalError::Overflow {
+                    path: leaf.evidence_path.clone(),
+                });
+            }
+        }
+    }
+    if !issues.is_empty() {
+        return Err(EvalError::Evidence { issues });
+    }
+    roll_up(nodes, &mut acc)?;
+    assemble(rs, ev, &acc, leaves, findings)
+}
+
+/// Points and maxima of a node as they add up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    points: Decimal,
+    applicable: Decimal,
+    scored: bool,
+    missing: bool,
+    not_applicable: bool,
+}
+
+fn check_header(rs: &RuleSet, ev: &Evidence) -> Vec<EvidenceIssue> {
+    let mut issues = Vec::new();
+    let def = rs.def();
+    if ev.unit.level != def.level {
+        issues.push(EvidenceIssue::new(
+            DataPath::root().key("unit").key("level"),
+            EvidenceIssueCode::LevelMismatch,
+            format!(
+                "the unit is at level `{}`, but `{}` scores level `{}`",
+                ev.unit.level, def.id, def.level
+            ),
+        ));
+    }
+    if !def.years.contains(ev.period.year) {
+        let years = match def.years.to {
+            Some(to) if to == def.years.from => format!("{to}"),
+            Some(to) => format!("{} to {to}", def.years.from),
+            None => format!("{} on", def.years.from),
+        };
+        issues.push(EvidenceIssue::new(
+            DataPath::root().key("period").key("year"),
+            EvidenceIssueCode::YearOutOfRange,
+            format!(
+                "year `{}` is outside the years `{}` applies to ({years})",
+                ev.period.year, def.id
+            ),
+        ));
+    }
+    if let Some(q) = ev.period.quarter
+        && !(1..=4).contains(&q)
+    {
+        issues.push(EvidenceIssue::new(
+            DataPath::root().key("period").key("quarter"),
+            EvidenceIssueCode::OutOfRange,
+            format!("quarter `{q}`: expected 1 to 4"),
+        ));
+    }
+    if let Some(m) = ev.period.month
+        && !(1..=12).contains(&m)
+    {
+        issues.push(EvidenceIssue::new(
+            DataPath::root().key("period").key("month"),
+            EvidenceIssueCode::OutOfRange,
+            format!("month `{m}`: expected 1 to 12"),
+        ));
+    }
+    if let Some(id) = &ev.ruleset
+        && id != &def.id
+    {
+        issues.push(EvidenceIssue::new(
+            DataPath::root().key("ruleset"),
+            EvidenceIssueCode::RuleSetMismatch,
+            format!("the evidence was prepared for `{id}`, not for `{}`", def.id),
+        ));
+    }
+    issues
+}
+
+fn check_codes(rs: &RuleSet, ev: &Evidence, issues: &mut Vec<EvidenceIssue>) {
+    for code in ev.evidence.keys() {
+        let path = DataPath::root().key("evidence").key(code.clone());
+        match rs.node(code) {
+            None => issues.push(EvidenceIssue::new(path, EvidenceIssueCode::UnknownCode, format!("`{}` has no criterion `{code}`", rs.id()))),
+            Some(n) if n.rule_kind().is_none() => issues.push(EvidenceIssue::new(
+                path,
+                EvidenceIssueCode::NotALeaf,
+                format!("`{code}` is scored as the sum of its sub-criteria: give evidence for them instead"),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+fn score_leaf(node: &Node, leaf: &Leaf, ev: &Evidence) -> Result<(Basis, Decimal), ScoreError> {
+    let Some(value) = ev.evidence.get(&node.code) else {
+        return Ok((Basis::MissingEvidence, Decimal::ZERO));
+    };
+    if let Some(reason) = &value.not_applicable {
+        if !crate::rules::evidence_fields(value).is_empty() {
+            return Err(ScoreError::Evidence(EvidenceIssue::new(
+                leaf.evidence_path.key("not_applicable"),
+                EvidenceIssueCode::WrongShape,
+                "a leaf marked not applicable takes no other value",
+            )));
+        }
+        return Ok(not_applicable(node, leaf, reason.clone()));
+    }
+    let ctx = Ctx {
+        max: node.max,
+        path: &leaf.evidence_path,
+        kind: leaf.rule.kind(),
+    };
+    match leaf.rule.score(&ctx, value)? {
+        Outcome::Points { points, working } => Ok((Basis::Scored(working), points)),
+        Outcome::NotApplicable { reason } => Ok(not_applicable(node, leaf, reason)),
+    }
+}
+
+fn not_applicable(node: &Node, leaf: &Leaf, reason: String) -> (Basis, Decimal) {
+    let full_points = leaf.na == NaPolicy::FullPoints;
+    let points = if full_points { node.max } else { Decimal::ZERO };
+    (
+        Basis::NotApplicable {
+            reason,
+            full_points,
+        },
+        points,
+    )
+}
+
+fn leaf_acc(node: &Node, leaf: &Leaf, basis: &Basis, points: Decimal) -> (Acc, Option<Finding>) {
+    let finding = |kind, message: String| Finding {
+        kind,
+        code: node.code.clone(),
+        path: leaf.evidence_path.clone(),
+        message,
+    };
+    match basis {
+        Basis::Scored(_) => (
+            Acc {
+                points,
+                applicable: node.max,
+                scored: true,
+                ..Acc::default()
+            },
+            None,
+        ),
+        Basis::MissingEvidence => (
+            Acc {
+                points: Decimal::ZERO,
+                applicable: node.max,
+                missing: true,
+                ..Acc::default()
+            },
+            Some(finding(
+                FindingKind::MissingEvidence,
+                format!("no evidence: scored 0 of {}", plain(node.max)),
+            )),
+        ),
+        Basis::NotApplicable {
+            reason,
+            full_points,
+        } => {
+            let applicable = if *full_points {
+                node.max
+            } else {
+                Decimal::ZERO
+            };
+            let effect = if *full_points {
+                format!(
+                    "scored full points, {} of {}",
+                    plain(node.max),
+                    plain(node.max)
+                )
+            } else {
+                format!("its {} points leave the maximum", plain(node.max))
+            };
+            (
+                Acc {
+                    points,
+                    applicable,
+                    not_applicable: true,
+                    ..Acc::default()
+                },
+                Some(finding(
+                    FindingKind::NotApplicable,
+                    format!("not applicable ({reason}): {effect}"),
+                )),
+            )
+        }
+    }
+}
+
+fn source_text(leaf: &Leaf) -> String {
+    match &leaf.provenance.clause {
+        Some(c) => format!("{}, {c}", leaf.provenance.document),
+        None => leaf.provenance.document.clone(),
+    }
+}
+
+fn roll_up(nodes: &[Node], acc: &mut [Acc]) -> Result<(), EvalError> {
+    for i in (0..nodes.len()).rev() {
+        let (Some(node), Some(child)) = (nodes.get(i), acc.get(i).copied()) else {
+            continue;
+        };
+        let Some(p) = node.parent else { continue };
+        let Some(parent) = acc.get_mut(p) else {
+            continue;
+        };
+        let overflow = || EvalError::Overflow {
+            path: node.path.clone(),
+        };
+        parent.points = parent
+            .points
+            .checked_add(child.points)
+            .ok_or_else(overflow)?;
+        parent.applicable = parent
+            .applicable
+            .checked_add(child.applicable)
+            .ok_or_else(overflow)?;
+        parent.scored |= child.scored;
+        parent.missing |= child.missing;
+        parent.not_applicable |= child.not_applicable;
+    }
+    Ok(())
+}
+
+fn index(
+    rs: &RuleSet,
+    points: Decimal,
+    applicable: Decimal,
+    path: &DataPath,
+) -> Result<Option<Decimal>, EvalError> {
+    if applicable.is_zero() {
+        return Ok(None);
+    }
+    let r = rs.def().rounding;
+    let raw = points
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(applicable))
+        .ok_or_else(|| EvalError::Overflow { path: path.clone() })?;
+    let mut idx = r.mode.round(raw, r.index);
+    idx.rescale(r.index);
+    Ok(Some(idx))
+}
+
+fn status(a: &Acc) -> NodeStatus {
+    if a.missing {
+        NodeStatus::MissingEvidence
+    } else if a.scored {
+        NodeStatus::Scored
+    } else {
+        NodeStatus::NotApplicable
+    }
+}
+
+fn assemble(
+    rs: &RuleSet,
+    ev: &Evidence,
+    acc: &[Acc],
+    leaves: Vec<Option<LeafResult>>,
+    findings: Vec<Finding>,
+) -> Result<Scorecard, EvalError> {
+    let nodes = &rs.tree().nodes;
+    let mut results = Vec::with_capacity(nodes.len());
+    let mut total = Acc::default();
+    let mut parts = [
+        (Part::Appraised, Acc::default()),
+        (Part::Survey, Acc::default()),
+    ];
+    let mut prov = ProvenanceSummary {
+        leaves: 0,
+        unverified_leaves: 0,
+        unverified_max: Decimal::ZERO,
+        unverified_points: Decimal::ZERO,
+    };
+    let overflow = |p: &DataPath| EvalError::Overflow { path: p.clone() };
+    for ((node, a), leaf) in nodes.iter().zip(acc).zip(leaves) {
+        if node.parent.is_none() {
+            total.points = total
+                .points
+                .checked_add(a.points)
+                .ok_or_else(|| overflow(&node.path))?;
+            total.applicable = total
+                .applicable
+                .checked_add(a.applicable)
+                .ok_or_else(|| overflow(&node.path))?;
+        }
+        if let Some(l) = &node.leaf {
+            prov.leaves += 1;
+            if !l.provenance.verified {
+                prov.unverified_leaves += 1;
+                prov.unverified_max = prov
+                    .unverified_max
+                    .checked_add(node.max)
+                    .ok_or_else(|| overflow(&node.path))?;
+                prov.unverified_points = prov
+                    .unverified_points
+                    .checked_add(a.points)
+                    .ok_or_else(|| overflow(&node.path))?;
+            }
+            for (part, pa) in &mut parts {
+                if *part == l.part {
+                    pa.points = pa
+                        .points
+                        .checked_add(a.points)
+                        .ok_or_else(|| overflow(&node.path))?;
+                    pa.applicable = pa
+                        .applicable
+                        .checked_add(a.applicable)
+                        .ok_or_else(|| overflow(&node.path))?;
+                    pa.scored = true;
+                }
+            }
+        }
+        results.push(NodeResult {
+            code: node.code.clone(),
+            title: node.title.clone(),
+            title_en: node.title_en.clone(),
+            parent: node
+                .parent
+                .and_then(|p| nodes.get(p))
+                .map(|p| p.code.clone()),
+            depth: node.depth,
+            score: Score {
+                points: a.points,
+                max: node.max,
+                applicable_max: a.applicable,
+                index: index(rs, a.points, a.applicable, &node.path)?,
+            },
+            status: status(a),
+            leaf,
+        });
+    }
+    let def = rs.def();
+    let total_index = index(rs, total.points, total.applicable, &DataPath::root())?;
+    let part_scores = part_scores(rs, &parts)?;
+    Ok(Scorecard {
+        engine: format!("par-index {}", env!("CARGO_PKG_VERSION")),
+        ruleset: RuleSetInfo {
+            id: def.id.clone(),
+            title: def.title.clone(),
+            document: def.document.number.clone(),
+        },
+        unit: ev.unit.clone(),
+        period: ev.period,
+        provisional: ev.period.is_provisional(),
+        total: Score {
+            points: total.points,
+            max: def.scale,
+            applicable_max: total.applicable,
+            index: total_index,
+        },
+        classification: total_index.and_then(|i| classify(rs, i)),
+        parts: part_scores,
+        nodes: results,
+        findings,
+        provenance: prov,
+    })
+}
+
+fn part_scores(rs: &RuleSet, parts: &[(Part, Acc)]) -> Result<Vec<PartScore>, EvalError> {
+    let def = rs.def();
+    let mut out = Vec::new();
+    for (part, a) in parts {
+        let declared = def.parts.map(|p| {
+            if *part == Part::Survey {
+                p.survey
+            } else {
+                p.appraised
+            }
+        });
+        if !a.scored && declared.is_none_or(|d| d.is_zero()) {
+            continue;
+        }
+        let max = declared.unwrap_or(a.applicable);
+        out.push(PartScore {
+            part: *part,
+            score: Score {
+                points: a.points,
+                max,
+                applicable_max: a.applicable,
+                index: index(rs, a.points, a.applicable, &DataPath::root().key("parts"))?,
+            },
+        });
+    }
+    Ok(out)
+}
+
+fn classify(rs: &RuleSet, index: Decimal) -> Option<Class> {
+    rs.def()
+        .classification
+        .iter()
+        .find(|band| index >= band.at_least)
+        .map(|band| Class {
+            label: band.label.clone(),
+            name: band.name.clone(),
+        })
+}

@@ -1,0 +1,420 @@
+//! The rule kinds, one file each: how a rule is checked when a set is validated, what evidence
+//! it takes, and how it scores.
+//!
+//! Every kind follows the same contract:
+//! - `lower(def, max, path, issues)` turns the file's [`RuleDef`] into the typed rule, reporting
+//!   every problem with its path;
+//! - `score(&self, ctx, evidence)` turns the leaf's evidence into exact (unrounded) points and
+//!   a [`Working`] that explains them, or an evidence problem naming its path.
+//!
+//! # Properties
+//! For every kind, a validated rule scores within `[min, max]` of its leaf (min is 0 except for
+//! a `deduction` rule with a negative `min_points`), and scores more favourable evidence no
+//! lower (more tasks done, more meetings, fewer violations, better answers).
+
+pub(crate) mod bands;
+pub(crate) mod check;
+pub(crate) mod count_bands;
+pub(crate) mod deduction;
+pub(crate) mod levels;
+pub(crate) mod manual;
+pub(crate) mod proportional;
+pub(crate) mod ratio;
+pub(crate) mod ratio_bands;
+pub(crate) mod survey;
+mod working;
+
+use rust_decimal::Decimal;
+
+use crate::Limits;
+use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode, ValidationIssue};
+use crate::evidence::LeafEvidence;
+use crate::model::{RuleDef, RuleKind};
+use crate::path::DataPath;
+
+pub use working::{BandView, Share, ShareSource, Working};
+
+/// A validated scoring rule.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Rule {
+    Levels(levels::Levels),
+    Check(check::Check),
+    RatioBands(ratio_bands::RatioBands),
+    CountBands(count_bands::CountBands),
+    Proportional(proportional::Proportional),
+    Deduction(deduction::Deduction),
+    Survey(survey::Survey),
+    Manual(manual::Manual),
+}
+
+/// What a rule made of a leaf's evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Outcome {
+    /// Exact points, before rounding, and how they were reached.
+    Points { points: Decimal, working: Working },
+    /// The evidence makes the leaf not applicable (an empty denominator, by the rule's policy).
+    NotApplicable { reason: String },
+}
+
+/// Why a leaf could not be scored.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ScoreError {
+    /// The evidence does not fit the rule.
+    Evidence(EvidenceIssue),
+    /// A computation overflowed the range of a decimal.
+    Overflow,
+}
+
+impl From<EvidenceIssue> for ScoreError {
+    fn from(issue: EvidenceIssue) -> Self {
+        ScoreError::Evidence(issue)
+    }
+}
+
+/// What a rule needs to score one leaf.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx<'a> {
+    /// The leaf's max.
+    pub(crate) max: Decimal,
+    /// The path of the leaf's evidence, `evidence["1.1.4"]`.
+    pub(crate) path: &'a DataPath,
+    /// The rule's kind, for messages.
+    pub(crate) kind: RuleKind,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn issue(
+        &self,
+        field: Option<&str>,
+        code: EvidenceIssueCode,
+        message: impl Into<String>,
+    ) -> ScoreError {
+        let path = match field {
+            Some(f) => self.path.key(f),
+            None => self.path.clone(),
+        };
+        ScoreError::Evidence(EvidenceIssue::new(path, code, message))
+    }
+}
+
+/// Collects validation problems while a rule set is checked.
+#[derive(Debug, Default)]
+pub(crate) struct Issues {
+    pub(crate) list: Vec<ValidationIssue>,
+}
+
+impl Issues {
+    pub(crate) fn push(&mut self, path: DataPath, code: IssueCode, message: impl Into<String>) {
+        self.list.push(ValidationIssue::new(path, code, message));
+    }
+
+    /// Reports a number below zero; returns whether it was fine.
+    pub(crate) fn non_negative(&mut self, path: &DataPath, value: Decimal) -> bool {
+        if value.is_sign_negative() && !value.is_zero() {
+            self.push(
+                path.clone(),
+                IssueCode::Negative,
+                format!(
+                    "`{}` is negative: expected 0 or more",
+                    crate::decimal::plain(value)
+                ),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Reports points outside `[0, max]`.
+    pub(crate) fn points_within(&mut self, path: &DataPath, points: Decimal, max: Decimal) {
+        if self.non_negative(path, points) && points > max {
+            self.push(
+                path.clone(),
+                IssueCode::PointsOutOfRange,
+                format!(
+                    "points `{}` are above the leaf's max `{}`",
+                    crate::decimal::plain(points),
+                    crate::decimal::plain(max)
+                ),
+            );
+        }
+    }
+
+    pub(crate) fn too_many(&mut self, path: &DataPath, n: usize, limits: &Limits) -> bool {
+        if n > limits.max_rule_items {
+            self.push(
+                path.clone(),
+                IssueCode::Limit,
+                format!(
+                    "{n} items, more than the limit of {}",
+                    limits.max_rule_items
+                ),
+            );
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// The optional fields of a rule that are set, by their names in the file.
+fn fields_set(def: &RuleDef) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut add = |set: bool, name: &'static str| {
+        if set {
+            out.push(name);
+        }
+    };
+    add(!def.levels.is_empty(), "levels");
+    add(!def.conditions.is_empty(), "conditions");
+    add(def.points.is_some(), "points");
+    add(def.otherwise.is_some(), "otherwise");
+    add(!def.bands.is_empty(), "bands");
+    add(def.done.is_some(), "done");
+    add(def.exclude.is_some(), "exclude");
+    add(def.on_empty.is_some(), "on_empty");
+    add(def.allow_over.is_some(), "allow_over");
+    add(def.target.is_some(), "target");
+    add(def.zero_below.is_some(), "zero_below");
+    add(def.per_item.is_some(), "per_item");
+    add(def.min_points.is_some(), "min_points");
+    add(!def.weights.is_empty(), "weights");
+    out
+}
+
+/// The optional fields each kind takes (`measure` is taken by every kind).
+fn fields_of(kind: RuleKind) -> &'static [&'static str] {
+    match kind {
+        RuleKind::Levels => &["levels"],
+        RuleKind::Check => &["conditions", "points", "otherwise"],
+        RuleKind::RatioBands => &["bands", "done", "exclude", "on_empty", "allow_over"],
+        RuleKind::CountBands => &["bands", "otherwise"],
+        RuleKind::Proportional => &[
+            "target",
+            "zero_below",
+            "done",
+            "exclude",
+            "on_empty",
+            "allow_over",
+        ],
+        RuleKind::Deduction => &["per_item", "min_points"],
+        RuleKind::Survey => &["weights", "on_empty"],
+        RuleKind::Manual => &[],
+    }
+}
+
+impl Rule {
+    /// Checks a rule as written and turns it into the typed rule; `None` when it has problems
+    /// (all of them reported).
+    pub(crate) fn lower(
+        def: &RuleDef,
+        max: Decimal,
+        path: &DataPath,
+        issues: &mut Issues,
+        limits: &Limits,
+    ) -> Option<Rule> {
+        let allowed = fields_of(def.kind);
+        let mut ok = true;
+        for field in fields_set(def) {
+            if !allowed.contains(&field) {
+                ok = false;
+                issues.push(
+                    path.key(field),
+                    IssueCode::RuleField,
+                    format!(
+                        "`{field}` does not apply to a `{}` rule, which takes {}",
+                        def.kind,
+                        list_fields(allowed)
+                    ),
+                );
+            }
+        }
+        let rule = match def.kind {
+            RuleKind::Levels => {
+                levels::Levels::lower(def, max, path, issues, limits).map(Rule::Levels)
+            }
+            RuleKind::Check => check::Check::lower(def, max, path, issues, limits).map(Rule::Check),
+            RuleKind::RatioBands => {
+                ratio_bands::RatioBands::lower(def, max, path, issues, limits).map(Rule::RatioBands)
+            }
+            RuleKind::CountBands => {
+                count_bands::CountBands::lower(def, max, path, issues, limits).map(Rule::CountBands)
+            }
+            RuleKind::Proportional => {
+                proportional::Proportional::lower(def, path, issues).map(Rule::Proportional)
+            }
+            RuleKind::Deduction => {
+                deduction::Deduction::lower(def, max, path, issues).map(Rule::Deduction)
+            }
+            RuleKind::Survey => survey::Survey::lower(def, path, issues, limits).map(Rule::Survey),
+            RuleKind::Manual => Some(Rule::Manual(manual::Manual)),
+        };
+        if ok { rule } else { None }
+    }
+
+    /// The kind of the rule.
+    pub(crate) fn kind(&self) -> RuleKind {
+        match self {
+            Rule::Levels(_) => RuleKind::Levels,
+            Rule::Check(_) => RuleKind::Check,
+            Rule::RatioBands(_) => RuleKind::RatioBands,
+            Rule::CountBands(_) => RuleKind::CountBands,
+            Rule::Proportional(_) => RuleKind::Proportional,
+            Rule::Deduction(_) => RuleKind::Deduction,
+            Rule::Survey(_) => RuleKind::Survey,
+            Rule::Manual(_) => RuleKind::Manual,
+        }
+    }
+
+    /// Scores a leaf's evidence (not marked not applicable) into exact points.
+    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+        match self {
+            Rule::Levels(r) => r.score(ctx, ev),
+            Rule::Check(r) => r.score(ctx, ev),
+            Rule::RatioBands(r) => r.score(ctx, ev),
+            Rule::CountBands(r) => r.score(ctx, ev),
+            Rule::Proportional(r) => r.score(ctx, ev),
+            Rule::Deduction(r) => r.score(ctx, ev),
+            Rule::Survey(r) => r.score(ctx, ev),
+            Rule::Manual(r) => r.score(ctx, ev),
+        }
+    }
+}
+
+fn list_fields(fields: &[&str]) -> String {
+    if fields.is_empty() {
+        "no other fields".to_string()
+    } else {
+        fields
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The evidence fields of a leaf that are set (besides `note` and `not_applicable`).
+pub(crate) fn evidence_fields(ev: &LeafEvidence) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut add = |set: bool, name: &'static str| {
+        if set {
+            out.push(name);
+        }
+    };
+    add(ev.level.is_some(), "level");
+    add(ev.met.is_some(), "met");
+    add(ev.conditions.is_some(), "conditions");
+    add(ev.numerator.is_some(), "numerator");
+    add(ev.denominator.is_some(), "denominator");
+    add(ev.tasks.is_some(), "tasks");
+    add(ev.percent.is_some(), "percent");
+    add(ev.count.is_some(), "count");
+    add(ev.answers.is_some(), "answers");
+    add(ev.points.is_some(), "points");
+    out
+}
+
+/// Refuses evidence fields that a kind does not take; `expected` says what it takes.
+pub(crate) fn only_fields(
+    ctx: &Ctx<'_>,
+    ev: &LeafEvidence,
+    allowed: &[&str],
+    expected: &str,
+) -> Result<(), ScoreError> {
+    let set = evidence_fields(ev);
+    if let Some(bad) = set.iter().find(|f| !allowed.contains(f)) {
+        return Err(ctx.issue(
+            Some(bad),
+            EvidenceIssueCode::WrongShape,
+            format!(
+                "`{bad}` does not fit a `{}` leaf, which takes {expected}",
+                ctx.kind
+            ),
+        ));
+    }
+    if set.is_empty() {
+        return Err(ctx.issue(
+            None,
+            EvidenceIssueCode::WrongShape,
+            format!("no value given: a `{}` leaf takes {expected}", ctx.kind),
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a count: a whole number, 0 or more.
+pub(crate) fn whole_count(
+    ctx: &Ctx<'_>,
+    field: &str,
+    value: Decimal,
+) -> Result<Decimal, ScoreError> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(ctx.issue(
+            Some(field),
+            EvidenceIssueCode::Negative,
+            format!(
+                "`{}` is negative: a count is 0 or more",
+                crate::decimal::plain(value)
+            ),
+        ));
+    }
+    if !value.fract().is_zero() {
+        return Err(ctx.issue(
+            Some(field),
+            EvidenceIssueCode::NotWhole,
+            format!(
+                "`{}` is not a whole number: a count is 0, 1, 2, ...",
+                crate::decimal::plain(value)
+            ),
+        ));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A rule of `kind` with no optional field set.
+    pub(crate) fn empty_rule(kind: RuleKind) -> RuleDef {
+        RuleDef {
+            kind,
+            levels: vec![],
+            conditions: vec![],
+            points: None,
+            otherwise: None,
+            bands: vec![],
+            done: None,
+            exclude: None,
+            on_empty: None,
+            allow_over: None,
+            target: None,
+            zero_below: None,
+            per_item: None,
+            min_points: None,
+            weights: vec![],
+            measure: None,
+        }
+    }
+
+    #[test]
+    fn fields_of_another_kind_are_reported() {
+        let def = RuleDef {
+            bands: vec![crate::model::BandDef::default()],
+            ..empty_rule(RuleKind::Levels)
+        };
+        let mut issues = Issues::default();
+        let r = Rule::lower(
+            &def,
+            Decimal::ONE,
+            &DataPath::root().key("rule"),
+            &mut issues,
+            &Limits::default(),
+        );
+        assert!(r.is_none());
+        assert_eq!(
+            issues.list[0].to_string(),
+            "rule.bands: `bands` does not apply to a `levels` rule, which takes `levels`"
+        );
+    }
+}

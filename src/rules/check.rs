@@ -1,0 +1,271 @@
+//! `check`: yes/no, or all of several named conditions.
+//!
+//! Fields: `conditions = [{ id, label }]` (none: a single yes/no), `points` when met (default
+//! the max), `otherwise` when not (default 0). Evidence: `met`, or `conditions` with one
+//! yes/no per named condition.
+//!
+//! ```toml
+//! # "Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1; ... hoặc không bố trí kinh phí: 0"
+//! rule = { kind = "check", conditions = [
+//!   { id = "identified", label = "Xác định đầy đủ nhiệm vụ" },
+//!   { id = "funded", label = "Có bố trí kinh phí" },
+//! ] }
+//! ```
+
+use rust_decimal::Decimal;
+
+use super::levels::unique_ids;
+use super::working::Working;
+use super::{Ctx, Issues, Outcome, ScoreError, only_fields};
+use crate::Limits;
+use crate::error::EvidenceIssueCode;
+use crate::evidence::LeafEvidence;
+use crate::model::{ConditionDef, RuleDef};
+use crate::path::DataPath;
+
+/// A validated `check` rule.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Check {
+    pub(crate) conditions: Vec<ConditionDef>,
+    pub(crate) points: Option<Decimal>,
+    pub(crate) otherwise: Decimal,
+}
+
+impl Check {
+    pub(crate) fn lower(
+        def: &RuleDef,
+        max: Decimal,
+        path: &DataPath,
+        issues: &mut Issues,
+        limits: &Limits,
+    ) -> Option<Self> {
+        let before = issues.list.len();
+        if issues.too_many(&path.key("conditions"), def.conditions.len(), limits) {
+            return None;
+        }
+        unique_ids(
+            def.conditions.iter().map(|c| c.id.as_str()),
+            &path.key("conditions"),
+            "condition",
+            issues,
+        );
+        if let Some(p) = def.points {
+            issues.points_within(&path.key("points"), p, max);
+        }
+        let otherwise = def.otherwise.unwrap_or(Decimal::ZERO);
+        issues.points_within(&path.key("otherwise"), otherwise, max);
+        (issues.list.len() == before).then(|| Check {
+            conditions: def.conditions.clone(),
+            points: def.points,
+            otherwise,
+        })
+    }
+
+    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+        let (met, failed) = if self.conditions.is_empty() {
+            only_fields(ctx, ev, &["met"], "`met` (true or false)")?;
+            (ev.met == Some(true), Vec::new())
+        } else {
+            only_fields(
+                ctx,
+                ev,
+                &["conditions"],
+                "`conditions`, one true or false per condition",
+            )?;
+            let failed = self.failed_conditions(ctx, ev)?;
+            (failed.is_empty(), failed)
+        };
+        let points = if met {
+            self.points.unwrap_or(ctx.max)
+        } else {
+            self.otherwise
+        };
+        Ok(Outcome::Points {
+            points,
+            working: Working::Check { met, failed },
+        })
+    }
+
+    fn failed_conditions(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Vec<String>, ScoreError> {
+        let given = ev
+            .conditions
+            .as_ref()
+            .map_or_else(Default::default, Clone::clone);
+        if let Some(unknown) = given
+            .keys()
+            .find(|k| !self.conditions.iter().any(|c| &c.id == *k))
+        {
+            let known: Vec<String> = self
+                .conditions
+                .iter()
+                .map(|c| format!("`{}`", c.id))
+                .collect();
+            return Err(ScoreError::Evidence(crate::error::EvidenceIssue::new(
+                ctx.path.key("conditions").key(unknown.clone()),
+                EvidenceIssueCode::UnknownOption,
+                format!(
+                    "unknown condition `{unknown}`: expected {}",
+                    known.join(", ")
+                ),
+            )));
+        }
+        let mut failed = Vec::new();
+        for c in &self.conditions {
+            match given.get(&c.id) {
+                Some(true) => {}
+                Some(false) => failed.push(format!("{} (`{}`)", c.label, c.id)),
+                None => {
+                    return Err(ctx.issue(
+                        Some("conditions"),
+                        EvidenceIssueCode::WrongShape,
+                        format!(
+                            "condition `{}` is not stated: give true or false for every condition",
+                            c.id
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RuleKind;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn cond(id: &str) -> ConditionDef {
+        ConditionDef {
+            id: id.into(),
+            label: id.to_uppercase(),
+            label_en: None,
+        }
+    }
+
+    fn run(r: &Check, ev: LeafEvidence) -> Result<(Decimal, String), ScoreError> {
+        let path = DataPath::root().key("evidence").key("1.1.2");
+        let ctx = Ctx {
+            max: d("1"),
+            path: &path,
+            kind: RuleKind::Check,
+        };
+        match r.score(&ctx, &ev)? {
+            Outcome::Points { points, working } => Ok((points, working.to_string())),
+            Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
+        }
+    }
+
+    #[test]
+    fn yes_no() {
+        let r = Check {
+            conditions: vec![],
+            points: None,
+            otherwise: d("0"),
+        };
+        assert_eq!(
+            run(
+                &r,
+                LeafEvidence {
+                    met: Some(true),
+                    ..LeafEvidence::default()
+                }
+            )
+            .unwrap(),
+            (d("1"), "met".into())
+        );
+        assert_eq!(
+            run(
+                &r,
+                LeafEvidence {
+                    met: Some(false),
+                    ..LeafEvidence::default()
+                }
+            )
+            .unwrap(),
+            (d("0"), "not met".into())
+        );
+    }
+
+    #[test]
+    fn all_of_the_conditions() {
+        let r = Check {
+            conditions: vec![cond("identified"), cond("funded")],
+            points: None,
+            otherwise: d("0"),
+        };
+        let ev = |a: bool, b: bool| LeafEvidence {
+            conditions: Some([("identified".to_string(), a), ("funded".to_string(), b)].into()),
+            ..LeafEvidence::default()
+        };
+        assert_eq!(run(&r, ev(true, true)).unwrap().0, d("1"));
+        assert_eq!(
+            run(&r, ev(true, false)).unwrap(),
+            (d("0"), "not met: FUNDED (`funded`)".into())
+        );
+        assert_eq!(run(&r, ev(false, false)).unwrap().0, d("0"));
+        let partial = LeafEvidence {
+            conditions: Some([("identified".to_string(), true)].into()),
+            ..LeafEvidence::default()
+        };
+        let Err(ScoreError::Evidence(e)) = run(&r, partial) else {
+            panic!()
+        };
+        assert_eq!(
+            e.to_string(),
+            "evidence[\"1.1.2\"].conditions: condition `funded` is not stated: give true or false for every condition"
+        );
+        let unknown = LeafEvidence {
+            conditions: Some([("paid".to_string(), true)].into()),
+            ..LeafEvidence::default()
+        };
+        let Err(ScoreError::Evidence(e)) = run(&r, unknown) else {
+            panic!()
+        };
+        assert_eq!(
+            e.to_string(),
+            "evidence[\"1.1.2\"].conditions.paid: unknown condition `paid`: expected `identified`, `funded`"
+        );
+    }
+
+    #[test]
+    fn custom_points_and_otherwise() {
+        let r = Check {
+            conditions: vec![],
+            points: Some(d("0.75")),
+            otherwise: d("0.25"),
+        };
+        assert_eq!(
+            run(
+                &r,
+                LeafEvidence {
+                    met: Some(true),
+                    ..LeafEvidence::default()
+                }
+            )
+            .unwrap()
+            .0,
+            d("0.75")
+        );
+        assert_eq!(
+            run(
+                &r,
+                LeafEvidence {
+                    met: Some(false),
+                    ..LeafEvidence::default()
+                }
+            )
+            .unwrap()
+            .0,
+            d("0.25")
+        );
+    }
+}

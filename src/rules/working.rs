@@ -1,0 +1,432 @@
+//! How a leaf's points were reached, kept as data and rendered to text only when asked.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::decimal::{DecimalSchema, RoundingMode, fixed, plain};
+use crate::model::EmptyPolicy;
+
+/// The working behind a leaf's points: the inputs the rule read and the branch it took.
+///
+/// Its [`Display`](fmt::Display) is the one-line explanation without the result, e.g.
+/// `30/36 = 83.33% → band 80% to under 100%`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Working {
+    /// A `levels` rule picked an outcome.
+    Level {
+        /// The outcome's id.
+        id: String,
+        /// Its wording.
+        label: String,
+    },
+    /// A `check` rule.
+    Check {
+        /// Whether every condition held.
+        met: bool,
+        /// The labels of the conditions that failed.
+        failed: Vec<String>,
+    },
+    /// A `ratio_bands` rule placed a share in a band.
+    RatioBand {
+        /// The share measured.
+        share: Share,
+        /// The band it fell in.
+        band: BandView,
+    },
+    /// A `proportional` rule.
+    Proportional {
+        /// The share measured.
+        share: Share,
+        /// The target share in %, when any.
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+        #[schemars(with = "Option<DecimalSchema>")]
+        target: Option<Decimal>,
+        /// The share in % below which the leaf scores 0, when any.
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+        #[schemars(with = "Option<DecimalSchema>")]
+        zero_below: Option<Decimal>,
+        /// The fraction of the max awarded, exact (share ÷ target, at most 1).
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        factor: Decimal,
+    },
+    /// A `count_bands` rule placed a count in a band.
+    CountBand {
+        /// The count.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        count: Decimal,
+        /// What was counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+        /// The band, or none when the count is below every band.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        band: Option<BandView>,
+    },
+    /// A `deduction` rule.
+    Deduction {
+        /// The items counted.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        count: Decimal,
+        /// Points off per item.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        per_item: Decimal,
+        /// What was counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+        /// The floor that stopped the deduction, when reached.
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+        #[schemars(with = "Option<DecimalSchema>")]
+        floored_at: Option<Decimal>,
+    },
+    /// A `survey` rule weighted the answers.
+    Survey {
+        /// Respondents per option.
+        answers: BTreeMap<String, u64>,
+        /// The weighted share of the max, in %, exact.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        weighted_percent: Decimal,
+    },
+    /// Points given directly (a `manual` or `survey` leaf).
+    Given,
+    /// An empty denominator scored by the rule's policy.
+    Empty {
+        /// The policy applied.
+        policy: EmptyPolicy,
+        /// What was counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
+}
+
+/// A measured share: numerator and denominator when known, and the exact percentage.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Share {
+    /// Where the share comes from.
+    pub source: ShareSource,
+    /// The part, when counts or amounts were given.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub numerator: Option<Decimal>,
+    /// The whole, when counts or amounts were given.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub denominator: Option<Decimal>,
+    /// Tasks left out of the denominator by their status.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub excluded: u64,
+    /// The share in %, exact to 28 significant digits.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub percent: Decimal,
+    /// What was counted (`tasks`, `applications`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// Where a share comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareSource {
+    /// A numerator and a denominator.
+    Counts,
+    /// A task list.
+    Tasks,
+    /// A percentage given directly.
+    Percent,
+}
+
+/// A band as matched: its edges (after filling in implied ones) and its points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct BandView {
+    /// Lower edge, when any.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub lower: Option<Decimal>,
+    /// Whether the lower edge is included.
+    pub lower_inclusive: bool,
+    /// Upper edge, when any.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub upper: Option<Decimal>,
+    /// Whether the upper edge is included.
+    pub upper_inclusive: bool,
+    /// `%` for shares, empty for counts.
+    pub unit: String,
+    /// Whether the band pays share × max.
+    pub proportional: bool,
+}
+
+fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&plain(*v))
+}
+
+#[expect(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` passes `&Option<T>`"
+)]
+fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_str(&plain(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A percentage for display: 2 decimals, half-up.
+pub(crate) fn pct(v: Decimal) -> String {
+    plain_fixed(RoundingMode::HalfUp.round(v, 2))
+}
+
+/// Fixed 2 decimals but without a `.00` tail on whole numbers (`80`, `81.25`, `83.30`).
+fn plain_fixed(v: Decimal) -> String {
+    if v.fract().is_zero() {
+        plain(v)
+    } else {
+        fixed(v, 2)
+    }
+}
+
+impl fmt::Display for BandView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let u = &self.unit;
+        let counts = u.is_empty();
+        let v = |d: Decimal| format!("{}{u}", plain(d));
+        match (self.lower, self.upper) {
+            (Some(a), Some(b)) if a == b => write!(f, "exactly {}", v(a)),
+            (Some(a), Some(b))
+                if counts
+                    && self.lower_inclusive
+                    && !self.upper_inclusive
+                    && a.fract().is_zero()
+                    && b == a + Decimal::ONE =>
+            {
+                write!(f, "exactly {}", v(a))
+            }
+            (Some(a), Some(b)) => {
+                let from = if self.lower_inclusive {
+                    v(a)
+                } else {
+                    format!("over {}", v(a))
+                };
+                let to = if self.upper_inclusive {
+                    v(b)
+                } else {
+                    format!("under {}", v(b))
+                };
+                write!(f, "{from} to {to}")
+            }
+            (Some(a), None) if self.lower_inclusive => write!(f, "{} or more", v(a)),
+            (Some(a), None) => write!(f, "over {}", v(a)),
+            (None, Some(b)) if self.upper_inclusive => write!(f, "{} or less", v(b)),
+            (None, Some(b)) => write!(f, "under {}", v(b)),
+            (None, None) => f.write_str("any value"),
+        }
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.source, self.numerator, self.denominator) {
+            (ShareSource::Tasks, Some(n), Some(d)) => {
+                write!(
+                    f,
+                    "{}/{} {} done",
+                    plain(n),
+                    plain(d),
+                    self.measure.as_deref().unwrap_or("tasks")
+                )?;
+                if self.excluded > 0 {
+                    write!(f, " ({} not counted)", self.excluded)?;
+                }
+                write!(f, " = {}%", pct(self.percent))
+            }
+            (_, Some(n), Some(d)) => {
+                write!(f, "{}/{} = {}%", plain(n), plain(d), pct(self.percent))
+            }
+            _ => write!(f, "{}%", pct(self.percent)),
+        }
+    }
+}
+
+impl fmt::Display for Working {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Working::Level { id, label } => write!(f, "`{id}` ({label})"),
+            Working::Check { met: true, .. } => f.write_str("met"),
+            Working::Check { met: false, failed } if failed.is_empty() => f.write_str("not met"),
+            Working::Check { met: false, failed } => write!(f, "not met: {}", failed.join("; ")),
+            Working::RatioBand { share, band } => {
+                write!(f, "{share} → band {band}")?;
+                if band.proportional {
+                    f.write_str(", share × max")?;
+                }
+                Ok(())
+            }
+            Working::Proportional {
+                share,
+                target,
+                zero_below,
+                factor,
+            } => {
+                write!(f, "{share}")?;
+                if let Some(z) = zero_below
+                    && share.percent < *z
+                {
+                    return write!(f, ", under the {}% floor", plain(*z));
+                }
+                match target {
+                    Some(t) if *factor >= Decimal::ONE => {
+                        write!(f, ", target {}% reached", plain(*t))
+                    }
+                    Some(t) => write!(
+                        f,
+                        " ÷ target {}% = {}%",
+                        plain(*t),
+                        pct(*factor * Decimal::ONE_HUNDRED)
+                    ),
+                    None => f.write_str(", share × max"),
+                }
+            }
+            Working::CountBand {
+                count,
+                measure,
+                band,
+            } => {
+                write!(f, "{}", plain(*count))?;
+                if let Some(m) = measure {
+                    write!(f, " {m}")?;
+                }
+                match band {
+                    Some(b) => write!(f, " → band {b}"),
+                    None => f.write_str(" → below every band"),
+                }
+            }
+            Working::Deduction {
+                count,
+                per_item,
+                measure,
+                floored_at,
+            } => {
+                write!(f, "{}", plain(*count))?;
+                if let Some(m) = measure {
+                    write!(f, " {m}")?;
+                }
+                write!(f, " × {} off the max", plain(*per_item))?;
+                if let Some(floor) = floored_at {
+                    write!(f, ", floored at {}", plain(*floor))?;
+                }
+                Ok(())
+            }
+            Working::Survey {
+                answers,
+                weighted_percent,
+            } => {
+                let n: u64 = answers.values().sum();
+                let parts: Vec<String> = answers
+                    .iter()
+                    .filter(|(_, c)| **c > 0)
+                    .map(|(o, c)| format!("{o} {c}"))
+                    .collect();
+                write!(
+                    f,
+                    "{n} answers ({}) → weighted {}% of the max",
+                    parts.join(", "),
+                    pct(*weighted_percent)
+                )
+            }
+            Working::Given => f.write_str("points given directly"),
+            Working::Empty { policy, measure } => {
+                let what = measure.as_deref().unwrap_or("items");
+                match policy {
+                    EmptyPolicy::Zero => write!(f, "0 of 0 {what}: an empty denominator scores 0"),
+                    EmptyPolicy::FullPoints => {
+                        write!(f, "0 of 0 {what}: an empty denominator scores full points")
+                    }
+                    EmptyPolicy::NotApplicable => write!(f, "0 of 0 {what}: not applicable"),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn band(lower: Option<(&str, bool)>, upper: Option<(&str, bool)>, unit: &str) -> BandView {
+        BandView {
+            lower: lower.map(|(v, _)| d(v)),
+            lower_inclusive: lower.is_some_and(|(_, i)| i),
+            upper: upper.map(|(v, _)| d(v)),
+            upper_inclusive: upper.is_some_and(|(_, i)| i),
+            unit: unit.to_string(),
+            proportional: false,
+        }
+    }
+
+    #[test]
+    fn bands_read_like_the_annex() {
+        assert_eq!(
+            band(Some(("80", true)), Some(("100", false)), "%").to_string(),
+            "80% to under 100%"
+        );
+        assert_eq!(
+            band(Some(("90", false)), Some(("100", true)), "%").to_string(),
+            "over 90% to 100%"
+        );
+        assert_eq!(
+            band(Some(("70", true)), Some(("90", true)), "%").to_string(),
+            "70% to 90%"
+        );
+        assert_eq!(
+            band(Some(("100", true)), Some(("100", true)), "%").to_string(),
+            "exactly 100%"
+        );
+        assert_eq!(
+            band(None, Some(("80", false)), "%").to_string(),
+            "under 80%"
+        );
+        assert_eq!(band(Some(("4", true)), None, "").to_string(), "4 or more");
+        assert_eq!(
+            band(Some(("3", true)), Some(("4", false)), "").to_string(),
+            "exactly 3"
+        );
+    }
+
+    #[test]
+    fn shares_show_counts_and_two_decimals() {
+        let s = Share {
+            source: ShareSource::Counts,
+            numerator: Some(d("30")),
+            denominator: Some(d("36")),
+            excluded: 0,
+            percent: d("83.333333333333333333333333333"),
+            measure: None,
+        };
+        assert_eq!(s.to_string(), "30/36 = 83.33%");
+        let p = Share {
+            source: ShareSource::Percent,
+            numerator: None,
+            denominator: None,
+            percent: d("72.5"),
+            ..s
+        };
+        assert_eq!(p.to_string(), "72.50%");
+    }
+}

@@ -1,0 +1,319 @@
+//! The result of an evaluation: every node's points with the working behind them, every
+//! area's sub-index, the total, the classification and the findings.
+//!
+//! Serialized to JSON with the field names below (snake_case) and decimals as strings; these
+//! names are part of the crate's stable interface.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::decimal::{DecimalSchema, plain};
+use crate::evidence::{Period, Unit};
+use crate::model::{Part, RuleKind};
+use crate::path::DataPath;
+use crate::rules::Working;
+
+/// The scored result of one unit's evidence under one rule set.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Scorecard {
+    /// The engine that computed it: `par-index <version>`.
+    pub engine: String,
+    /// The rule set used.
+    pub ruleset: RuleSetInfo,
+    /// The unit scored.
+    pub unit: Unit,
+    /// The period of the evidence.
+    pub period: Period,
+    /// True when the period is a quarter or a month: the index is annual, so the result is a
+    /// provisional estimate.
+    pub provisional: bool,
+    /// Total points, maximum and index.
+    pub total: Score,
+    /// The class the total index falls in, when the set defines classes and the index reaches
+    /// one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<Class>,
+    /// Points per part of the score (appraised, survey).
+    pub parts: Vec<PartScore>,
+    /// Every node, areas first in each subtree (pre-order): depth 1 nodes are the areas and
+    /// their `score.index` is the area's sub-index (chỉ số thành phần).
+    pub nodes: Vec<NodeResult>,
+    /// What a reader must know: missing evidence, not-applicable leaves.
+    pub findings: Vec<Finding>,
+    /// How much of the result rests on rules not checked against the published text.
+    pub provenance: ProvenanceSummary,
+}
+
+impl Scorecard {
+    /// The result of the node with this code.
+    #[must_use]
+    pub fn node(&self, code: &str) -> Option<&NodeResult> {
+        self.nodes.iter().find(|n| n.code == code)
+    }
+
+    /// The areas (lĩnh vực): the nodes at depth 1.
+    pub fn areas(&self) -> impl Iterator<Item = &NodeResult> {
+        self.nodes.iter().filter(|n| n.depth == 1)
+    }
+
+    /// The scorecard as pretty JSON.
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which these types do not cause.
+    pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
+/// Which rule set produced a scorecard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RuleSetInfo {
+    /// The set's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The number of the document that issues it.
+    pub document: String,
+}
+
+/// Points, maximum and index of a node or of the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Score {
+    /// Points achieved (leaves rounded by the set's policy, parents their exact sums).
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+    /// Maximum points as declared.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub max: Decimal,
+    /// Maximum points without the not-applicable leaves that leave the maximum.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub applicable_max: Decimal,
+    /// points ÷ applicable_max × 100, rounded by the set's policy; absent when nothing applies.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub index: Option<Decimal>,
+}
+
+/// A classification reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Class {
+    /// The label, e.g. `A`.
+    pub label: String,
+    /// The name, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// Points of one part of the score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PartScore {
+    /// The part.
+    pub part: Part,
+    /// Its points, maximum and index.
+    pub score: Score,
+}
+
+/// Where a node stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeStatus {
+    /// Scored from evidence (for a parent: every leaf below scored or not applicable).
+    Scored,
+    /// No evidence (for a parent: at least one leaf below has none); scored 0.
+    MissingEvidence,
+    /// Not applicable (for a parent: every leaf below).
+    NotApplicable,
+}
+
+/// The result of one node.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NodeResult {
+    /// The node's code.
+    pub code: String,
+    /// Its title.
+    pub title: String,
+    /// Its English title, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// The parent's code; absent for an area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// 1 for an area, 2 for a criterion, 3 for a sub-criterion, ...
+    pub depth: usize,
+    /// Points, maximum and index (for an area: its sub-index).
+    pub score: Score,
+    /// Where the node stands.
+    pub status: NodeStatus,
+    /// For a leaf: its rule, part, source and explanation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leaf: Option<LeafResult>,
+}
+
+/// What a leaf adds to its [`NodeResult`].
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LeafResult {
+    /// The kind of rule.
+    pub rule: RuleKind,
+    /// The part of the score the leaf counts in.
+    pub part: Part,
+    /// Whether its rule was checked against the published text.
+    pub verified: bool,
+    /// The document and clause the rule comes from.
+    pub source: String,
+    /// How the points were reached, as one line: `30/36 = 83.33% → band 80% to under 100% → 0.5 of 1`.
+    pub explanation: Explanation,
+}
+
+/// Why a leaf has its points: kept as data, rendered as one line by [`Display`](fmt::Display)
+/// and in JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub(crate) basis: Basis,
+    pub(crate) points: Decimal,
+    pub(crate) max: Decimal,
+}
+
+/// The basis of a leaf's points.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Basis {
+    Scored(Working),
+    MissingEvidence,
+    NotApplicable { reason: String, full_points: bool },
+}
+
+impl Explanation {
+    /// The structured working, when the leaf was scored from evidence.
+    #[must_use]
+    pub fn working(&self) -> Option<&Working> {
+        match &self.basis {
+            Basis::Scored(w) => Some(w),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (p, m) = (plain(self.points), plain(self.max));
+        match &self.basis {
+            Basis::Scored(w) => write!(f, "{w} → {p} of {m}"),
+            Basis::MissingEvidence => write!(f, "no evidence → 0 of {m}"),
+            Basis::NotApplicable {
+                reason,
+                full_points: true,
+            } => {
+                write!(f, "not applicable ({reason}) → full points, {m} of {m}")
+            }
+            Basis::NotApplicable {
+                reason,
+                full_points: false,
+            } => {
+                write!(f, "not applicable ({reason}) → leaves the maximum")
+            }
+        }
+    }
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl JsonSchema for Explanation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Explanation".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "description": "One line showing the working" })
+    }
+}
+
+/// Something a reader of the scorecard must know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Finding {
+    /// What kind of finding.
+    pub kind: FindingKind,
+    /// The leaf's code.
+    pub code: String,
+    /// The path of its evidence: `evidence["1.2.1"]`.
+    pub path: DataPath,
+    /// What happened and what follows.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The kinds of [`Finding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// A leaf without evidence, scored 0.
+    MissingEvidence,
+    /// A leaf marked not applicable (or with an empty denominator).
+    NotApplicable,
+}
+
+/// How much of the result rests on rules not checked against the published text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ProvenanceSummary {
+    /// Leaves in the set.
+    pub leaves: usize,
+    /// Leaves whose rule was not checked against the published text.
+    pub unverified_leaves: usize,
+    /// The maximum points of those leaves.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub unverified_max: Decimal,
+    /// The points scored on those leaves.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub unverified_points: Decimal,
+}
+
+impl fmt::Display for ProvenanceSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.unverified_leaves == 0 {
+            return write!(
+                f,
+                "all {} leaves checked against the published text",
+                self.leaves
+            );
+        }
+        write!(
+            f,
+            "{} of {} leaves are not checked against the published text; they carry {} points of the maximum and {} of the points scored",
+            self.unverified_leaves,
+            self.leaves,
+            plain(self.unverified_max),
+            plain(self.unverified_points)
+        )
+    }
+}
+
+fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&plain(*v))
+}
+
+#[expect(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` passes `&Option<T>`"
+)]
+fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_str(&plain(*v)),
+        None => s.serialize_none(),
+    }
+}

@@ -1,0 +1,297 @@
+//! Checks of the criteria tree, flattened into pre-order for evaluation.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::Limits;
+use crate::decimal::plain;
+use crate::error::IssueCode;
+use crate::model::{NaPolicy, NodeDef, Part, Provenance, RuleKind, RuleSetDef};
+use crate::path::DataPath;
+use crate::rules::{Issues, Rule};
+
+/// A validated node, in pre-order: a node's descendants are `index + 1 .. end`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub(crate) code: String,
+    pub(crate) title: String,
+    pub(crate) title_en: Option<String>,
+    pub(crate) max: Decimal,
+    /// 1 for an area, 2 for its criteria, and so on.
+    pub(crate) depth: usize,
+    pub(crate) parent: Option<usize>,
+    pub(crate) end: usize,
+    /// Where the node is in the rule-set file.
+    pub(crate) path: DataPath,
+    pub(crate) leaf: Option<Leaf>,
+}
+
+/// What a leaf adds to a node.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Leaf {
+    pub(crate) rule: Rule,
+    pub(crate) part: Part,
+    pub(crate) na: NaPolicy,
+    pub(crate) provenance: Provenance,
+    pub(crate) evidence: Option<String>,
+    /// The path of the leaf's evidence: `evidence["1.1.4"]`.
+    pub(crate) evidence_path: DataPath,
+}
+
+/// The validated tree.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Tree {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) index: HashMap<String, usize>,
+}
+
+struct Builder<'a> {
+    issues: &'a mut Issues,
+    limits: &'a Limits,
+    tree: Tree,
+    first_seen: HashMap<String, DataPath>,
+    default_na: NaPolicy,
+    over_limit: bool,
+}
+
+pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> Tree {
+    let mut b = Builder {
+        issues,
+        limits,
+        tree: Tree::default(),
+        first_seen: HashMap::new(),
+        default_na: def.not_applicable,
+        over_limit: false,
+    };
+    let areas = DataPath::root().key("areas");
+    let mut total = Decimal::ZERO;
+    for (i, area) in def.areas.iter().enumerate() {
+        b.node(area, &areas.index(i), None, 1, None, None);
+        total = total.checked_add(area.max).unwrap_or(Decimal::MAX);
+    }
+    if def.areas.is_empty() {
+        b.issues
+            .push(areas, IssueCode::NodeShape, "the set has no areas");
+    } else if total != def.scale {
+        b.issues.push(
+            DataPath::root().key("scale"),
+            IssueCode::ScaleMismatch,
+            format!(
+                "the areas add up to `{}`, not to the scale `{}`",
+                plain(total),
+                plain(def.scale)
+            ),
+        );
+    }
+    if let Some(parts) = &def.parts {
+        check_parts(&b.tree, parts.appraised, parts.survey, b.issues);
+    }
+    b.tree
+}
+
+fn check_parts(tree: &Tree, appraised: Decimal, survey: Decimal, issues: &mut Issues) {
+    let mut sums = [Decimal::ZERO, Decimal::ZERO];
+    for leaf_node in tree.nodes.iter().filter(|n| n.leaf.is_some()) {
+        let slot = usize::from(
+            leaf_node
+                .leaf
+                .as_ref()
+                .is_some_and(|l| l.part == Part::Survey),
+        );
+        if let Some(s) = sums.get_mut(slot) {
+            *s = s.checked_add(leaf_node.max).unwrap_or(Decimal::MAX);
+        }
+    }
+    let p = DataPath::root().key("parts");
+    for ((name, declared), sum) in [("appraised", appraised), ("survey", survey)]
+        .into_iter()
+        .zip(sums)
+    {
+        if declared != sum {
+            issues.push(
+                p.key(name),
+                IssueCode::ScaleMismatch,
+                format!(
+                    "the {name} part is `{}`, but its leaves add up to `{}`",
+                    plain(declared),
+                    plain(sum)
+                ),
+            );
+        }
+    }
+}
+
+impl Builder<'_> {
+    fn node(
+        &mut self,
+        def: &NodeDef,
+        path: &DataPath,
+        parent: Option<usize>,
+        depth: usize,
+        inherited: Option<&Provenance>,
+        inherited_na: Option<NaPolicy>,
+    ) {
+        if self.over_limit {
+            return;
+        }
+        if self.tree.nodes.len() >= self.limits.max_nodes || depth > self.limits.max_depth {
+            let what = if depth > self.limits.max_depth {
+                format!("deeper than the limit of {} levels", self.limits.max_depth)
+            } else {
+                format!("more than the limit of {} nodes", self.limits.max_nodes)
+            };
+            self.issues.push(
+                path.clone(),
+                IssueCode::Limit,
+                format!("the tree is {what}"),
+            );
+            self.over_limit = true;
+            return;
+        }
+        self.check_code(def, path);
+        if def.title.trim().is_empty() {
+            self.issues.push(
+                path.key("title"),
+                IssueCode::Empty,
+                format!("the title of `{}` is empty", def.code),
+            );
+        }
+        self.issues.non_negative(&path.key("max"), def.max);
+        let provenance = def.provenance.as_ref().or(inherited);
+        if let Some(p) = &def.provenance
+            && p.document.trim().is_empty()
+        {
+            self.issues.push(
+                path.key("provenance").key("document"),
+                IssueCode::Empty,
+                "the provenance document is empty",
+            );
+        }
+        let na = def.not_applicable.or(inherited_na);
+        let index = self.tree.nodes.len();
+        self.tree.index.insert(def.code.clone(), index);
+        self.tree.nodes.push(Node {
+            code: def.code.clone(),
+            title: def.title.clone(),
+            title_en: def.title_en.clone(),
+            max: def.max,
+            depth,
+            parent,
+            end: index + 1,
+            path: path.clone(),
+            leaf: None,
+        });
+        match (&def.rule, def.criteria.is_empty()) {
+            (Some(_), false) => self.issues.push(
+                path.clone(),
+                IssueCode::NodeShape,
+                format!("`{}` has both a `rule` and sub-criteria: a node scores by its rule or by the sum of its children, not both", def.code),
+            ),
+            (None, true) => self.issues.push(
+                path.clone(),
+                IssueCode::NodeShape,
+                format!("`{}` has neither a `rule` nor sub-criteria under `criteria`", def.code),
+            ),
+            (Some(rule), true) => self.leaf(def, rule, path, index, provenance, na),
+            (None, false) => self.children(def, path, index, depth, provenance, na),
+        }
+        let end = self.tree.nodes.len();
+        if let Some(n) = self.tree.nodes.get_mut(index) {
+            n.end = end;
+        }
+    }
+
+    fn check_code(&mut self, def: &NodeDef, path: &DataPath) {
+        let p = path.key("code");
+        if def.code.trim().is_empty() {
+            self.issues.push(p, IssueCode::Empty, "the code is empty");
+        } else if def.code.chars().any(char::is_whitespace) {
+            self.issues.push(
+                p,
+                IssueCode::OutOfRange,
+                format!("code `{}` contains white space", def.code),
+            );
+        } else if let Some(first) = self.first_seen.get(&def.code) {
+            self.issues.push(
+                p,
+                IssueCode::Duplicate,
+                format!("duplicate code `{}`: also used at {first}", def.code),
+            );
+        } else {
+            self.first_seen.insert(def.code.clone(), path.clone());
+        }
+    }
+
+    fn leaf(
+        &mut self,
+        def: &NodeDef,
+        rule: &crate::model::RuleDef,
+        path: &DataPath,
+        index: usize,
+        provenance: Option<&Provenance>,
+        na: Option<NaPolicy>,
+    ) {
+        let lowered = Rule::lower(rule, def.max, &path.key("rule"), self.issues, self.limits);
+        let Some(provenance) = provenance else {
+            self.issues.push(
+                path.clone(),
+                IssueCode::MissingProvenance,
+                format!("leaf `{}` has no provenance: add `provenance = {{ document = \"...\", verified = false }}` to it or to a parent", def.code),
+            );
+            return;
+        };
+        let Some(rule) = lowered else { return };
+        let part = def.part.unwrap_or(if rule.kind() == RuleKind::Survey {
+            Part::Survey
+        } else {
+            Part::Appraised
+        });
+        if let Some(n) = self.tree.nodes.get_mut(index) {
+            n.leaf = Some(Leaf {
+                rule,
+                part,
+                na: na.unwrap_or(self.default_na),
+                provenance: provenance.clone(),
+                evidence: def.evidence.clone(),
+                evidence_path: DataPath::root().key("evidence").key(def.code.clone()),
+            });
+        }
+    }
+
+    fn children(
+        &mut self,
+        def: &NodeDef,
+        path: &DataPath,
+        index: usize,
+        depth: usize,
+        provenance: Option<&Provenance>,
+        na: Option<NaPolicy>,
+    ) {
+        let list = path.key("criteria");
+        let mut sum = Decimal::ZERO;
+        for (i, child) in def.criteria.iter().enumerate() {
+            self.node(
+                child,
+                &list.index(i),
+                Some(index),
+                depth + 1,
+                provenance,
+                na,
+            );
+            sum = sum.checked_add(child.max).unwrap_or(Decimal::MAX);
+        }
+        if sum != def.max {
+            self.issues.push(
+                path.key("max"),
+                IssueCode::MaxMismatch,
+                format!(
+                    "max `{}` of `{}` differs from the sum of its sub-criteria's maxima `{}`",
+                    plain(def.max),
+                    def.code,
+                    plain(sum)
+                ),
+            );
+        }
+    }
+}
