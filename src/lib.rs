@@ -41,6 +41,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod cases;
 mod decimal;
 mod error;
 mod evaluate;
