@@ -243,6 +243,12 @@ pub enum EvidenceIssueCode {
     YearOutOfRange,
     /// The evidence names another rule set.
     RuleSetMismatch,
+    /// A reported figure that is not a number as reports write it.
+    MalformedNumber,
+    /// A cited document or a date that does not parse.
+    MalformedDocument,
+    /// Two figures (or scenario entries) with one id or code.
+    Duplicate,
 }
 
 /// One problem in evidence, found while evaluating it against a rule set.

@@ -35,6 +35,11 @@ pub struct Evidence {
     /// One value per leaf code.
     #[serde(default)]
     pub evidence: BTreeMap<String, LeafEvidence>,
+    /// Figures of the report that belong to no scored leaf (số liệu báo cáo), recorded so
+    /// that [`audit`](crate::audit) can check them: totals beside their parts, percentages
+    /// beside the figures they are of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
 }
 
 impl Evidence {
@@ -197,9 +202,94 @@ pub struct LeafEvidence {
     )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub points: Option<Decimal>,
+    /// `deadline`: the date the document was issued, `YYYY-MM-DD`, when no document is cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Documents cited as evidence, in the official form: `Kế hoạch số 05/KH-UBND ngày
+    /// 12/01/2023 về ...` (see [`DocRef`](crate::DocRef)). A `deadline` leaf scores the first
+    /// one that parses with a date; an empty list says none was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<String>>,
+    /// The figures as the unit reported them, for [`audit`](crate::audit) to check against the
+    /// values above; never used for scoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<Reported>,
     /// Free text: where the figure comes from, remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A leaf's figures as reported, written as in the report (`"81,25%"`, `"4.857"`; see
+/// [`parse_reported`](crate::parse_reported)).
+///
+/// - `percent` is checked against the leaf's `numerator` ÷ `denominator` (or its task list,
+///   or its `percent`), at the precision it was reported with;
+/// - `numerator`, `denominator` are checked against the leaf's values (contradictory counts);
+/// - `parts` must add up to `total`, or to the leaf's `denominator` when `total` is absent
+///   ("received = resolved + pending").
+///
+/// # Example
+/// ```json
+/// "3.2.1": { "numerator": 3800, "denominator": 4857,
+///   "reported": { "percent": "78,24%", "parts": { "online": "3.800", "direct": "1.057" },
+///                 "text": "trực tuyến là 3.800 hồ sơ đạt 78,24%" } }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reported {
+    /// The share reported for numerator ÷ denominator, e.g. `81,25%`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<String>,
+    /// The part as the report writes it, when it states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<String>,
+    /// The whole as the report writes it, when it states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// A total the parts must add up to; the leaf's denominator when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// Named parts of the total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<BTreeMap<String, String>>,
+    /// The sentence of the report the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A figure of the report that belongs to no scored leaf, for the audit: a value with its
+/// parts, or a percentage of another figure.
+///
+/// # Example
+/// ```json
+/// "figures": [
+///   { "id": "received", "label": "Tổng số hồ sơ", "value": "4.857",
+///     "parts": { "resolved": "4.733", "pending": "124" } },
+///   { "id": "igate", "value": "4.337", "percent": "89,92%", "of": "received" }
+/// ]
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// An id, unique among the figures, that `of` refers to.
+    pub id: String,
+    /// What the figure is, as the report says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The figure as reported, e.g. `4.857` or `234.708.830.632 đồng`.
+    pub value: String,
+    /// Named parts that must add up to `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<BTreeMap<String, String>>,
+    /// The share reported for `value` ÷ the value of figure `of`, e.g. `89,92%`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<String>,
+    /// The id of the figure `percent` is of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// The sentence of the report the figure comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// One planned task and its status.

@@ -41,14 +41,17 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod audit;
 pub mod cases;
 mod decimal;
+mod docref;
 mod error;
 mod evaluate;
 mod evidence;
 mod limits;
 mod load;
 pub mod model;
+mod number;
 mod path;
 mod report;
 pub mod rules;
@@ -56,16 +59,19 @@ mod ruleset;
 mod scorecard;
 mod validate;
 
+pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use decimal::{RoundingMode, parse_decimal};
+pub use docref::{DocDate, DocKind, DocRef, DocRefError};
 pub use error::{
     EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode, IssueCode, LoadError,
     ValidationIssue,
 };
 pub use evaluate::evaluate;
-pub use evidence::{Evidence, LeafEvidence, Period, Task, Unit};
+pub use evidence::{Evidence, Figure, LeafEvidence, Period, Reported, Task, Unit};
 pub use limits::Limits;
 pub use load::load_str;
 pub use model::{RuleSetDef, UnitLevel};
+pub use number::{NumberError, ReportedNumber, parse_reported};
 pub use path::{DataPath, Segment};
 pub use report::render_text;
 pub use ruleset::{NodeInfo, RuleSet};

@@ -266,6 +266,15 @@ impl Rule {
         }
     }
 
+    /// The ratio options of a `ratio_bands` or `proportional` rule: how it counts a share.
+    pub(crate) fn ratio_options(&self) -> Option<&ratio::RatioOptions> {
+        match self {
+            Rule::RatioBands(r) => Some(&r.opts),
+            Rule::Proportional(r) => Some(&r.opts),
+            _ => None,
+        }
+    }
+
     /// Scores a leaf's evidence (not marked not applicable) into exact points.
     pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
         match self {

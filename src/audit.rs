@@ -1,0 +1,584 @@
+//! The audit (kiểm tra số liệu): recomputes the figures a unit reported and lists every one
+//! that does not match.
+//!
+//! Three checks, each on the figures as written ([`parse_reported`]):
+//! - **percent**: a reported share against the counts it is of, judged at the precision it was
+//!   reported with: `64,9%` for 3072/4733 (64.905…%) is right, `65,0%` is not; the computed share
+//!   is rounded half-up to the reported number of decimals and must equal the reported one;
+//! - **sum**: parts against their total ("received = resolved + pending"), exactly;
+//! - **count**: a count the report states against the count the evidence scores with
+//!   (contradictory counts), exactly.
+//!
+//! Cited documents that do not parse as official references are listed too (check
+//! `document`).
+//!
+//! # Severity
+//! [`Severity::Minor`] when a percentage is off by one unit in its last reported digit (a
+//! rounding slip), or a sum of amounts with a unit (`đồng`) is off by at most 0.1% of the total
+//! (parts rounded before adding); [`Severity::Major`] for every other mismatch: counts are
+//! exact, and a percentage off by more than its last digit is wrong.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::decimal::{DecimalSchema, plain};
+use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
+use crate::evidence::{Evidence, LeafEvidence, Reported};
+use crate::number::{ReportedNumber, parse_reported, vn_format};
+use crate::path::DataPath;
+use crate::rules::{Ctx, ScoreError, ratio};
+use crate::ruleset::RuleSet;
+
+/// What an audit check compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditCheck {
+    /// A reported percentage against the counts it is of.
+    Percent,
+    /// Parts against their total.
+    Sum,
+    /// A reported count against the count the evidence gives.
+    Count,
+    /// A cited document reference that does not parse.
+    Document,
+}
+
+/// How much a mismatch matters; see the [module docs](self#severity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A rounding slip: one unit in the last reported digit, or amounts within 0.1%.
+    Minor,
+    /// A wrong figure.
+    Major,
+}
+
+/// One reported figure that does not match its recomputation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct AuditFinding {
+    /// The reported value at fault: `evidence["3.2.1"].reported.percent`, `figures[4].percent`.
+    pub path: DataPath,
+    /// What was compared.
+    pub check: AuditCheck,
+    /// The figure as reported.
+    pub reported: String,
+    /// The figure as recomputed, at the reported precision and in the same form
+    /// (`89,29%`); for a document, what was expected.
+    pub computed: String,
+    /// The recomputed value, exact; absent for a document.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub exact: Option<Decimal>,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The working: `4337/4857 = 89.2938…%`.
+    pub message: String,
+}
+
+impl fmt::Display for AuditFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+        };
+        write!(
+            f,
+            "{}: reported `{}`, computed `{}` ({}; {sev})",
+            self.path, self.reported, self.computed, self.message
+        )
+    }
+}
+
+/// The audit of one evidence file: how many figures were checked and what did not match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct AuditReport {
+    /// The number of checks made (percentages, sums, counts, documents).
+    pub checked: usize,
+    /// Every mismatch, leaves first (by code), then the report-level figures in order.
+    pub findings: Vec<AuditFinding>,
+}
+
+/// Recomputes every figure the evidence reports and lists the mismatches.
+///
+/// # Errors
+/// [`EvalError::Evidence`] with every problem: evidence that does not fit the set (as
+/// [`evaluate`](crate::evaluate) reports it), a reported figure that is not a number
+/// (`evidence["1.1"].reported.percent`), a figure `of` an id that no figure has, a reported
+/// percentage on a leaf without counts, two figures with one id.
+///
+/// # Example
+/// ```
+/// use par_index::{Evidence, RuleSet, Severity, audit};
+///
+/// let rs = RuleSet::from_toml_str(r#"
+/// id = "demo"
+/// title = "Demo"
+/// level = "district"
+/// years = { from = 2023 }
+/// scale = 1
+/// document = { number = "01/QĐ-UBND" }
+/// [[areas]]
+/// code = "1"
+/// title = "Hồ sơ trực tuyến"
+/// max = 1
+/// provenance = { document = "01/QĐ-UBND", verified = false }
+/// rule = { kind = "proportional" }
+/// "#)?;
+/// let ev = Evidence::from_json_str(r#"{
+///   "unit": { "name": "Thị xã Duyên Hải", "level": "district" },
+///   "period": { "year": 2023, "quarter": 3 },
+///   "evidence": { "1": { "numerator": 4337, "denominator": 4857,
+///                        "reported": { "percent": "89,92%" } } }
+/// }"#)?;
+/// let report = audit(&rs, &ev)?;
+/// // 4337/4857 = 89.2938…% → 89,29% at two decimals, not 89,92%
+/// assert_eq!(report.findings[0].computed, "89,29%");
+/// assert_eq!(report.findings[0].severity, Severity::Major);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn audit(rs: &RuleSet, ev: &Evidence) -> Result<AuditReport, EvalError> {
+    crate::evaluate(rs, ev)?;
+    let mut a = Auditor::default();
+    for (code, leaf_ev) in &ev.evidence {
+        let path = DataPath::root().key("evidence").key(code.clone());
+        a.documents(&path, leaf_ev);
+        if let Some(rep) = &leaf_ev.reported {
+            a.leaf(rs, code, &path, leaf_ev, rep)?;
+        }
+    }
+    a.figures(ev);
+    if a.issues.is_empty() {
+        Ok(AuditReport {
+            checked: a.checked,
+            findings: a.findings,
+        })
+    } else {
+        Err(EvalError::Evidence { issues: a.issues })
+    }
+}
+
+#[derive(Debug, Default)]
+struct Auditor {
+    checked: usize,
+    findings: Vec<AuditFinding>,
+    issues: Vec<EvidenceIssue>,
+}
+
+impl Auditor {
+    fn number(&mut self, path: &DataPath, text: &str) -> Option<ReportedNumber> {
+        match parse_reported(text) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                self.issues.push(EvidenceIssue::new(
+                    path.clone(),
+                    EvidenceIssueCode::MalformedNumber,
+                    e.to_string(),
+                ));
+                None
+            }
+        }
+    }
+
+    fn percent_number(&mut self, path: &DataPath, text: &str) -> Option<ReportedNumber> {
+        let n = self.number(path, text)?;
+        if n.percent {
+            Some(n)
+        } else {
+            self.issues.push(EvidenceIssue::new(
+                path.clone(),
+                EvidenceIssueCode::MalformedNumber,
+                format!("`{text}` is not a percentage: write it with `%`, e.g. `81,25%`"),
+            ));
+            None
+        }
+    }
+
+    fn documents(&mut self, path: &DataPath, ev: &LeafEvidence) {
+        for (i, text) in ev.documents.iter().flatten().enumerate() {
+            self.checked += 1;
+            if let Err(e) = crate::docref::DocRef::parse(text) {
+                self.findings.push(AuditFinding {
+                    path: path.key("documents").index(i),
+                    check: AuditCheck::Document,
+                    reported: text.clone(),
+                    computed: "a reference such as `Kế hoạch số 05/KH-UBND ngày 12/01/2023`"
+                        .to_string(),
+                    exact: None,
+                    severity: Severity::Major,
+                    message: e.reason,
+                });
+            }
+        }
+    }
+
+    fn leaf(
+        &mut self,
+        rs: &RuleSet,
+        code: &str,
+        path: &DataPath,
+        ev: &LeafEvidence,
+        rep: &Reported,
+    ) -> Result<(), EvalError> {
+        let rp = path.key("reported");
+        let counts = leaf_counts(rs, code, path, ev)?;
+        if let Some(text) = &rep.percent {
+            let p = rp.key("percent");
+            match counts {
+                Some(Counts::Fraction(num, den)) => {
+                    if let Some(n) = self.percent_number(&p, text) {
+                        self.percent(p, &n, num, den)?;
+                    }
+                }
+                Some(Counts::Percent(exact)) => {
+                    if let Some(n) = self.percent_number(&p, text) {
+                        self.checked += 1;
+                        self.compare_percent(p, &n, exact, format!("evidence gives {}%", plain(exact)));
+                    }
+                }
+                None => self.issues.push(EvidenceIssue::new(
+                    p,
+                    EvidenceIssueCode::WrongShape,
+                    "a reported percentage needs the leaf's `numerator` and `denominator`, `tasks` or `percent` to check it against",
+                )),
+            }
+        }
+        for (field, text, value) in [
+            ("numerator", &rep.numerator, counts.and_then(Counts::num)),
+            (
+                "denominator",
+                &rep.denominator,
+                counts.and_then(Counts::den),
+            ),
+        ] {
+            let Some(text) = text else { continue };
+            let p = rp.key(field);
+            let Some(n) = self.number(&p, text) else {
+                continue;
+            };
+            match value {
+                Some(v) => self.count(p, &n, v, format!("the evidence scores with {field} {}", plain(v))),
+                None => self.issues.push(EvidenceIssue::new(
+                    p,
+                    EvidenceIssueCode::WrongShape,
+                    format!("a reported {field} needs the leaf's `{field}` or `tasks` to check it against"),
+                )),
+            }
+        }
+        if let Some(parts) = &rep.parts {
+            let total = match &rep.total {
+                Some(t) => self
+                    .number(&rp.key("total"), t)
+                    .map(|n| (n, rp.key("total"))),
+                None => counts.and_then(Counts::den).map(|d| {
+                    (
+                        ReportedNumber {
+                            value: d,
+                            decimals: 0,
+                            percent: false,
+                            unit: None,
+                            text: plain(d),
+                        },
+                        path.key("denominator"),
+                    )
+                }),
+            };
+            match total {
+                Some((t, tp)) => self.sum(&rp.key("parts"), tp, &t, parts)?,
+                None if rep.total.is_none() => self.issues.push(EvidenceIssue::new(
+                    rp.key("parts"),
+                    EvidenceIssueCode::WrongShape,
+                    "reported parts need a `total`, or the leaf's `denominator`, to add up to",
+                )),
+                None => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn figures(&mut self, ev: &Evidence) {
+        let base = DataPath::root().key("figures");
+        let mut values: BTreeMap<&str, (usize, Option<ReportedNumber>)> = BTreeMap::new();
+        for (i, f) in ev.figures.iter().enumerate() {
+            let v = self.number(&base.index(i).key("value"), &f.value);
+            if let Some((first, _)) = values.get(f.id.as_str()) {
+                self.issues.push(EvidenceIssue::new(
+                    base.index(i).key("id"),
+                    EvidenceIssueCode::Duplicate,
+                    format!("figure id `{}` is used by figures[{first}] already", f.id),
+                ));
+            } else {
+                values.insert(&f.id, (i, v));
+            }
+        }
+        for (i, f) in ev.figures.iter().enumerate() {
+            let fp = base.index(i);
+            let Some((_, Some(value))) = values.get(f.id.as_str()).cloned() else {
+                continue;
+            };
+            if let Some(parts) = &f.parts
+                && let Err(e) = self.sum(&fp.key("parts"), fp.key("value"), &value, parts)
+            {
+                self.issues.extend(e.issues().iter().cloned());
+            }
+            match (&f.percent, &f.of) {
+                (Some(text), Some(of)) => {
+                    let Some(n) = self.percent_number(&fp.key("percent"), text) else {
+                        continue;
+                    };
+                    match values.get(of.as_str()) {
+                        Some((_, Some(whole))) => {
+                            if let Err(e) = self.percent(fp.key("percent"), &n, value.value, whole.value) {
+                                self.issues.extend(e.issues().iter().cloned());
+                            }
+                        }
+                        Some((_, None)) => {}
+                        None => self.issues.push(EvidenceIssue::new(
+                            fp.key("of"),
+                            EvidenceIssueCode::UnknownCode,
+                            format!("no figure has id `{of}`: `of` names the figure the percentage is of"),
+                        )),
+                    }
+                }
+                (Some(_), None) => self.issues.push(EvidenceIssue::new(
+                    fp.key("percent"),
+                    EvidenceIssueCode::WrongShape,
+                    "a percentage needs `of`, the id of the figure it is a share of",
+                )),
+                (None, Some(_)) => self.issues.push(EvidenceIssue::new(
+                    fp.key("of"),
+                    EvidenceIssueCode::WrongShape,
+                    "`of` goes with `percent`: give the share reported",
+                )),
+                (None, None) => {}
+            }
+        }
+    }
+
+    /// Checks `reported` against num ÷ den × 100.
+    fn percent(
+        &mut self,
+        path: DataPath,
+        reported: &ReportedNumber,
+        num: Decimal,
+        den: Decimal,
+    ) -> Result<(), EvalError> {
+        self.checked += 1;
+        if den.is_zero() {
+            self.findings.push(AuditFinding {
+                path,
+                check: AuditCheck::Percent,
+                reported: reported.text.clone(),
+                computed: "none".to_string(),
+                exact: None,
+                severity: Severity::Major,
+                message: format!("{}/0 is no share: the whole is 0", plain(num)),
+            });
+            return Ok(());
+        }
+        let exact = num
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(den))
+            .ok_or_else(|| EvalError::Overflow { path: path.clone() })?;
+        let working = format!("{}/{} = {}%", plain(num), plain(den), shown(exact));
+        self.compare_percent(path, reported, exact, working);
+        Ok(())
+    }
+
+    fn compare_percent(
+        &mut self,
+        path: DataPath,
+        reported: &ReportedNumber,
+        exact: Decimal,
+        working: String,
+    ) {
+        let at = crate::RoundingMode::HalfUp.round(exact, reported.decimals);
+        if at == reported.value {
+            return;
+        }
+        let unit = Decimal::new(1, reported.decimals);
+        let off = (at - reported.value).abs();
+        let severity = if off == unit {
+            Severity::Minor
+        } else {
+            Severity::Major
+        };
+        self.findings.push(AuditFinding {
+            path,
+            check: AuditCheck::Percent,
+            reported: reported.text.clone(),
+            computed: format!("{}%", vn_format(exact, reported.decimals)),
+            exact: Some(exact),
+            severity,
+            message: format!(
+                "{working}, {} at {} decimal{}",
+                vn_format(exact, reported.decimals),
+                reported.decimals,
+                if reported.decimals == 1 { "" } else { "s" }
+            ),
+        });
+    }
+
+    fn count(
+        &mut self,
+        path: DataPath,
+        reported: &ReportedNumber,
+        value: Decimal,
+        working: String,
+    ) {
+        self.checked += 1;
+        if reported.value != value {
+            self.findings.push(AuditFinding {
+                path,
+                check: AuditCheck::Count,
+                reported: reported.text.clone(),
+                computed: vn_format(value, reported.decimals.max(value.scale())),
+                exact: Some(value),
+                severity: Severity::Major,
+                message: working,
+            });
+        }
+    }
+
+    /// Checks that `parts` add up to `total` (at `total_path`).
+    fn sum(
+        &mut self,
+        parts_path: &DataPath,
+        total_path: DataPath,
+        total: &ReportedNumber,
+        parts: &BTreeMap<String, String>,
+    ) -> Result<(), EvalError> {
+        let mut sum = Decimal::ZERO;
+        let mut terms = Vec::new();
+        let mut unit = total.unit.is_some();
+        for (name, text) in parts {
+            let Some(n) = self.number(&parts_path.key(name.clone()), text) else {
+                return Ok(());
+            };
+            unit |= n.unit.is_some();
+            sum = sum
+                .checked_add(n.value)
+                .ok_or_else(|| EvalError::Overflow {
+                    path: parts_path.clone(),
+                })?;
+            terms.push(format!("{name} {}", n.text));
+        }
+        self.checked += 1;
+        if sum == total.value {
+            return Ok(());
+        }
+        let off = (sum - total.value).abs();
+        let within = off
+            .checked_mul(Decimal::ONE_THOUSAND)
+            .is_some_and(|x| x <= total.value.abs());
+        self.findings.push(AuditFinding {
+            path: total_path,
+            check: AuditCheck::Sum,
+            reported: total.text.clone(),
+            computed: vn_format(sum, total.decimals.max(sum.scale())),
+            exact: Some(sum),
+            severity: if unit && within {
+                Severity::Minor
+            } else {
+                Severity::Major
+            },
+            message: format!(
+                "the parts add up to {} ({}), off by {}",
+                vn_format(sum, sum.scale()),
+                terms.join(" + "),
+                vn_format(off, off.scale())
+            ),
+        });
+        Ok(())
+    }
+}
+
+/// The counts a leaf scores with.
+#[derive(Debug, Clone, Copy)]
+enum Counts {
+    Fraction(Decimal, Decimal),
+    Percent(Decimal),
+}
+
+impl Counts {
+    fn num(self) -> Option<Decimal> {
+        match self {
+            Counts::Fraction(n, _) => Some(n),
+            Counts::Percent(_) => None,
+        }
+    }
+
+    fn den(self) -> Option<Decimal> {
+        match self {
+            Counts::Fraction(_, d) => Some(d),
+            Counts::Percent(_) => None,
+        }
+    }
+}
+
+/// The numerator and denominator a leaf scores with: read by its ratio rule (a task list
+/// counted with the rule's statuses), or its raw `numerator` and `denominator`.
+fn leaf_counts(
+    rs: &RuleSet,
+    code: &str,
+    path: &DataPath,
+    ev: &LeafEvidence,
+) -> Result<Option<Counts>, EvalError> {
+    let node = rs
+        .tree()
+        .index
+        .get(code)
+        .and_then(|&i| rs.tree().nodes.get(i));
+    if let Some(leaf) = node.and_then(|n| n.leaf.as_ref())
+        && let Some(opts) = leaf.rule.ratio_options()
+        && ev.not_applicable.is_none()
+    {
+        let ctx = Ctx {
+            max: Decimal::ONE,
+            path,
+            kind: leaf.rule.kind(),
+        };
+        return match ratio::read(&ctx, ev, opts) {
+            Ok(Some(ratio::Measured::Fraction { num, den, .. })) => {
+                Ok(Some(Counts::Fraction(num, den)))
+            }
+            Ok(Some(ratio::Measured::Percent(p))) => Ok(Some(Counts::Percent(p))),
+            Ok(None) => Ok(ev
+                .numerator
+                .zip(ev.denominator)
+                .map(|(n, d)| Counts::Fraction(n, d))),
+            Err(ScoreError::Evidence(issue)) => Err(EvalError::Evidence {
+                issues: vec![issue],
+            }),
+            Err(ScoreError::Overflow) => Err(EvalError::Overflow { path: path.clone() }),
+        };
+    }
+    Ok(ev
+        .numerator
+        .zip(ev.denominator)
+        .map(|(n, d)| Counts::Fraction(n, d)))
+}
+
+/// An exact share shown with four decimals and an ellipsis when it has more.
+fn shown(exact: Decimal) -> String {
+    let four = crate::RoundingMode::Truncate.round(exact, 4);
+    if four == exact {
+        plain(exact)
+    } else {
+        format!("{}…", plain(four))
+    }
+}
+
+#[expect(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` passes `&Option<T>`"
+)]
+fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_str(&plain(*v)),
+        None => s.serialize_none(),
+    }
+}
