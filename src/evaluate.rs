@@ -86,6 +86,8 @@ pub fn evaluate(rs: &RuleSet, ev: &Evidence) -> Result<Scorecard, EvalError> {
         let Some(leaf) = &node.leaf else { continue };
         match score_leaf(node, leaf, ev) {
             Ok((basis, exact)) => {
+                let (exact, capped) = cap_without_documents(node, leaf, &basis, exact, ev);
+                findings.extend(capped);
                 let points = rounding.mode.round(exact, rounding.points);
                 let (a, finding) = leaf_acc(node, leaf, &basis, points);
                 if let (Some(slot), Some(l)) = (acc.get_mut(i), leaves.get_mut(i)) {
@@ -225,6 +227,42 @@ fn score_leaf(node: &Node, leaf: &Leaf, ev: &Evidence) -> Result<(Basis, Decimal
         Outcome::Points { points, working } => Ok((Basis::Scored(working), points)),
         Outcome::NotApplicable { reason } => Ok(not_applicable(node, leaf, reason)),
     }
+}
+
+/// Caps a scored leaf that requires documents and cites none, with a finding.
+fn cap_without_documents(
+    node: &Node,
+    leaf: &Leaf,
+    basis: &Basis,
+    exact: Decimal,
+    ev: &Evidence,
+) -> (Decimal, Option<Finding>) {
+    let (Some(cap), Basis::Scored(_)) = (leaf.without_documents, basis) else {
+        return (exact, None);
+    };
+    let cited = ev
+        .evidence
+        .get(&node.code)
+        .and_then(|v| v.documents.as_ref())
+        .is_some_and(|d| !d.is_empty());
+    if cited {
+        return (exact, None);
+    }
+    let effect = if exact > cap {
+        format!("{} capped to {}", plain(exact), plain(cap))
+    } else {
+        format!("{} is within the cap", plain(exact))
+    };
+    let finding = Finding {
+        kind: FindingKind::DocumentsMissing,
+        code: node.code.clone(),
+        path: leaf.evidence_path.key("documents"),
+        message: format!(
+            "no document cited: the leaf requires documents and scores at most {} without them; {effect}",
+            plain(cap)
+        ),
+    };
+    (exact.min(cap), Some(finding))
 }
 
 fn not_applicable(node: &Node, leaf: &Leaf, reason: String) -> (Basis, Decimal) {

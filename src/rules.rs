@@ -15,6 +15,7 @@
 pub(crate) mod bands;
 pub(crate) mod check;
 pub(crate) mod count_bands;
+pub(crate) mod deadline;
 pub(crate) mod deduction;
 pub(crate) mod levels;
 pub(crate) mod manual;
@@ -45,6 +46,7 @@ pub(crate) enum Rule {
     Deduction(deduction::Deduction),
     Survey(survey::Survey),
     Manual(manual::Manual),
+    Deadline(deadline::Deadline),
 }
 
 /// What a rule made of a leaf's evidence.
@@ -179,6 +181,11 @@ fn fields_set(def: &RuleDef) -> Vec<&'static str> {
     add(def.per_item.is_some(), "per_item");
     add(def.min_points.is_some(), "min_points");
     add(!def.weights.is_empty(), "weights");
+    add(def.deadline.is_some(), "deadline");
+    add(def.late_until.is_some(), "late_until");
+    add(def.on_time.is_some(), "on_time");
+    add(def.late.is_some(), "late");
+    add(def.not_issued.is_some(), "not_issued");
     out
 }
 
@@ -200,6 +207,7 @@ fn fields_of(kind: RuleKind) -> &'static [&'static str] {
         RuleKind::Deduction => &["per_item", "min_points"],
         RuleKind::Survey => &["weights", "on_empty"],
         RuleKind::Manual => &[],
+        RuleKind::Deadline => &["deadline", "late_until", "on_time", "late", "not_issued"],
     }
 }
 
@@ -248,6 +256,9 @@ impl Rule {
             }
             RuleKind::Survey => survey::Survey::lower(def, path, issues, limits).map(Rule::Survey),
             RuleKind::Manual => Some(Rule::Manual(manual::Manual)),
+            RuleKind::Deadline => {
+                deadline::Deadline::lower(def, max, path, issues).map(Rule::Deadline)
+            }
         };
         if ok { rule } else { None }
     }
@@ -263,6 +274,7 @@ impl Rule {
             Rule::Deduction(_) => RuleKind::Deduction,
             Rule::Survey(_) => RuleKind::Survey,
             Rule::Manual(_) => RuleKind::Manual,
+            Rule::Deadline(_) => RuleKind::Deadline,
         }
     }
 
@@ -286,6 +298,7 @@ impl Rule {
             Rule::Deduction(r) => r.score(ctx, ev),
             Rule::Survey(r) => r.score(ctx, ev),
             Rule::Manual(r) => r.score(ctx, ev),
+            Rule::Deadline(r) => r.score(ctx, ev),
         }
     }
 }
@@ -320,6 +333,7 @@ pub(crate) fn evidence_fields(ev: &LeafEvidence) -> Vec<&'static str> {
     add(ev.count.is_some(), "count");
     add(ev.answers.is_some(), "answers");
     add(ev.points.is_some(), "points");
+    add(ev.date.is_some(), "date");
     out
 }
 
@@ -402,6 +416,11 @@ pub(crate) mod tests {
             per_item: None,
             min_points: None,
             weights: vec![],
+            deadline: None,
+            late_until: None,
+            on_time: None,
+            late: None,
+            not_issued: None,
             measure: None,
         }
     }

@@ -264,6 +264,8 @@ pub enum FindingKind {
     MissingEvidence,
     /// A leaf marked not applicable (or with an empty denominator).
     NotApplicable,
+    /// A leaf that requires documents cites none: its points are capped as the set says.
+    DocumentsMissing,
 }
 
 /// How much of the result rests on rules not checked against the published text.

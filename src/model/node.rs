@@ -31,6 +31,16 @@ pub struct NodeDef {
     /// The evidence a leaf expects (tài liệu kiểm chứng), as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// A leaf that requires documents (tài liệu kiểm chứng): the most it scores when its
+    /// evidence cites none (`documents` absent or empty), e.g. `"0"` or `"0.5"`. Absent: the
+    /// leaf does not require documents.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub without_documents: Option<Decimal>,
     /// Where the rule comes from; inherited by the children of a node that has it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,

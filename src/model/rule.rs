@@ -30,6 +30,8 @@ pub enum RuleKind {
     Survey,
     /// Points given directly by an appraiser within [0, max].
     Manual,
+    /// A document issued by a deadline the set declares: on time / late / not issued.
+    Deadline,
 }
 
 impl RuleKind {
@@ -45,6 +47,7 @@ impl RuleKind {
             RuleKind::Deduction => "deduction",
             RuleKind::Survey => "survey",
             RuleKind::Manual => "manual",
+            RuleKind::Deadline => "deadline",
         }
     }
 }
@@ -138,6 +141,37 @@ pub struct RuleDef {
     /// `survey`: weight of each answer option in % of the max (default A/B/C/D = 100/60/20/0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<WeightDef>,
+    /// `deadline`: the last day a document counts as on time, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    /// `deadline`: the last day a late document still scores `late`, `YYYY-MM-DD`; after it,
+    /// the document scores `not_issued`. Without it, any date after the deadline is late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_until: Option<String>,
+    /// `deadline`: points when issued by the deadline (default the leaf's max).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub on_time: Option<Decimal>,
+    /// `deadline`: points when issued after the deadline (default 0).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub late: Option<Decimal>,
+    /// `deadline`: points when not issued, or issued after `late_until` (default 0).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub not_issued: Option<Decimal>,
     /// What is counted or measured, for explanations (`tasks`, `meetings`, `applications`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,

@@ -97,6 +97,22 @@ pub enum Working {
     },
     /// Points given directly (a `manual` or `survey` leaf).
     Given,
+    /// A `deadline` rule compared a document's date with the deadline.
+    Deadline {
+        /// The deadline, `YYYY-MM-DD`.
+        deadline: String,
+        /// The date of issue, `YYYY-MM-DD`; absent when none was issued.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+        /// Days after the deadline (0 or less: on time).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        days_late: Option<i64>,
+        /// The document the date comes from, when cited.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        document: Option<String>,
+        /// The outcome: `on_time`, `late`, `too_late` or `not_issued`.
+        outcome: String,
+    },
     /// An empty denominator scored by the rule's policy.
     Empty {
         /// The policy applied.
@@ -347,6 +363,25 @@ impl fmt::Display for Working {
                 )
             }
             Working::Given => f.write_str("points given directly"),
+            Working::Deadline {
+                deadline,
+                date,
+                days_late,
+                document,
+                outcome,
+            } => {
+                match (date, days_late) {
+                    (Some(d), Some(n)) if *n > 0 => {
+                        write!(f, "issued {d}, {n} day(s) after the deadline {deadline}")?;
+                    }
+                    (Some(d), _) => write!(f, "issued {d}, by the deadline {deadline}")?,
+                    (None, _) => write!(f, "not issued (deadline {deadline})")?,
+                }
+                if let Some(doc) = document {
+                    write!(f, " ({doc})")?;
+                }
+                write!(f, " → {outcome}")
+            }
             Working::Empty { policy, measure } => {
                 let what = measure.as_deref().unwrap_or("items");
                 match policy {

@@ -35,6 +35,8 @@ pub(crate) struct Leaf {
     pub(crate) na: NaPolicy,
     pub(crate) provenance: Provenance,
     pub(crate) evidence: Option<String>,
+    /// The most the leaf scores when its evidence cites no document, when it requires them.
+    pub(crate) without_documents: Option<Decimal>,
     /// The path of the leaf's evidence: `evidence["1.1.4"]`.
     pub(crate) evidence_path: DataPath,
 }
@@ -194,7 +196,16 @@ impl Builder<'_> {
                 format!("`{}` has neither a `rule` nor sub-criteria under `criteria`", def.code),
             ),
             (Some(rule), true) => self.leaf(def, rule, path, index, provenance, na),
-            (None, false) => self.children(def, path, index, depth, provenance, na),
+            (None, false) => {
+                if def.without_documents.is_some() {
+                    self.issues.push(
+                        path.key("without_documents"),
+                        IssueCode::RuleField,
+                        "`without_documents` applies to a leaf: evidence and documents are given per leaf",
+                    );
+                }
+                self.children(def, path, index, depth, provenance, na);
+            }
         }
         let end = self.tree.nodes.len();
         if let Some(n) = self.tree.nodes.get_mut(index) {
@@ -241,6 +252,10 @@ impl Builder<'_> {
             );
             return;
         };
+        if let Some(cap) = def.without_documents {
+            self.issues
+                .points_within(&path.key("without_documents"), cap, def.max);
+        }
         let Some(rule) = lowered else { return };
         let part = def.part.unwrap_or(if rule.kind() == RuleKind::Survey {
             Part::Survey
@@ -254,6 +269,7 @@ impl Builder<'_> {
                 na: na.unwrap_or(self.default_na),
                 provenance: provenance.clone(),
                 evidence: def.evidence.clone(),
+                without_documents: def.without_documents,
                 evidence_path: DataPath::root().key("evidence").key(def.code.clone()),
             });
         }
