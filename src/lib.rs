@@ -48,6 +48,7 @@ mod docref;
 mod error;
 mod evaluate;
 mod evidence;
+mod gap;
 mod limits;
 mod load;
 pub mod model;
@@ -68,6 +69,7 @@ pub use error::{
 };
 pub use evaluate::evaluate;
 pub use evidence::{Evidence, Figure, LeafEvidence, Period, Reported, Task, Unit};
+pub use gap::{Attainable, Change, GapReport, Improvement, LeafGap, Step, gaps};
 pub use limits::Limits;
 pub use load::load_str;
 pub use model::{RuleSetDef, UnitLevel};

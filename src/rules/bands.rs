@@ -366,6 +366,20 @@ pub(crate) fn find<E>(
     Ok(None)
 }
 
+impl Edge {
+    /// The smallest whole number `n` that passes this lower edge once scaled: `n ≥ value × k`
+    /// (inclusive) or `n > value × k` (exclusive). For a share of `den` items against an edge
+    /// in %, `k = den ÷ 100`; for a count, `k = 1`. `None` on overflow.
+    pub(crate) fn min_whole(self, k: Decimal) -> Option<Decimal> {
+        let t = self.value.checked_mul(k)?;
+        if self.inclusive {
+            Some(t.ceil())
+        } else {
+            t.floor().checked_add(Decimal::ONE)
+        }
+    }
+}
+
 impl Band {
     pub(crate) fn view(&self, unit: &str) -> BandView {
         BandView {
@@ -421,6 +435,23 @@ mod tests {
             &mut issues,
         );
         (out, issues.list.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn the_smallest_whole_number_passing_an_edge() {
+        let e = |v: &str, inclusive| Edge {
+            value: d(v),
+            inclusive,
+        };
+        // ≥ 90% of 36: 90 × 36 / 100 = 32.4 → 33
+        assert_eq!(e("90", true).min_whole(d("0.36")), Some(d("33")));
+        // > 90% of 30: 27 exactly is not above → 28
+        assert_eq!(e("90", false).min_whole(d("0.3")), Some(d("28")));
+        // ≥ 90% of 30: 27 → 27
+        assert_eq!(e("90", true).min_whole(d("0.3")), Some(d("27")));
+        // a count ≥ 4 → 4; > 2 → 3
+        assert_eq!(e("4", true).min_whole(d("1")), Some(d("4")));
+        assert_eq!(e("2", false).min_whole(d("1")), Some(d("3")));
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(crate) enum Timing {
 }
 
 impl Timing {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Timing::OnTime => "on_time",
             Timing::Late => "late",

@@ -1,0 +1,485 @@
+//! Gap analysis (phân tích điểm còn thiếu): for every leaf below its max, the points left, the
+//! smallest change of evidence that reaches the next better band or outcome and the points it
+//! gains; an improvement plan; the highest index still attainable.
+//!
+//! # The smallest change, per rule kind
+//! - `ratio_bands`: with the denominator fixed, the smallest whole numerator that reaches the
+//!   next better band that pays more ("3 more of 16 tasks done"), computed exactly from the
+//!   band's edge: ⌈edge × den ÷ 100⌉ for `at_least`, ⌊edge × den ÷ 100⌋ + 1 for `above`;
+//!   a band that would need more than the denominator is out of reach;
+//! - `count_bands`: the smallest count in the next better band ("1 more meeting");
+//! - `proportional`: the points each extra unit gains (`per_unit` = max ÷ den, or
+//!   max × 100 ÷ (target × den) against a target), and the units to reach the target (or the
+//!   floor, when under `zero_below`);
+//! - `deduction`: the fewest items fewer that raise the points ("1 fewer late file gains
+//!   0.25");
+//! - `levels`: the nearest better outcome; `check`: meeting it (the failed conditions named);
+//! - `deadline`: issuing a document not yet issued, on time if the period ends by the
+//!   deadline, else late; a date already past cannot move;
+//! - a leaf without evidence: supplying it (up to the max); a leaf capped for citing no
+//!   documents: citing them;
+//! - `survey` and `manual` leaves have no evidence change to compute: their points left are
+//!   shown without a step.
+//!
+//! Points after a change are scored by the leaf's own rule and rounded by the set's policy, so
+//! a gain is exactly what the scorecard would show.
+//!
+//! # Final evidence
+//! A leaf is **final** when the period is the full year (not a quarter or a month) and the leaf
+//! has evidence (scored or not applicable): the year's result is in. Every other leaf is
+//! **open**: in a provisional period every leaf can still move, and in an annual one a leaf
+//! without evidence can still be supplied. The attainable index counts final leaves at their
+//! points and open leaves at the most they can still reach (their max; for a `deadline` leaf,
+//! what issuing by the end of the period would score). The plan lists open leaves only.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::decimal::{DecimalSchema, plain};
+use crate::docref::DocDate;
+use crate::error::EvalError;
+use crate::evidence::{Evidence, Period};
+use crate::path::DataPath;
+use crate::ruleset::RuleSet;
+use crate::scorecard::NodeStatus;
+
+mod steps;
+
+/// Where the evidence leaves each leaf, and what can still be gained.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct GapReport {
+    /// Whether the period is a quarter or a month.
+    pub provisional: bool,
+    /// The last day of the period, `YYYY-MM-DD`: the date a `deadline` step is judged by.
+    pub as_of: String,
+    /// Points now.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+    /// Index now, when anything applies.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub index: Option<Decimal>,
+    /// The most still attainable; see [final evidence](self#final-evidence).
+    pub attainable: Attainable,
+    /// Every leaf below its max, in tree order.
+    pub leaves: Vec<LeafGap>,
+    /// The steps of open leaves, most points first (ties: least effort first, then by code).
+    pub plan: Vec<Improvement>,
+}
+
+/// The highest result still attainable given the evidence already final.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Attainable {
+    /// Points: final leaves as scored, open leaves at the most they can reach.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+    /// The maximum those points are out of.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub applicable_max: Decimal,
+    /// points ÷ applicable_max × 100, rounded by the set's policy.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub index: Option<Decimal>,
+    /// Leaves whose evidence is final.
+    pub final_leaves: usize,
+    /// Leaves that can still move.
+    pub open_leaves: usize,
+}
+
+/// One leaf below its max.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LeafGap {
+    /// The leaf's code.
+    pub code: String,
+    /// Its title.
+    pub title: String,
+    /// Points now.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+    /// Its max.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub max: Decimal,
+    /// max − points.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub points_left: Decimal,
+    /// Whether its evidence is final (then it is not in the plan).
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// The smallest change that gains points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Step>,
+    /// The change that reaches the most the leaf can score, when it differs from `next`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full: Option<Step>,
+    /// `proportional`: the points each extra unit gains, exact.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub per_unit: Option<Decimal>,
+    /// Why there is no step, when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A change of evidence and what it gains.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Step {
+    /// The change.
+    pub change: Change,
+    /// The leaf's points after it.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub points_after: Decimal,
+    /// Points gained.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub gain: Decimal,
+    /// The size of the change in its own units (items, tasks, meetings; 1 for an outcome), used
+    /// to order equal gains.
+    #[serde(serialize_with = "dec")]
+    #[schemars(with = "DecimalSchema")]
+    pub effort: Decimal,
+}
+
+/// What changes in the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// A larger numerator over the same denominator: "3 more of 16 tasks done".
+    Numerator {
+        /// Now.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        from: Decimal,
+        /// After.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        to: Decimal,
+        /// The fixed denominator.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        of: Decimal,
+        /// What is counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
+    /// A higher share, for a leaf given as a percentage.
+    Share {
+        /// Now, %.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        from: Decimal,
+        /// After, %.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        to: Decimal,
+    },
+    /// A higher count: "1 more meeting".
+    More {
+        /// Now.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        from: Decimal,
+        /// After.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        to: Decimal,
+        /// What is counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
+    /// A lower count: "1 fewer late file".
+    Fewer {
+        /// Now.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        from: Decimal,
+        /// After.
+        #[serde(serialize_with = "dec")]
+        #[schemars(with = "DecimalSchema")]
+        to: Decimal,
+        /// What is counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
+    /// A better outcome of a `levels` rule.
+    Level {
+        /// The outcome now.
+        from: String,
+        /// The better outcome.
+        to: String,
+        /// Its wording.
+        label: String,
+    },
+    /// Meeting a `check`: the conditions that failed, or none named.
+    Meet {
+        /// The failed conditions.
+        conditions: Vec<String>,
+    },
+    /// Issuing the document of a `deadline` leaf.
+    Issue {
+        /// The outcome issuing now reaches (`on_time` or `late`).
+        outcome: String,
+        /// The deadline.
+        deadline: String,
+    },
+    /// Supplying the evidence of a leaf that has none.
+    Supply,
+    /// Citing documents on a leaf capped for citing none.
+    Cite,
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = |m: &Option<String>| m.as_deref().map_or(String::new(), |m| format!(" {m}"));
+        match self {
+            Change::Numerator {
+                from,
+                to,
+                of,
+                measure,
+            } => write!(
+                f,
+                "{} more{} done of {} ({} → {})",
+                plain(*to - *from),
+                m(measure),
+                plain(*of),
+                plain(*from),
+                plain(*to)
+            ),
+            Change::Share { from, to } => write!(f, "share {}% → {}%", plain(*from), plain(*to)),
+            Change::More { from, to, measure } => write!(
+                f,
+                "{} more{} ({} → {})",
+                plain(*to - *from),
+                m(measure),
+                plain(*from),
+                plain(*to)
+            ),
+            Change::Fewer { from, to, measure } => write!(
+                f,
+                "{} fewer{} ({} → {})",
+                plain(*from - *to),
+                m(measure),
+                plain(*from),
+                plain(*to)
+            ),
+            Change::Level { from, to, label } => write!(f, "outcome `{from}` → `{to}` ({label})"),
+            Change::Meet { conditions } if conditions.is_empty() => {
+                f.write_str("meet the criterion")
+            }
+            Change::Meet { conditions } => write!(f, "meet: {}", conditions.join("; ")),
+            Change::Issue { outcome, deadline } => {
+                write!(f, "issue the document (deadline {deadline}): {outcome}")
+            }
+            Change::Supply => f.write_str("supply the evidence (no evidence scores 0)"),
+            Change::Cite => f.write_str("cite the documents (tài liệu kiểm chứng)"),
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: +{} (→ {})",
+            self.change,
+            plain(self.gain),
+            plain(self.points_after)
+        )
+    }
+}
+
+/// One step of the improvement plan.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Improvement {
+    /// The leaf's code.
+    pub code: String,
+    /// Its title.
+    pub title: String,
+    /// The step.
+    pub step: Step,
+}
+
+impl fmt::Display for Improvement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.code, self.title, self.step)
+    }
+}
+
+/// Analyses where a unit's points are: every leaf below its max, the smallest change that
+/// gains points, the plan, and the attainable index.
+///
+/// # Errors
+/// As [`evaluate`](crate::evaluate): evidence that does not fit the set, or an overflow.
+///
+/// # Example
+/// ```
+/// use par_index::{Evidence, RuleSet, gaps};
+///
+/// let rs = RuleSet::from_toml_str(r#"
+/// id = "demo"
+/// title = "Demo"
+/// level = "district"
+/// years = { from = 2023 }
+/// scale = 2
+/// document = { number = "01/QĐ-UBND" }
+/// [[areas]]
+/// code = "1"
+/// title = "Mức độ thực hiện kế hoạch"
+/// max = 2
+/// provenance = { document = "01/QĐ-UBND", verified = false }
+/// rule = { kind = "ratio_bands", measure = "tasks", bands = [
+///   { above = "90", points = "2" }, { at_least = "70", points = "1" }, { points = "0" },
+/// ] }
+/// "#)?;
+/// let ev = Evidence::from_json_str(r#"{
+///   "unit": { "name": "Thị xã Duyên Hải", "level": "district" },
+///   "period": { "year": 2023, "quarter": 3 },
+///   "evidence": { "1": { "numerator": 30, "denominator": 36 } }
+/// }"#)?;
+/// let report = gaps(&rs, &ev)?;
+/// // above 90% of 36: 90 × 36 ÷ 100 = 32.4, so 33 tasks: 3 more
+/// assert_eq!(
+///     report.plan[0].step.to_string(),
+///     "3 more tasks done of 36 (30 → 33): +1 (→ 2)"
+/// );
+/// assert_eq!(report.attainable.index.unwrap().to_string(), "100.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
+    let card = crate::evaluate(rs, ev)?;
+    let as_of = period_end(&ev.period);
+    let mut leaves = Vec::new();
+    let mut att = Attainable {
+        points: Decimal::ZERO,
+        applicable_max: Decimal::ZERO,
+        index: None,
+        final_leaves: 0,
+        open_leaves: 0,
+    };
+    let overflow = |p: &DataPath| EvalError::Overflow { path: p.clone() };
+    for node in &rs.tree().nodes {
+        let (Some(leaf), Some(result)) = (&node.leaf, card.node(&node.code)) else {
+            continue;
+        };
+        let leaf_ev = ev.evidence.get(&node.code);
+        let is_final = !ev.period.is_provisional() && leaf_ev.is_some();
+        let ctx = steps::LeafCtx {
+            rs,
+            node,
+            leaf,
+            as_of,
+            points: result.score.points,
+        };
+        let gap = if result.status == NodeStatus::NotApplicable {
+            None
+        } else {
+            steps::leaf_gap(&ctx, leaf_ev, is_final)?
+        };
+        let (points, applicable) = if is_final {
+            att.final_leaves += 1;
+            (result.score.points, result.score.applicable_max)
+        } else {
+            att.open_leaves += 1;
+            (steps::ceiling(&ctx, leaf_ev), node.max)
+        };
+        att.points = att
+            .points
+            .checked_add(points)
+            .ok_or_else(|| overflow(&node.path))?;
+        att.applicable_max = att
+            .applicable_max
+            .checked_add(applicable)
+            .ok_or_else(|| overflow(&node.path))?;
+        leaves.extend(gap);
+    }
+    att.index = index(rs, att.points, att.applicable_max)?;
+    let mut plan: Vec<Improvement> = leaves
+        .iter()
+        .filter(|g| !g.is_final)
+        .filter_map(|g| {
+            g.next.as_ref().map(|s| Improvement {
+                code: g.code.clone(),
+                title: g.title.clone(),
+                step: g
+                    .full
+                    .clone()
+                    .filter(|_| g.per_unit.is_some())
+                    .unwrap_or_else(|| s.clone()),
+            })
+        })
+        .collect();
+    plan.sort_by(|a, b| {
+        b.step
+            .gain
+            .cmp(&a.step.gain)
+            .then(a.step.effort.cmp(&b.step.effort))
+            .then(a.code.cmp(&b.code))
+    });
+    Ok(GapReport {
+        provisional: ev.period.is_provisional(),
+        as_of: as_of.to_string(),
+        points: card.total.points,
+        index: card.total.index,
+        attainable: att,
+        leaves,
+        plan,
+    })
+}
+
+fn index(rs: &RuleSet, points: Decimal, applicable: Decimal) -> Result<Option<Decimal>, EvalError> {
+    if applicable.is_zero() {
+        return Ok(None);
+    }
+    let r = rs.def().rounding;
+    let raw = points
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(applicable))
+        .ok_or_else(|| EvalError::Overflow {
+            path: DataPath::root(),
+        })?;
+    let mut idx = r.mode.round(raw, r.index);
+    idx.rescale(r.index);
+    Ok(Some(idx))
+}
+
+/// The last day of a period: 31/12 of the year, the last day of the quarter or the month.
+pub(crate) fn period_end(p: &Period) -> DocDate {
+    let month = match (p.quarter, p.month) {
+        (Some(q), _) => q.saturating_mul(3).clamp(1, 12),
+        (None, Some(m)) => m.clamp(1, 12),
+        (None, None) => 12,
+    };
+    [31, 30, 29, 28]
+        .into_iter()
+        .find_map(|d| DocDate::new(p.year, month, d))
+        .unwrap_or(DocDate {
+            year: p.year,
+            month: 12,
+            day: 31,
+        })
+}
+
+fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&plain(*v))
+}
+
+#[expect(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` passes `&Option<T>`"
+)]
+fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_str(&plain(*v)),
+        None => s.serialize_none(),
+    }
+}
