@@ -59,6 +59,7 @@ pub mod rules;
 mod ruleset;
 mod scorecard;
 mod validate;
+mod whatif;
 
 pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use decimal::{RoundingMode, parse_decimal};
@@ -82,6 +83,7 @@ pub use scorecard::{
     ProvenanceSummary, RuleSetInfo, Score, Scorecard,
 };
 pub use validate::{validate, validate_with_limits};
+pub use whatif::{Delta, NodeDelta, Scenario, WhatIf, what_if};
 
 /// Re-exported so that users name the same decimal type the engine computes with.
 pub use rust_decimal::Decimal;
