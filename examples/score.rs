@@ -1,4 +1,5 @@
-//! Scores evidence under a criteria set and prints the scorecard.
+//! Scores evidence under a criteria set and prints the scorecard, then the audit of the
+//! reported figures (kiểm tra số liệu) and the top improvements (the gap analysis).
 //!
 //! ```sh
 //! cargo run --example score                      # the Duyên Hải Q3 2023 sample
@@ -12,7 +13,12 @@
 
 use std::process::ExitCode;
 
-use par_index::{Evidence, RuleSet, evaluate, render_text};
+use std::fmt::Write as _;
+
+use par_index::{Evidence, RuleSet, audit, evaluate, gaps, render_text};
+
+/// How many improvements to print.
+const TOP: usize = 10;
 
 const DEFAULT_RULESET: &str = "criteria/vn-district-2023";
 const DEFAULT_EVIDENCE: &str = "examples/data/duyen-hai-2023-q3.json";
@@ -49,8 +55,39 @@ fn run(ruleset: &str, evidence: &str, json: bool) -> Result<String, Box<dyn std:
     let ev = Evidence::from_json_str(&text).map_err(|e| format!("{evidence}: {e}"))?;
     let card = evaluate(&rs, &ev)?;
     if json {
-        Ok(card.to_json_string()? + "\n")
-    } else {
-        Ok(render_text(&card))
+        return Ok(card.to_json_string()? + "\n");
     }
+    let mut out = render_text(&card);
+    let report = audit(&rs, &ev)?;
+    writeln!(
+        out,
+        "\nAudit of the reported figures: {} checked, {} mismatch(es)",
+        report.checked,
+        report.findings.len()
+    )?;
+    for f in &report.findings {
+        writeln!(out, "  {f}")?;
+    }
+    let gap = gaps(&rs, &ev)?;
+    let idx =
+        |i: Option<par_index::Decimal>| i.map_or_else(|| "-".to_string(), |i| format!("{i}%"));
+    writeln!(
+        out,
+        "\nTop improvements (as of {}; index now {}, attainable {} with {} leaves final, {} open):",
+        gap.as_of,
+        idx(gap.index),
+        idx(gap.attainable.index),
+        gap.attainable.final_leaves,
+        gap.attainable.open_leaves
+    )?;
+    if gap.plan.is_empty() {
+        writeln!(
+            out,
+            "  none: every open leaf is at its max or has no computable step"
+        )?;
+    }
+    for (i, step) in gap.plan.iter().take(TOP).enumerate() {
+        writeln!(out, "  {}. {step}", i + 1)?;
+    }
+    Ok(out)
 }
