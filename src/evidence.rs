@@ -36,7 +36,7 @@ pub struct Evidence {
     #[serde(default)]
     pub evidence: BTreeMap<String, LeafEvidence>,
     /// Figures of the report that belong to no scored leaf (số liệu báo cáo), recorded so
-    /// that [`audit`](crate::audit) can check them: totals beside their parts, percentages
+    /// that [`audit`](crate::audit()) can check them: totals beside their parts, percentages
     /// beside the figures they are of.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
@@ -210,7 +210,7 @@ pub struct LeafEvidence {
     /// one that parses with a date; an empty list says none was issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<String>>,
-    /// The figures as the unit reported them, for [`audit`](crate::audit) to check against the
+    /// The figures as the unit reported them, for [`audit`](crate::audit()) to check against the
     /// values above; never used for scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<Reported>,

@@ -7,6 +7,16 @@
 //! [`evaluate`] takes) → [`evaluate`] with an [`Evidence`] → [`Scorecard`] → [`render_text`]
 //! or JSON.
 //!
+//! Beside the scorecard, four analyses work on the same rule set and evidence:
+//! - [`audit()`] (kiểm tra số liệu) recomputes the figures the unit reported — percentages at
+//!   the precision they were reported with, totals against their parts, counts against the
+//!   evidence — reading Vietnamese number forms ([`number`]: `81,25%`, `4.857`);
+//! - [`gaps`] (phân tích điểm còn thiếu) finds the smallest evidence change that gains points on
+//!   each leaf, ranks them into a plan and gives the highest index still attainable;
+//! - [`what_if`] (giả định) scores a [`Scenario`], a patch to the evidence, against its base;
+//! - [`DocRef`] reads official document references (`Kế hoạch số 05/KH-UBND ngày 12/01/2023`),
+//!   which the `deadline` rule kind scores against a deadline.
+//!
 //! ```
 //! use par_index::{Evidence, RuleSet, evaluate};
 //!
@@ -41,25 +51,25 @@
 //! ```
 #![forbid(unsafe_code)]
 
-mod audit;
+pub mod audit;
 pub mod cases;
 mod decimal;
-mod docref;
+pub mod docref;
 mod error;
 mod evaluate;
 mod evidence;
-mod gap;
+pub mod gap;
 mod limits;
 mod load;
 pub mod model;
-mod number;
+pub mod number;
 mod path;
 mod report;
 pub mod rules;
 mod ruleset;
 mod scorecard;
 mod validate;
-mod whatif;
+pub mod whatif;
 
 pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use decimal::{RoundingMode, parse_decimal};
