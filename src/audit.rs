@@ -150,7 +150,7 @@ pub fn audit(rs: &RuleSet, ev: &Evidence) -> Result<AuditReport, EvalError> {
             a.leaf(rs, code, &path, leaf_ev, rep)?;
         }
     }
-    a.figures(ev);
+    a.figures(ev)?;
     if a.issues.is_empty() {
         Ok(AuditReport {
             checked: a.checked,
@@ -299,7 +299,7 @@ impl Auditor {
         Ok(())
     }
 
-    fn figures(&mut self, ev: &Evidence) {
+    fn figures(&mut self, ev: &Evidence) -> Result<(), EvalError> {
         let base = DataPath::root().key("figures");
         let mut values: BTreeMap<&str, (usize, Option<ReportedNumber>)> = BTreeMap::new();
         for (i, f) in ev.figures.iter().enumerate() {
@@ -319,10 +319,8 @@ impl Auditor {
             let Some((_, Some(value))) = values.get(f.id.as_str()).cloned() else {
                 continue;
             };
-            if let Some(parts) = &f.parts
-                && let Err(e) = self.sum(&fp.key("parts"), fp.key("value"), &value, parts)
-            {
-                self.issues.extend(e.issues().iter().cloned());
+            if let Some(parts) = &f.parts {
+                self.sum(&fp.key("parts"), fp.key("value"), &value, parts)?;
             }
             match (&f.percent, &f.of) {
                 (Some(text), Some(of)) => {
@@ -331,9 +329,7 @@ impl Auditor {
                     };
                     match values.get(of.as_str()) {
                         Some((_, Some(whole))) => {
-                            if let Err(e) = self.percent(fp.key("percent"), &n, value.value, whole.value) {
-                                self.issues.extend(e.issues().iter().cloned());
-                            }
+                            self.percent(fp.key("percent"), &n, value.value, whole.value)?;
                         }
                         Some((_, None)) => {}
                         None => self.issues.push(EvidenceIssue::new(
@@ -356,6 +352,7 @@ impl Auditor {
                 (None, None) => {}
             }
         }
+        Ok(())
     }
 
     /// Checks `reported` against num ÷ den × 100.
@@ -400,8 +397,8 @@ impl Auditor {
             return;
         }
         let unit = Decimal::new(1, reported.decimals);
-        let off = (at - reported.value).abs();
-        let severity = if off == unit {
+        let off = at.checked_sub(reported.value).map(|d| d.abs());
+        let severity = if off == Some(unit) {
             Severity::Minor
         } else {
             Severity::Major
@@ -470,7 +467,12 @@ impl Auditor {
         if sum == total.value {
             return Ok(());
         }
-        let off = (sum - total.value).abs();
+        let off = sum
+            .checked_sub(total.value)
+            .map(|d| d.abs())
+            .ok_or_else(|| EvalError::Overflow {
+                path: total_path.clone(),
+            })?;
         let within = off
             .checked_mul(Decimal::ONE_THOUSAND)
             .is_some_and(|x| x <= total.value.abs());

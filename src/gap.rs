@@ -249,7 +249,7 @@ impl fmt::Display for Change {
             } => write!(
                 f,
                 "{} more{} done of {} ({} → {})",
-                plain(*to - *from),
+                diff(*to, *from),
                 m(measure),
                 plain(*of),
                 plain(*from),
@@ -259,7 +259,7 @@ impl fmt::Display for Change {
             Change::More { from, to, measure } => write!(
                 f,
                 "{} more{} ({} → {})",
-                plain(*to - *from),
+                diff(*to, *from),
                 m(measure),
                 plain(*from),
                 plain(*to)
@@ -267,7 +267,7 @@ impl fmt::Display for Change {
             Change::Fewer { from, to, measure } => write!(
                 f,
                 "{} fewer{} ({} → {})",
-                plain(*from - *to),
+                diff(*from, *to),
                 m(measure),
                 plain(*from),
                 plain(*to)
@@ -284,6 +284,12 @@ impl fmt::Display for Change {
             Change::Cite => f.write_str("cite the documents (tài liệu kiểm chứng)"),
         }
     }
+}
+
+/// `a − b` for display; the difference of two decimals can pass the range of one.
+fn diff(a: Decimal, b: Decimal) -> String {
+    a.checked_sub(b)
+        .map_or_else(|| "too many".to_string(), plain)
 }
 
 impl fmt::Display for Step {

@@ -211,14 +211,17 @@ pub struct Delta {
 }
 
 impl Delta {
-    fn of(before: &Score, after: &Score) -> Delta {
-        Delta {
+    fn of(before: &Score, after: &Score, path: &DataPath) -> Result<Delta, EvalError> {
+        Ok(Delta {
             before: before.points,
             after: after.points,
-            change: after.points - before.points,
+            change: after
+                .points
+                .checked_sub(before.points)
+                .ok_or_else(|| EvalError::Overflow { path: path.clone() })?,
             index_before: before.index,
             index_after: after.index,
-        }
+        })
     }
 
     /// Whether the points or the index moved.
@@ -349,7 +352,7 @@ pub fn what_if(rs: &RuleSet, base: &Evidence, scenario: &Scenario) -> Result<Wha
             code: b.code.clone(),
             title: b.title.clone(),
             depth: b.depth,
-            delta: Delta::of(&b.score, &a.score),
+            delta: Delta::of(&b.score, &a.score, &DataPath::root().key(b.code.clone()))?,
         };
         if d.depth == 1 {
             areas.push(d.clone());
@@ -360,7 +363,7 @@ pub fn what_if(rs: &RuleSet, base: &Evidence, scenario: &Scenario) -> Result<Wha
     }
     Ok(WhatIf {
         name: scenario.name.clone(),
-        total: Delta::of(&base_card.total, &card.total),
+        total: Delta::of(&base_card.total, &card.total, &DataPath::root())?,
         areas,
         nodes,
         base: base_card,

@@ -271,3 +271,21 @@ fn malformed_document_citations_are_findings() {
     assert_eq!(f[0].path.to_string(), r#"evidence["1.1"].documents[1]"#);
     assert_eq!(f[0].message, "`31/02/2023` is not a calendar date");
 }
+
+#[test]
+fn figures_past_the_range_of_a_decimal_overflow_instead_of_panicking() {
+    // 79.228.162.514.264.337.593.543.950.335 is the largest decimal; × 100 does not fit
+    let figures = r#"
+      { "id": "one", "value": "1" },
+      { "id": "huge", "value": "79.228.162.514.264.337.593.543.950.335", "percent": "1%", "of": "one" }
+    "#;
+    let err = audit(&rules(), &evidence("", figures)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "figures[1].percent: the computation overflows the range of a decimal"
+    );
+    // one more digit is not a number at all
+    let figures = r#"{ "id": "huger", "value": "792.281.625.142.643.375.935.439.503.350" }"#;
+    let err = audit(&rules(), &evidence("", figures)).unwrap_err();
+    assert!(err.to_string().contains("too many digits"), "{err}");
+}

@@ -59,6 +59,14 @@ impl LeafCtx<'_> {
         }
     }
 
+    fn sub(&self, a: Decimal, b: Decimal) -> Result<Decimal, EvalError> {
+        a.checked_sub(b).ok_or_else(|| self.overflow())
+    }
+
+    fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, EvalError> {
+        a.checked_add(b).ok_or_else(|| self.overflow())
+    }
+
     fn overflow(&self) -> EvalError {
         EvalError::Overflow {
             path: self.leaf.evidence_path.clone(),
@@ -75,7 +83,7 @@ impl LeafCtx<'_> {
         let Some(points_after) = self.score(after)? else {
             return Ok(None);
         };
-        let gain = points_after - self.points;
+        let gain = self.sub(points_after, self.points)?;
         Ok((gain > Decimal::ZERO).then_some(Step {
             change,
             points_after,
@@ -126,7 +134,7 @@ pub(super) fn leaf_gap(
         title: ctx.node.title.clone(),
         points: ctx.points,
         max: ctx.node.max,
-        points_left: ctx.node.max - ctx.points,
+        points_left: ctx.sub(ctx.node.max, ctx.points)?,
         is_final,
         next: None,
         full: None,
@@ -138,7 +146,7 @@ pub(super) fn leaf_gap(
         gap.next = (top > ctx.points).then_some(Step {
             change: Change::Supply,
             points_after: top,
-            gain: top - ctx.points,
+            gain: ctx.sub(top, ctx.points)?,
             effort: Decimal::ONE,
         });
         return Ok(Some(gap));
@@ -246,19 +254,21 @@ fn reach_share(
                 of: *den,
                 measure: opts.measure.clone(),
             };
-            Ok(Some((change, after, to - *num)))
+            let effort = ctx.sub(to, *num)?;
+            Ok(Some((change, after, effort)))
         }
         Measured::Percent(p) => {
             let to = if edge.inclusive {
                 edge.value
             } else {
-                edge.value + Decimal::new(1, 2)
+                ctx.add(edge.value, Decimal::new(1, 2))?
             };
             if to > Decimal::ONE_HUNDRED && !opts.allow_over {
                 return Ok(None);
             }
             after.percent = Some(to);
-            Ok(Some((Change::Share { from: *p, to }, after, to - *p)))
+            let effort = ctx.sub(to, *p)?;
+            Ok(Some((Change::Share { from: *p, to }, after, effort)))
         }
     }
 }
@@ -322,7 +332,7 @@ fn one_more(
     den: Decimal,
     ev: &LeafEvidence,
 ) -> Result<Option<Step>, EvalError> {
-    let mut to = num + Decimal::ONE;
+    let mut to = ctx.add(num, Decimal::ONE)?;
     // Rounding can hide a one-unit gain; 64 tries bound the work, and the full step covers
     // the rest.
     for _ in 0..64 {
@@ -338,10 +348,10 @@ fn one_more(
             of: den,
             measure: opts.measure.clone(),
         };
-        if let Some(step) = ctx.step(change, &after, to - num)? {
+        if let Some(step) = ctx.step(change, &after, ctx.sub(to, num)?)? {
             return Ok(Some(step));
         }
-        to += Decimal::ONE;
+        to = ctx.add(to, Decimal::ONE)?;
     }
     Ok(None)
 }
@@ -368,7 +378,7 @@ fn count_bands(
             to,
             measure: measure.cloned(),
         };
-        found.extend(ctx.step(change, &after, to - count)?);
+        found.extend(ctx.step(change, &after, ctx.sub(to, count)?)?);
     }
     let next = found.first().cloned();
     let full = best(next.as_ref(), found);
@@ -392,16 +402,17 @@ fn deduction(
             to,
             measure: r.measure.clone(),
         };
-        ctx.step(change, &after, count - to)
+        ctx.step(change, &after, ctx.sub(count, to)?)
     };
     // One fewer gains `per_item` unless the floor holds the points; then the largest count
     // above the floor: max − c × per_item > min_points ⇔ c < (max − min) ÷ per_item.
-    let mut next = fewer(count - Decimal::ONE)?;
+    let mut next = fewer(ctx.sub(count, Decimal::ONE)?)?;
     if next.is_none() {
-        let room = (ctx.node.max - r.min_points)
+        let room = ctx
+            .sub(ctx.node.max, r.min_points)?
             .checked_div(r.per_item)
             .ok_or_else(|| ctx.overflow())?;
-        let to = (room.ceil() - Decimal::ONE).max(Decimal::ZERO);
+        let to = ctx.sub(room.ceil(), Decimal::ONE)?.max(Decimal::ZERO);
         if to < count {
             next = fewer(to)?;
         }
