@@ -268,33 +268,39 @@ impl Auditor {
                 )),
             }
         }
-        if let Some(parts) = &rep.parts {
-            let total = match &rep.total {
-                Some(t) => self
-                    .number(&rp.key("total"), t)
-                    .map(|n| (n, rp.key("total"))),
-                None => counts.and_then(Counts::den).map(|d| {
-                    (
-                        ReportedNumber {
-                            value: d,
-                            decimals: 0,
-                            percent: false,
-                            unit: None,
-                            text: plain(d),
-                        },
-                        path.key("denominator"),
-                    )
-                }),
-            };
-            match total {
-                Some((t, tp)) => self.sum(&rp.key("parts"), tp, &t, parts)?,
-                None if rep.total.is_none() => self.issues.push(EvidenceIssue::new(
-                    rp.key("parts"),
-                    EvidenceIssueCode::WrongShape,
-                    "reported parts need a `total`, or the leaf's `denominator`, to add up to",
-                )),
-                None => {}
-            }
+        let den = counts.and_then(Counts::den);
+        let total = match &rep.total {
+            Some(t) => self
+                .number(&rp.key("total"), t)
+                .map(|n| (n, rp.key("total"))),
+            None => den.map(|d| {
+                let n = ReportedNumber {
+                    value: d,
+                    decimals: 0,
+                    percent: false,
+                    unit: None,
+                    text: plain(d),
+                };
+                (n, path.key("denominator"))
+            }),
+        };
+        if let (Some(_), Some((n, tp)), Some(d)) = (&rep.total, &total, den) {
+            let why = format!("the evidence scores with denominator {}", plain(d));
+            self.count(tp.clone(), n, d, why);
+        }
+        match (&rep.parts, total) {
+            (Some(parts), Some((t, tp))) => self.sum(&rp.key("parts"), tp, &t, parts)?,
+            (Some(_), None) if rep.total.is_none() => self.issues.push(EvidenceIssue::new(
+                rp.key("parts"),
+                EvidenceIssueCode::WrongShape,
+                "reported parts need a `total`, or the leaf's `denominator`, to add up to",
+            )),
+            (None, Some(_)) if den.is_none() => self.issues.push(EvidenceIssue::new(
+                rp.key("total"),
+                EvidenceIssueCode::WrongShape,
+                "a reported total needs `parts`, or the leaf's `denominator`, to be checked against",
+            )),
+            _ => {}
         }
         Ok(())
     }

@@ -289,3 +289,25 @@ fn figures_past_the_range_of_a_decimal_overflow_instead_of_panicking() {
     let err = audit(&rules(), &evidence("", figures)).unwrap_err();
     assert!(err.to_string().contains("too many digits"), "{err}");
 }
+
+#[test]
+fn a_reported_total_is_checked_against_the_denominator() {
+    // 4.737 reported where the evidence scores 4723/4733: the totals contradict (4737 ≠ 4733)
+    let leaves =
+        r#""2.2": { "numerator": 4723, "denominator": 4733, "reported": { "total": "4.737" } }"#;
+    let f = audit(&rules(), &evidence(leaves, "")).unwrap().findings;
+    assert_eq!(
+        f[0].to_string(),
+        r#"evidence["2.2"].reported.total: reported `4.737`, computed `4.733` (the evidence scores with denominator 4733; major)"#
+    );
+    assert_eq!(f[0].check, AuditCheck::Count);
+    // and no alarm when it agrees
+    let leaves =
+        r#""2.2": { "numerator": 4723, "denominator": 4733, "reported": { "total": "4.733" } }"#;
+    assert!(
+        audit(&rules(), &evidence(leaves, ""))
+            .unwrap()
+            .findings
+            .is_empty()
+    );
+}
