@@ -296,3 +296,35 @@ fn attainable_index_provisional_and_annual() {
     assert_eq!(r.plan.len(), 1);
     assert_eq!(r.plan[0].code, "3.4");
 }
+
+#[test]
+fn citing_documents_lifts_a_capped_leaf() {
+    let rules = r#"
+id = "cap-test"
+title = "Bộ tiêu chí kiểm thử"
+level = "district"
+years = { from = 2023 }
+scale = 1
+document = { number = "01/QĐ-UBND" }
+[[areas]]
+code = "1"
+title = "Kiểm tra CCHC"
+max = 1
+without_documents = "0.5"
+provenance = { document = "01/QĐ-UBND", verified = false }
+rule = { kind = "check" }
+"#;
+    let rs = RuleSet::from_toml_str(rules).unwrap();
+    let ev = Evidence::from_json_str(
+        r#"{ "unit": { "name": "Thị xã Duyên Hải", "level": "district" },
+             "period": { "year": 2023, "quarter": 3 }, "evidence": { "1": { "met": true } } }"#,
+    )
+    .unwrap();
+    let r = gaps(&rs, &ev).unwrap();
+    // met → 1, capped at 0.5 without documents; citing them gives back 0.5
+    assert_eq!(r.points.to_string(), "0.5");
+    assert_eq!(
+        r.plan[0].to_string(),
+        "1 Kiểm tra CCHC: cite the documents (tài liệu kiểm chứng): +0.5 (→ 1)"
+    );
+}
