@@ -6,8 +6,9 @@
 //!   reported with: `64,9%` for 3072/4733 (64.905…%) is right, `65,0%` is not; the computed share
 //!   is rounded half-up to the reported number of decimals and must equal the reported one;
 //! - **sum**: parts against their total ("received = resolved + pending"), exactly;
-//! - **count**: a count the report states against the count the evidence scores with
-//!   (contradictory counts), exactly.
+//! - **count**: a count the report states against the count the evidence scores with, or
+//!   against the same count stated elsewhere in the report (`equals`): contradictory counts,
+//!   compared exactly.
 //!
 //! Cited documents that do not parse as official references are listed too (check
 //! `document`).
@@ -327,6 +328,20 @@ impl Auditor {
             };
             if let Some(parts) = &f.parts {
                 self.sum(&fp.key("parts"), fp.key("value"), &value, parts)?;
+            }
+            if let Some(other) = &f.equals {
+                match values.get(other.as_str()) {
+                    Some((j, Some(same))) => {
+                        let why = format!("figures[{j}] (`{other}`) states {}", same.text);
+                        self.count(fp.key("value"), &value, same.value, why);
+                    }
+                    Some((_, None)) => {}
+                    None => self.issues.push(EvidenceIssue::new(
+                        fp.key("equals"),
+                        EvidenceIssueCode::UnknownCode,
+                        format!("no figure has id `{other}`: `equals` names a figure stating the same value"),
+                    )),
+                }
             }
             match (&f.percent, &f.of) {
                 (Some(text), Some(of)) => {

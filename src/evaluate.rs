@@ -20,7 +20,8 @@ use crate::validate::tree::{Leaf, Node};
 ///
 /// Each leaf is scored by its rule from its evidence; a leaf without evidence scores 0 and is
 /// reported as a finding; a leaf marked not applicable leaves the maximum or scores full
-/// points, as the set says. Leaf points are rounded once by the set's policy; parents add them
+/// points, as the set says; a leaf that requires documents (`without_documents`) and cites
+/// none is capped at that many points, with a finding. Leaf points are rounded once by the set's policy; parents add them
 /// exactly; every index is points ÷ applicable maximum × 100, rounded once.
 ///
 /// # Errors

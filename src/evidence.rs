@@ -287,6 +287,10 @@ pub struct Figure {
     /// The id of the figure `percent` is of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<String>,
+    /// The id of another figure that states the same count or amount (the report gives it
+    /// twice): the two must agree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<String>,
     /// The sentence of the report the figure comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,

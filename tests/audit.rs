@@ -311,3 +311,34 @@ fn a_reported_total_is_checked_against_the_denominator() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_same_count_stated_twice_must_agree() {
+    // the report gives the pending files twice: 124 among all received, 124 on iGate; a
+    // version saying 142 on iGate contradicts it
+    let figures = r#"
+      { "id": "pending", "value": "124" },
+      { "id": "pending_igate", "value": "124", "equals": "pending" },
+      { "id": "pending_typo", "value": "142", "equals": "pending" }
+    "#;
+    let r = audit(&rules(), &evidence("", figures)).unwrap();
+    assert_eq!(r.checked, 2);
+    assert_eq!(
+        r.findings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [
+            "figures[2].value: reported `142`, computed `124` (figures[0] (`pending`) states 124; major)"
+        ]
+    );
+    let err = audit(
+        &rules(),
+        &evidence("", r#"{ "id": "a", "value": "1", "equals": "b" }"#),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.issues()[0].to_string(),
+        "figures[0].equals: no figure has id `b`: `equals` names a figure stating the same value"
+    );
+}
