@@ -41,7 +41,7 @@ use serde::Serialize;
 use crate::decimal::{DecimalSchema, plain};
 use crate::docref::DocDate;
 use crate::error::EvalError;
-use crate::evidence::{Evidence, Period};
+use crate::evidence::{Evidence, LeafEvidence, Period};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
 use crate::scorecard::NodeStatus;
@@ -147,6 +147,11 @@ pub struct Step {
     #[serde(serialize_with = "dec")]
     #[schemars(with = "DecimalSchema")]
     pub effort: Decimal,
+    /// The leaf's evidence after the change, to try as a what-if
+    /// ([`Scenario::replace`](crate::Scenario::replace)); absent for supplying evidence or citing
+    /// documents, which the unit must do itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<LeafEvidence>,
 }
 
 /// What changes in the evidence.

@@ -328,3 +328,33 @@ rule = { kind = "check" }
         "1 Kiểm tra CCHC: cite the documents (tài liệu kiểm chứng): +0.5 (→ 1)"
     );
 }
+
+#[test]
+fn every_step_gains_exactly_what_a_what_if_shows() {
+    // Cross-check: the evidence after each step, tried as a what-if, moves the leaf by the
+    // step's gain and no other leaf.
+    let rs = RuleSet::from_toml_str(RULES).unwrap();
+    let ev = Evidence::from_json_str(&format!(
+        r#"{{ "unit": {{ "name": "Thị xã Duyên Hải", "level": "district" }},
+             "period": {{ "year": 2023, "quarter": 3 }}, "evidence": {{ {BASE} }} }}"#
+    ))
+    .unwrap();
+    let r = gaps(&rs, &ev).unwrap();
+    let mut tried = 0;
+    for g in &r.leaves {
+        for step in g.next.iter().chain(&g.full) {
+            let Some(after) = &step.evidence else {
+                continue;
+            };
+            let mut s = par_index::Scenario::default();
+            s.replace.insert(g.code.clone(), after.clone());
+            let w = par_index::what_if(&rs, &ev, &s).unwrap();
+            let leaf = w.nodes.iter().find(|n| n.code == g.code).unwrap();
+            assert_eq!(leaf.delta.change, step.gain, "{} {step}", g.code);
+            assert_eq!(w.total.change, step.gain, "{} {step}", g.code);
+            tried += 1;
+        }
+    }
+    // next and full of 1.1 (1), 1.2 (2), 2.1 (2), 2.2 (2), 3.1 (2), 3.2 (1), 3.3 (1) = 11
+    assert_eq!(tried, 11);
+}

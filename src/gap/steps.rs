@@ -89,6 +89,7 @@ impl LeafCtx<'_> {
             points_after,
             gain,
             effort,
+            evidence: Some(after.clone()),
         }))
     }
 }
@@ -148,6 +149,7 @@ pub(super) fn leaf_gap(
             points_after: top,
             gain: ctx.sub(top, ctx.points)?,
             effort: Decimal::ONE,
+            evidence: None,
         });
         return Ok(Some(gap));
     };
@@ -179,7 +181,8 @@ pub(super) fn leaf_gap(
     if ctx.leaf.without_documents.is_some() && !cited(ev) {
         let mut with_docs = ev.clone();
         with_docs.documents = Some(vec!["(cited)".to_string()]);
-        if let Some(step) = ctx.step(Change::Cite, &with_docs, Decimal::ONE)? {
+        if let Some(mut step) = ctx.step(Change::Cite, &with_docs, Decimal::ONE)? {
+            step.evidence = None;
             gap.next = Some(step);
             gap.full = None;
         }
