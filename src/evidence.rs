@@ -138,8 +138,11 @@ impl std::fmt::Display for Period {
 /// | `count_bands`, `deduction` | `count` |
 /// | `survey` | `answers` (count per option), or `points` |
 /// | `manual` | `points` |
+/// | `deadline` | `documents` (references; `[]` when none was issued), or `date` |
 ///
-/// Any leaf may instead be marked `not_applicable` with a reason; `note` is free text.
+/// Any leaf may instead be marked `not_applicable` with a reason; `note` is free text. Any leaf
+/// may cite `documents` (a leaf whose node sets `without_documents` is capped without them) and
+/// carry its figures as `reported`, which [`audit`](crate::audit()) checks and scoring ignores.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LeafEvidence {

@@ -41,7 +41,8 @@ pub struct Scorecard {
     /// Every node, areas first in each subtree (pre-order): depth 1 nodes are the areas and
     /// their `score.index` is the area's sub-index (chỉ số thành phần).
     pub nodes: Vec<NodeResult>,
-    /// What a reader must know: missing evidence, not-applicable leaves.
+    /// What a reader must know: missing evidence, not-applicable leaves, leaves capped for
+    /// citing no documents.
     pub findings: Vec<Finding>,
     /// How much of the result rests on rules not checked against the published text.
     pub provenance: ProvenanceSummary,
