@@ -378,3 +378,41 @@ fn symbol(kind: DocKind, token: &str) -> Result<DocRef, String> {
         subject: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// No text makes the parser panic, however it slices.
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,40}") {
+            let _ = DocRef::parse(&text);
+        }
+
+        /// Near-references: the real form with one character changed.
+        #[test]
+        fn mutated_references_are_read_or_refused(i in 0_usize..60, c in proptest::char::any()) {
+            let base = "Kế hoạch số 05/KH-UBND ngày 12/01/2023 về cải cách hành chính";
+            let text: String = base
+                .chars()
+                .enumerate()
+                .map(|(j, x)| if j == i { c } else { x })
+                .collect();
+            let _ = DocRef::parse(&text);
+        }
+
+        /// Every calendar date reads back from its Vietnamese and ISO forms.
+        #[test]
+        fn dates_read_back(y in 1900_u16..2100, m in 1_u8..=12, d in 1_u8..=31) {
+            if let Some(date) = DocDate::new(y, m, d) {
+                proptest::prop_assert_eq!(DocDate::parse_dmy(&format!("{d}/{m}/{y}")), Ok(date));
+                proptest::prop_assert_eq!(DocDate::parse_iso(&date.to_string()), Ok(date));
+                // consecutive days are one apart
+                if let Some(next) = DocDate::new(y, m, d + 1) {
+                    proptest::prop_assert_eq!(next.days() - date.days(), 1);
+                }
+            }
+        }
+    }
+}

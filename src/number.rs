@@ -293,6 +293,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// What `vn_format` writes, `parse_reported` reads back exactly, with its precision.
+        #[test]
+        fn written_figures_read_back(mantissa in -10_i64.pow(15)..10_i64.pow(15), scale in 0_u32..6, decimals in 0_u32..6) {
+            let x = Decimal::new(mantissa, scale);
+            let text = vn_format(x, decimals);
+            let n = parse_reported(&text).unwrap();
+            proptest::prop_assert_eq!(n.value, crate::RoundingMode::HalfUp.round(x, decimals));
+            proptest::prop_assert_eq!(n.decimals, decimals);
+        }
+
+        /// No text makes the parser panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,24}") {
+            let _ = parse_reported(&text);
+        }
+    }
+
     #[test]
     fn formats_the_vietnamese_way_with_half_up() {
         // 4337/4857 × 100 = 89.29380...
