@@ -41,6 +41,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod builtin;
 pub mod cases;
 mod decimal;
 mod error;

@@ -663,3 +663,90 @@ fn from_path_names_the_file() {
     let rs = RuleSet::from_path("tests/fixtures/all-kinds.toml").unwrap();
     assert_eq!(rs.id(), "all-kinds");
 }
+
+#[test]
+fn every_kind_marked_not_applicable_leaves_the_maximum() {
+    let rs = RuleSet::from_toml_str(ALL_KINDS).unwrap();
+    let base = Evidence::from_json_str(ALL_KINDS_EVIDENCE).unwrap();
+    let full = evaluate(&rs, &base).unwrap();
+    for code in rs.leaf_codes().filter(|c| *c != "2.7") {
+        let mut ev = base.clone();
+        ev.evidence.insert(
+            code.to_string(),
+            par_index::LeafEvidence {
+                not_applicable: Some("n/a".into()),
+                ..Default::default()
+            },
+        );
+        let card = evaluate(&rs, &ev).unwrap();
+        let leaf = card.node(code).unwrap();
+        let max = full.node(code).unwrap().score.max;
+        assert_eq!(
+            (leaf.score.points, leaf.score.applicable_max, leaf.status),
+            (d("0"), d("0"), NodeStatus::NotApplicable),
+            "{code}"
+        );
+        // The total loses the leaf's points and its maximum; nothing else moves.
+        assert_eq!(
+            card.total.points,
+            full.total.points - full.node(code).unwrap().score.points,
+            "{code}"
+        );
+        assert_eq!(card.total.applicable_max, d("30") - max, "{code}");
+        for other in rs.leaf_codes().filter(|c| c != &code) {
+            assert_eq!(
+                card.node(other).unwrap().score.points,
+                full.node(other).unwrap().score.points,
+                "{code} moved {other}"
+            );
+        }
+    }
+}
+
+#[test]
+fn empty_denominators_follow_each_rules_policy() {
+    let rs = RuleSet::from_toml_str(ALL_KINDS).unwrap();
+    let mut ev = Evidence::from_json_str(ALL_KINDS_EVIDENCE).unwrap();
+    let zero = || par_index::LeafEvidence {
+        numerator: Some(d("0")),
+        denominator: Some(d("0")),
+        ..Default::default()
+    };
+    ev.evidence.insert("1.1.4".into(), zero()); // ratio_bands
+    ev.evidence.insert("2.2".into(), zero()); // proportional
+    ev.evidence.insert(
+        "1.2.1".into(),
+        par_index::LeafEvidence {
+            tasks: Some(vec![]),
+            ..Default::default()
+        },
+    ); // no tasks
+    ev.evidence.insert(
+        "2.5".into(),
+        par_index::LeafEvidence {
+            answers: Some([("A".to_string(), 0)].into()),
+            ..Default::default()
+        },
+    ); // no respondents
+    let card = evaluate(&rs, &ev).unwrap();
+    for code in ["1.1.4", "2.2", "1.2.1", "2.5"] {
+        let n = card.node(code).unwrap();
+        assert_eq!(
+            (n.status, n.score.applicable_max),
+            (NodeStatus::NotApplicable, d("0")),
+            "{code}"
+        );
+    }
+    assert_eq!(
+        card.node("1.1.4")
+            .unwrap()
+            .leaf
+            .as_ref()
+            .unwrap()
+            .explanation
+            .to_string(),
+        "not applicable (0 of 0 tasks: nothing to measure) → leaves the maximum"
+    );
+    // 30 − (2 + 2 + 1 + 3) = 22 applicable
+    assert_eq!(card.total.applicable_max, d("22"));
+}
