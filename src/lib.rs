@@ -52,6 +52,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+mod builtin;
 pub mod cases;
 mod decimal;
 pub mod docref;

@@ -84,19 +84,22 @@ pub struct RuleSetInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Score {
     /// Points achieved (leaves rounded by the set's policy, parents their exact sums).
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub points: Decimal,
     /// Maximum points as declared.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub max: Decimal,
     /// Maximum points without the not-applicable leaves that leave the maximum.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub applicable_max: Decimal,
     /// points ÷ applicable_max × 100, rounded by the set's policy; absent when nothing applies.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub index: Option<Decimal>,
 }
@@ -277,11 +280,11 @@ pub struct ProvenanceSummary {
     /// Leaves whose rule was not checked against the published text.
     pub unverified_leaves: usize,
     /// The maximum points of those leaves.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub unverified_max: Decimal,
     /// The points scored on those leaves.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub unverified_points: Decimal,
 }
@@ -303,20 +306,5 @@ impl fmt::Display for ProvenanceSummary {
             plain(self.unverified_max),
             plain(self.unverified_points)
         )
-    }
-}
-
-fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&plain(*v))
-}
-
-#[expect(
-    clippy::ref_option,
-    reason = "serde's `serialize_with` passes `&Option<T>`"
-)]
-fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&plain(*v)),
-        None => s.serialize_none(),
     }
 }

@@ -43,22 +43,28 @@ pub enum Working {
         /// The share measured.
         share: Share,
         /// The target share in %, when any.
-        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "crate::decimal::strict_opt::serialize"
+        )]
         #[schemars(with = "Option<DecimalSchema>")]
         target: Option<Decimal>,
         /// The share in % below which the leaf scores 0, when any.
-        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "crate::decimal::strict_opt::serialize"
+        )]
         #[schemars(with = "Option<DecimalSchema>")]
         zero_below: Option<Decimal>,
         /// The fraction of the max awarded, exact (share ÷ target, at most 1).
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         factor: Decimal,
     },
     /// A `count_bands` rule placed a count in a band.
     CountBand {
         /// The count.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         count: Decimal,
         /// What was counted.
@@ -71,18 +77,21 @@ pub enum Working {
     /// A `deduction` rule.
     Deduction {
         /// The items counted.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         count: Decimal,
         /// Points off per item.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         per_item: Decimal,
         /// What was counted.
         #[serde(skip_serializing_if = "Option::is_none")]
         measure: Option<String>,
         /// The floor that stopped the deduction, when reached.
-        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "crate::decimal::strict_opt::serialize"
+        )]
         #[schemars(with = "Option<DecimalSchema>")]
         floored_at: Option<Decimal>,
     },
@@ -91,7 +100,7 @@ pub enum Working {
         /// Respondents per option.
         answers: BTreeMap<String, u64>,
         /// The weighted share of the max, in %, exact.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         weighted_percent: Decimal,
     },
@@ -129,18 +138,24 @@ pub struct Share {
     /// Where the share comes from.
     pub source: ShareSource,
     /// The part, when counts or amounts were given.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub numerator: Option<Decimal>,
     /// The whole, when counts or amounts were given.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub denominator: Option<Decimal>,
     /// Tasks left out of the denominator by their status.
     #[serde(skip_serializing_if = "is_zero")]
     pub excluded: u64,
     /// The share in %, exact to 28 significant digits.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub percent: Decimal,
     /// What was counted (`tasks`, `applications`).
@@ -168,13 +183,19 @@ pub enum ShareSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct BandView {
     /// Lower edge, when any.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub lower: Option<Decimal>,
     /// Whether the lower edge is included.
     pub lower_inclusive: bool,
     /// Upper edge, when any.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub upper: Option<Decimal>,
     /// Whether the upper edge is included.
@@ -183,21 +204,6 @@ pub struct BandView {
     pub unit: String,
     /// Whether the band pays share × max.
     pub proportional: bool,
-}
-
-fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&plain(*v))
-}
-
-#[expect(
-    clippy::ref_option,
-    reason = "serde's `serialize_with` passes `&Option<T>`"
-)]
-fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&plain(*v)),
-        None => s.serialize_none(),
-    }
 }
 
 /// A percentage for display: 2 decimals, half-up.
