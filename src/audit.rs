@@ -73,7 +73,10 @@ pub struct AuditFinding {
     /// (`89,29%`); for a document, what was expected.
     pub computed: String,
     /// The recomputed value, exact; absent for a document.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub exact: Option<Decimal>,
     /// How much it matters.
@@ -415,15 +418,4 @@ fn leaf_counts(
         .numerator
         .zip(ev.denominator)
         .map(|(n, d)| Counts::Fraction(n, d)))
-}
-
-#[expect(
-    clippy::ref_option,
-    reason = "serde's `serialize_with` passes `&Option<T>`"
-)]
-fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&plain(*v)),
-        None => s.serialize_none(),
-    }
 }

@@ -56,11 +56,14 @@ pub struct GapReport {
     /// The last day of the period, `YYYY-MM-DD`: the date a `deadline` step is judged by.
     pub as_of: String,
     /// Points now.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub points: Decimal,
     /// Index now, when anything applies.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub index: Option<Decimal>,
     /// The most still attainable; see [final evidence](self#final-evidence).
@@ -75,15 +78,18 @@ pub struct GapReport {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Attainable {
     /// Points: final leaves as scored, open leaves at the most they can reach.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub points: Decimal,
     /// The maximum those points are out of.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub applicable_max: Decimal,
     /// points ÷ applicable_max × 100, rounded by the set's policy.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub index: Option<Decimal>,
     /// Leaves whose evidence is final.
@@ -100,15 +106,15 @@ pub struct LeafGap {
     /// Its title.
     pub title: String,
     /// Points now.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub points: Decimal,
     /// Its max.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub max: Decimal,
     /// max − points.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub points_left: Decimal,
     /// Whether its evidence is final (then it is not in the plan).
@@ -121,7 +127,10 @@ pub struct LeafGap {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub full: Option<Step>,
     /// `proportional`: the points each extra unit gains, exact.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub per_unit: Option<Decimal>,
     /// Why there is no step, when there is none.
@@ -135,16 +144,16 @@ pub struct Step {
     /// The change.
     pub change: Change,
     /// The leaf's points after it.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub points_after: Decimal,
     /// Points gained.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub gain: Decimal,
     /// The size of the change in its own units (items, tasks, meetings; 1 for an outcome), used
     /// to order equal gains.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub effort: Decimal,
     /// The leaf's evidence after the change, to try as a what-if
@@ -161,15 +170,15 @@ pub enum Change {
     /// A larger numerator over the same denominator: "3 more of 16 tasks done".
     Numerator {
         /// Now.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         from: Decimal,
         /// After.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         to: Decimal,
         /// The fixed denominator.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         of: Decimal,
         /// What is counted.
@@ -179,22 +188,22 @@ pub enum Change {
     /// A higher share, for a leaf given as a percentage.
     Share {
         /// Now, %.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         from: Decimal,
         /// After, %.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         to: Decimal,
     },
     /// A higher count: "1 more meeting".
     More {
         /// Now.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         from: Decimal,
         /// After.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         to: Decimal,
         /// What is counted.
@@ -204,11 +213,11 @@ pub enum Change {
     /// A lower count: "1 fewer late file".
     Fewer {
         /// Now.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         from: Decimal,
         /// After.
-        #[serde(serialize_with = "dec")]
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
         #[schemars(with = "DecimalSchema")]
         to: Decimal,
         /// What is counted.
@@ -478,19 +487,4 @@ pub(crate) fn period_end(p: &Period) -> DocDate {
             month: 12,
             day: 31,
         })
-}
-
-fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&plain(*v))
-}
-
-#[expect(
-    clippy::ref_option,
-    reason = "serde's `serialize_with` passes `&Option<T>`"
-)]
-fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&plain(*v)),
-        None => s.serialize_none(),
-    }
 }

@@ -189,23 +189,29 @@ fn merge(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Delta {
     /// Points before.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub before: Decimal,
     /// Points after.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub after: Decimal,
     /// after − before.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
     #[schemars(with = "DecimalSchema")]
     pub change: Decimal,
     /// Index before, when any.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub index_before: Option<Decimal>,
     /// Index after, when any.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_dec")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub index_after: Option<Decimal>,
 }
@@ -401,19 +407,4 @@ fn reroot(e: EvalError, scenario: &Scenario) -> EvalError {
         })
         .collect();
     EvalError::Evidence { issues }
-}
-
-fn dec<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&plain(*v))
-}
-
-#[expect(
-    clippy::ref_option,
-    reason = "serde's `serialize_with` passes `&Option<T>`"
-)]
-fn opt_dec<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(&plain(*v)),
-        None => s.serialize_none(),
-    }
 }

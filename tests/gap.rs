@@ -358,3 +358,16 @@ fn every_step_gains_exactly_what_a_what_if_shows() {
     // next and full of 1.1 (1), 1.2 (2), 2.1 (2), 2.2 (2), 3.1 (2), 3.2 (1), 3.3 (1) = 11
     assert_eq!(tried, 11);
 }
+
+#[test]
+fn the_report_serializes_with_decimals_as_strings() {
+    let r = q3(BASE);
+    let json = serde_json::to_value(&r).unwrap();
+    let first = &json["plan"][0];
+    assert_eq!(first["code"], "1.2");
+    assert_eq!(first["step"]["gain"], "1");
+    assert_eq!(first["step"]["change"]["change"], "more");
+    assert_eq!(first["step"]["change"]["to"], "3");
+    assert_eq!(json["attainable"]["index"], "96.15");
+    assert_eq!(json["leaves"][0]["final"], false);
+}
