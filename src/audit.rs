@@ -1,7 +1,7 @@
 //! The audit (kiểm tra số liệu): recomputes the figures a unit reported and lists every one
 //! that does not match.
 //!
-//! Three checks, each on the figures as written ([`parse_reported`]):
+//! Three checks, each on the figures as written ([`parse_reported`](crate::parse_reported)):
 //! - **percent**: a reported share against the counts it is of, judged at the precision it was
 //!   reported with: `64,9%` for 3072/4733 (64.905…%) is right, `65,0%` is not; the computed share
 //!   is rounded half-up to the reported number of decimals and must equal the reported one;
