@@ -253,7 +253,8 @@ pub enum Change {
 
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let m = |m: &Option<String>| m.as_deref().map_or(String::new(), |m| format!(" {m}"));
+        let m =
+            |m: &Option<String>, default: &str| m.clone().unwrap_or_else(|| default.to_string());
         match self {
             Change::Numerator {
                 from,
@@ -262,29 +263,29 @@ impl fmt::Display for Change {
                 measure,
             } => write!(
                 f,
-                "{} more{} done of {} ({} → {})",
-                diff(*to, *from),
-                m(measure),
-                plain(*of),
+                "{} done {} → {} of {} ({} more)",
+                m(measure, "items"),
                 plain(*from),
-                plain(*to)
+                plain(*to),
+                plain(*of),
+                diff(*to, *from)
             ),
             Change::Share { from, to } => write!(f, "share {}% → {}%", plain(*from), plain(*to)),
             Change::More { from, to, measure } => write!(
                 f,
-                "{} more{} ({} → {})",
-                diff(*to, *from),
-                m(measure),
+                "{} {} → {} ({} more)",
+                m(measure, "count"),
                 plain(*from),
-                plain(*to)
+                plain(*to),
+                diff(*to, *from)
             ),
             Change::Fewer { from, to, measure } => write!(
                 f,
-                "{} fewer{} ({} → {})",
-                diff(*from, *to),
-                m(measure),
+                "{} {} → {} ({} fewer)",
+                m(measure, "count"),
                 plain(*from),
-                plain(*to)
+                plain(*to),
+                diff(*from, *to)
             ),
             Change::Level { from, to, label } => write!(f, "outcome `{from}` → `{to}` ({label})"),
             Change::Meet { conditions } if conditions.is_empty() => {
@@ -370,7 +371,7 @@ impl fmt::Display for Improvement {
 /// // above 90% of 36: 90 × 36 ÷ 100 = 32.4, so 33 tasks: 3 more
 /// assert_eq!(
 ///     report.plan[0].step.to_string(),
-///     "3 more tasks done of 36 (30 → 33): +1 (→ 2)"
+///     "tasks done 30 → 33 of 36 (3 more): +1 (→ 2)"
 /// );
 /// assert_eq!(report.attainable.index.unwrap().to_string(), "100.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())

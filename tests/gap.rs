@@ -119,24 +119,24 @@ fn ratio_bands_minimal_numerator_with_the_denominator_fixed() {
     // 88.9% is not above 90): 3 more → 2 points, +1.
     assert_eq!(
         next(&r, "1.1"),
-        "3 more tasks done of 36 (30 → 33): +1 (→ 2)"
+        "tasks done 30 → 33 of 36 (3 more): +1 (→ 2)"
     );
     assert_eq!(full(&r, "1.1"), None);
     // 20/36 = 55.6% → 0. At least 70% of 36: 25.2 → 26: 6 more → 1; to the top band 33: 13 more → 2.
     let r = q3(r#""1.1": { "numerator": 20, "denominator": 36 }"#);
     assert_eq!(
         next(&r, "1.1"),
-        "6 more tasks done of 36 (20 → 26): +1 (→ 1)"
+        "tasks done 20 → 26 of 36 (6 more): +1 (→ 1)"
     );
     assert_eq!(
         full(&r, "1.1").unwrap(),
-        "13 more tasks done of 36 (20 → 33): +2 (→ 2)"
+        "tasks done 20 → 33 of 36 (13 more): +2 (→ 2)"
     );
     // exactly 90% (27/30) is not above 90: the next is 28, one more.
     let r = q3(r#""1.1": { "numerator": 27, "denominator": 30 }"#);
     assert_eq!(
         next(&r, "1.1"),
-        "1 more tasks done of 30 (27 → 28): +1 (→ 2)"
+        "tasks done 27 → 28 of 30 (1 more): +1 (→ 2)"
     );
     // a task list counts its done tasks: 2 done of 3 (66.7%) → 0; 70% of 3 = 2.1 → 3 done,
     // which is 100%, above 90 as well: the one more task that reaches the next band lands in
@@ -144,7 +144,7 @@ fn ratio_bands_minimal_numerator_with_the_denominator_fixed() {
     let r = q3(
         r#""1.1": { "tasks": [{"name":"a","status":"done"},{"name":"b","status":"done"},{"name":"c","status":"in_progress"}] }"#,
     );
-    assert_eq!(next(&r, "1.1"), "1 more tasks done of 3 (2 → 3): +2 (→ 2)");
+    assert_eq!(next(&r, "1.1"), "tasks done 2 → 3 of 3 (1 more): +2 (→ 2)");
     assert_eq!(full(&r, "1.1"), None);
 }
 
@@ -152,14 +152,14 @@ fn ratio_bands_minimal_numerator_with_the_denominator_fixed() {
 fn count_bands_one_more_meeting() {
     let r = q3(BASE);
     // 2 meetings → 2; 3 → 3 (+1); 4 → 4 (+2)
-    assert_eq!(next(&r, "1.2"), "1 more meetings (2 → 3): +1 (→ 3)");
+    assert_eq!(next(&r, "1.2"), "meetings 2 → 3 (1 more): +1 (→ 3)");
     assert_eq!(
         full(&r, "1.2").unwrap(),
-        "2 more meetings (2 → 4): +2 (→ 4)"
+        "meetings 2 → 4 (2 more): +2 (→ 4)"
     );
     // 0 meetings → below every band, 0; 1 → 1
     let r = q3(r#""1.2": { "count": 0 }"#);
-    assert_eq!(next(&r, "1.2"), "1 more meetings (0 → 1): +1 (→ 1)");
+    assert_eq!(next(&r, "1.2"), "meetings 0 → 1 (1 more): +1 (→ 1)");
 }
 
 #[test]
@@ -177,19 +177,19 @@ fn proportional_points_per_unit_and_units_to_target() {
     // so 1512 (302400 ÷ 242850 = 1.2452 → 1.25): 12 more, +0.01.
     assert_eq!(
         next(&r, "2.1"),
-        "12 more applications done of 4857 (1500 → 1512): +0.01 (→ 1.25)"
+        "applications done 1500 → 1512 of 4857 (12 more): +0.01 (→ 1.25)"
     );
     // the target: 50% of 4857 = 2428.5 → 2429, 929 more → 2, +0.76
     assert_eq!(
         full(&r, "2.1").unwrap(),
-        "929 more applications done of 4857 (1500 → 2429): +0.76 (→ 2)"
+        "applications done 1500 → 2429 of 4857 (929 more): +0.76 (→ 2)"
     );
     // under the 20% floor: 900/4857 = 18.5% → 0; 20% of 4857 = 971.4 → 972: 72 more,
     // 972 × 200 ÷ 242850 = 0.8005 → 0.8
     let r = q3(r#""2.1": { "numerator": 900, "denominator": 4857 }"#);
     assert_eq!(
         next(&r, "2.1"),
-        "72 more applications done of 4857 (900 → 972): +0.8 (→ 0.8)"
+        "applications done 900 → 972 of 4857 (72 more): +0.8 (→ 0.8)"
     );
 }
 
@@ -199,18 +199,18 @@ fn deduction_one_fewer_and_past_the_floor() {
     // 2 late files: 1 − 2 × 0.25 = 0.5; 1 fewer → 0.75 (+0.25); none → 1 (+0.5)
     assert_eq!(
         next(&r, "2.2"),
-        "1 fewer late files (2 → 1): +0.25 (→ 0.75)"
+        "late files 2 → 1 (1 fewer): +0.25 (→ 0.75)"
     );
     assert_eq!(
         full(&r, "2.2").unwrap(),
-        "2 fewer late files (2 → 0): +0.5 (→ 1)"
+        "late files 2 → 0 (2 fewer): +0.5 (→ 1)"
     );
     // 6 late files: 1 − 1.5 < 0, floored at 0; 5 is still floored (1 − 1.25 < 0); the
     // largest count above the floor is c < (1 − 0) ÷ 0.25 = 4, so 3: 1 − 0.75 = 0.25.
     let r = q3(r#""2.2": { "count": 6 }"#);
     assert_eq!(
         next(&r, "2.2"),
-        "3 fewer late files (6 → 3): +0.25 (→ 0.25)"
+        "late files 6 → 3 (3 fewer): +0.25 (→ 0.25)"
     );
 }
 
