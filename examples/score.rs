@@ -85,16 +85,17 @@ fn run(ruleset: &str, evidence: &str, json: bool) -> Result<String, Box<dyn std:
             out,
             "  none: every open leaf is at its max or has no computable step"
         )?;
-        let missed = gap.leaves.iter().filter(|g| g.is_final);
-        for (g, step) in missed
+        let missed: Vec<_> = gap
+            .leaves
+            .iter()
+            .filter(|g| g.is_final)
             .filter_map(|g| g.next.as_ref().map(|s| (g, s)))
-            .take(TOP)
-        {
-            writeln!(
-                out,
-                "  (final) {} {}: {step} would have gained",
-                g.code, g.title
-            )?;
+            .collect();
+        if !missed.is_empty() {
+            writeln!(out, "  every leaf is final; what the period missed:")?;
+        }
+        for (g, step) in missed.into_iter().take(TOP) {
+            writeln!(out, "  - {} {}: {step}", g.code, g.title)?;
         }
     }
     for (i, step) in gap.plan.iter().take(TOP).enumerate() {
