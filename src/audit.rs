@@ -10,8 +10,8 @@
 //!   against the same count stated elsewhere in the report (`equals`): contradictory counts,
 //!   compared exactly.
 //!
-//! Cited documents that do not parse as official references are listed too (check
-//! `document`).
+//! Cited documents that do not parse as official references, or that are dated after the
+//! period the evidence covers, are listed too (check `document`).
 //!
 //! # Severity
 //! [`Severity::Minor`] when a percentage is off by one unit in its last reported digit (a
@@ -27,6 +27,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::decimal::{DecimalSchema, plain};
+use crate::docref::{DocDate, DocRef};
 use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence, Reported};
 use crate::number::ReportedNumber;
@@ -149,9 +150,10 @@ pub struct AuditReport {
 pub fn audit(rs: &RuleSet, ev: &Evidence) -> Result<AuditReport, EvalError> {
     crate::evaluate(rs, ev)?;
     let mut a = Auditor::default();
+    let period_end = crate::gap::period_end(&ev.period);
     for (code, leaf_ev) in &ev.evidence {
         let path = DataPath::root().key("evidence").key(code.clone());
-        a.documents(&path, leaf_ev);
+        a.documents(&path, leaf_ev, period_end);
         if let Some(rep) = &leaf_ev.reported {
             a.leaf(rs, code, &path, leaf_ev, rep)?;
         }
@@ -175,21 +177,30 @@ struct Auditor {
 }
 
 impl Auditor {
-    fn documents(&mut self, path: &DataPath, ev: &LeafEvidence) {
+    /// Cited documents must parse, and be dated no later than the period's last day.
+    fn documents(&mut self, path: &DataPath, ev: &LeafEvidence, period_end: DocDate) {
         for (i, text) in ev.documents.iter().flatten().enumerate() {
             self.checked += 1;
-            if let Err(e) = crate::docref::DocRef::parse(text) {
-                self.findings.push(AuditFinding {
-                    path: path.key("documents").index(i),
-                    check: AuditCheck::Document,
-                    reported: text.clone(),
-                    computed: "a reference such as `Kế hoạch số 05/KH-UBND ngày 12/01/2023`"
-                        .to_string(),
-                    exact: None,
-                    severity: Severity::Major,
-                    message: e.reason,
-                });
-            }
+            let (computed, message) = match DocRef::parse(text) {
+                Err(e) => (
+                    "a reference such as `Kế hoạch số 05/KH-UBND ngày 12/01/2023`".to_string(),
+                    e.reason,
+                ),
+                Ok(DocRef { date: Some(d), .. }) if d > period_end => (
+                    format!("a date by {period_end}"),
+                    format!("dated {d}, after the period the evidence covers ends on {period_end}"),
+                ),
+                Ok(_) => continue,
+            };
+            self.findings.push(AuditFinding {
+                path: path.key("documents").index(i),
+                check: AuditCheck::Document,
+                reported: text.clone(),
+                computed,
+                exact: None,
+                severity: Severity::Major,
+                message,
+            });
         }
     }
 

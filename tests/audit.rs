@@ -342,3 +342,16 @@ fn the_same_count_stated_twice_must_agree() {
         "figures[0].equals: no figure has id `b`: `equals` names a figure stating the same value"
     );
 }
+
+#[test]
+fn a_document_dated_after_the_period_is_a_finding() {
+    // Q3 2023 ends on 30/09/2023: a plan of 01/10/2023 cannot be evidence for it
+    let leaves = r#""1.1": { "numerator": 13, "denominator": 16,
+        "documents": ["Kế hoạch số 05/KH-UBND ngày 30/9/2023", "Kế hoạch số 06/KH-UBND ngày 01/10/2023"] }"#;
+    let f = audit(&rules(), &evidence(leaves, "")).unwrap().findings;
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].to_string(),
+        r#"evidence["1.1"].documents[1]: reported `Kế hoạch số 06/KH-UBND ngày 01/10/2023`, computed `a date by 2023-09-30` (dated 2023-10-01, after the period the evidence covers ends on 2023-09-30; major)"#
+    );
+}
