@@ -428,14 +428,15 @@ pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
         .iter()
         .filter(|g| !g.is_final)
         .filter_map(|g| {
-            g.next.as_ref().map(|s| Improvement {
+            // a proportional leaf's plan step is the way to its target; others take `next`
+            let step = match (&g.per_unit, &g.full) {
+                (Some(_), Some(full)) => Some(full),
+                _ => g.next.as_ref(),
+            };
+            step.map(|s| Improvement {
                 code: g.code.clone(),
                 title: g.title.clone(),
-                step: g
-                    .full
-                    .clone()
-                    .filter(|_| g.per_unit.is_some())
-                    .unwrap_or_else(|| s.clone()),
+                step: s.clone(),
             })
         })
         .collect();

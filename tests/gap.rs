@@ -371,3 +371,23 @@ fn the_report_serializes_with_decimals_as_strings() {
     assert_eq!(json["attainable"]["index"], "96.15");
     assert_eq!(json["leaves"][0]["final"], false);
 }
+
+#[test]
+fn amounts_find_the_smallest_gain_by_search() {
+    // Capital disbursed 38.072.000.000 of 132.928.000.000 đồng against a 50% target, max 2:
+    // points = n × 2 × 100 ÷ (50 × 132928000000) = n × 4 ÷ 132928000000;
+    // now 152288 ÷ 132928 = 1.1456… → 1.15. The next 0.01 needs exact ≥ 1.155:
+    // n ≥ 1.155 × 132928000000 ÷ 4 = 1.155 × 33232000000 = 38382960000 (exactly 1.155 there),
+    // 310960000 more. The target: 50% of 132928000000 = 66464000000, +0.85 → 2.
+    let r = q3(r#""2.1": { "numerator": 38072000000, "denominator": 132928000000 }"#);
+    assert_eq!(
+        next(&r, "2.1"),
+        "applications done 38072000000 → 38382960000 of 132928000000 (310960000 more): +0.01 (→ 1.16)"
+    );
+    assert_eq!(
+        full(&r, "2.1").unwrap(),
+        "applications done 38072000000 → 66464000000 of 132928000000 (28392000000 more): +0.85 (→ 2)"
+    );
+    let plan = r.plan.iter().find(|i| i.code == "2.1").unwrap();
+    assert_eq!(plan.step.gain.to_string(), "0.85");
+}

@@ -316,7 +316,14 @@ fn proportional(
                     .transpose()?
                     .flatten()
             } else {
-                one_more(ctx, &r.opts, *num, *den, ev)?
+                let k = den
+                    .checked_div(Decimal::ONE_HUNDRED)
+                    .ok_or_else(|| ctx.overflow())?;
+                let mut hi = full_edge.min_whole(k).ok_or_else(|| ctx.overflow())?;
+                if !r.opts.allow_over {
+                    hi = hi.min(*den);
+                }
+                one_more(ctx, &r.opts, (*num, *den, hi), ev)?
             };
             (next, Some(per_unit))
         }
@@ -326,22 +333,16 @@ fn proportional(
     Ok((next, full, per_unit))
 }
 
-/// The smallest numerator increase that gains points once rounded: one more unit, or as many
-/// as it takes for the rounded points to move (at most up to the denominator).
+/// The smallest numerator above `num`, at most `hi`, whose rounded points gain: usually one
+/// more unit, but rounding can hide a small gain. Points never fall as the numerator grows (a
+/// property of every rule), so a binary search finds it in about log₂(hi − num) scorings.
 fn one_more(
     ctx: &LeafCtx<'_>,
     opts: &ratio::RatioOptions,
-    num: Decimal,
-    den: Decimal,
+    (num, den, hi): (Decimal, Decimal, Decimal),
     ev: &LeafEvidence,
 ) -> Result<Option<Step>, EvalError> {
-    let mut to = ctx.add(num, Decimal::ONE)?;
-    // Rounding can hide a one-unit gain; 64 tries bound the work, and the full step covers
-    // the rest.
-    for _ in 0..64 {
-        if to > den && !opts.allow_over {
-            return Ok(None);
-        }
+    let at = |to: Decimal| -> Result<Option<Step>, EvalError> {
         let mut after = fresh(ev);
         after.numerator = Some(to);
         after.denominator = Some(den);
@@ -351,12 +352,31 @@ fn one_more(
             of: den,
             measure: opts.measure.clone(),
         };
-        if let Some(step) = ctx.step(change, &after, ctx.sub(to, num)?)? {
-            return Ok(Some(step));
-        }
-        to = ctx.add(to, Decimal::ONE)?;
+        ctx.step(change, &after, ctx.sub(to, num)?)
+    };
+    let mut lo = ctx.add(num, Decimal::ONE)?;
+    let mut hi = hi;
+    if lo > hi {
+        return Ok(None);
     }
-    Ok(None)
+    let Some(mut best) = at(hi)? else {
+        return Ok(None);
+    };
+    while lo < hi {
+        let mid = ctx
+            .add(lo, hi)?
+            .checked_div(Decimal::TWO)
+            .ok_or_else(|| ctx.overflow())?
+            .floor();
+        match at(mid)? {
+            Some(step) => {
+                best = step;
+                hi = mid;
+            }
+            None => lo = ctx.add(mid, Decimal::ONE)?,
+        }
+    }
+    Ok(Some(best))
 }
 
 fn count_bands(
