@@ -1,0 +1,75 @@
+//! The Duyên Hải Q3 2023 sample (examples/data), transcribed from report 463/BC-UBND: it scores
+//! under the bundled district set as a provisional result, and its figures reproduce the
+//! report's own percentages, except where the report itself is wrong.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+
+use par_index::{Evidence, RuleSet, audit, evaluate};
+
+fn sample() -> (RuleSet, Evidence) {
+    let rs = RuleSet::builtin("vn-district-2023").unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/duyen-hai-2023-q3.json"
+    ))
+    .unwrap();
+    (rs, Evidence::from_json_str(&text).unwrap())
+}
+
+#[test]
+fn the_sample_scores_provisionally_with_its_unverified_share() {
+    let (rs, ev) = sample();
+    let card = evaluate(&rs, &ev).unwrap();
+    assert!(card.provisional);
+    // Every leaf of the reconstructed set is unverified.
+    assert_eq!(card.provenance.unverified_leaves, card.provenance.leaves);
+    // 13/16 = 81.25% falls in the 80%-to-under-100% band of 1.1.2 (0.5 of 1);
+    // 30/36 = 83.33% is proportional in 1.1.3: 30/36 × 2 = 1.666… → 1.67.
+    let pts = |c: &str| card.node(c).unwrap().score.points.normalize().to_string();
+    assert_eq!(pts("1.1.2"), "0.5");
+    assert_eq!(pts("1.1.3"), "1.67");
+    // 4723/4733 = 99.79% resolved early or on time.
+    let why = card
+        .node("3.3")
+        .unwrap()
+        .leaf
+        .as_ref()
+        .unwrap()
+        .explanation
+        .to_string();
+    assert!(why.starts_with("4723/4733 = 99.79% → band"), "{why}");
+}
+
+#[test]
+fn the_report_percentages_are_reproduced_and_its_two_slips_found() {
+    let (rs, ev) = sample();
+    let report = audit(&rs, &ev).unwrap();
+    let lines: Vec<String> = report.findings.iter().map(ToString::to_string).collect();
+    // Reproduced, no finding: 13/16 = 81,25%; 30/36 = 83,33%; 7/19 = 36,84%; 3800/4857 = 78,24%;
+    // 3072/4733 = 64,9%; 1651/4733 = 34,9%; 10/4733 = 0,2%; 38.072/132.928 = 28,64%;
+    // 13.181/66.929 = 19,69%; 24.890/65.999 = 37,71%; 1845/1845 = 100%.
+    // Wrong in the report: 4337/4857 = 89.2938…% is printed 89,92% (twice), and the
+    // disbursed parts 13.181 + 24.890 = 38.071 (million) against the stated 38.072.
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(
+        lines[0].starts_with(
+            "evidence[\"7.2\"].reported.percent: reported `89,92%`, computed `89,29%`"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("reported `89,92%`, computed `89,29%`"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("reported `38.072.000.000 đồng`, computed `38.071.000.000`"),
+        "{}",
+        lines[2]
+    );
+    assert!(report.checked >= 30, "{} checked", report.checked);
+}
