@@ -74,3 +74,42 @@ fn builtin_sets_match_their_files() {
     }
     assert!(RuleSet::builtin("no-such-set").is_none());
 }
+
+#[test]
+fn a_failing_case_names_the_node_expected_against_actual() {
+    let dir = std::env::temp_dir().join(format!("par-index-case-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("cases")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("criteria/ca-mau-1880-2013/ruleset.toml"),
+        dir.join("ruleset.toml"),
+    )
+    .unwrap();
+    // 1.1.4: 13/16 = 81.25% is in the 70%–90% band: 1 point, not 2.
+    std::fs::write(
+        dir.join("cases/wrong.toml"),
+        r#"description = "deliberately wrong"
+[evidence]
+unit = { name = "Huyện A", level = "district" }
+period = { year = 2013 }
+[evidence.evidence."1.1.4"]
+numerator = 13
+denominator = 16
+[expect]
+total = "2"
+[expect.points]
+"1.1.4" = "2"
+"#,
+    )
+    .unwrap();
+    let rs = RuleSet::from_path(&dir).unwrap();
+    let reports = par_index::cases::run_folder(&rs, &dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(
+        reports[0].problems,
+        [
+            "total: expected `2`, got `1`",
+            "node `1.1.4` points: expected `2`, got `1`"
+        ]
+    );
+}
