@@ -43,6 +43,7 @@
 
 mod builtin;
 pub mod cases;
+mod cycle;
 mod decimal;
 mod error;
 mod evaluate;
@@ -57,6 +58,12 @@ mod ruleset;
 mod scorecard;
 mod validate;
 
+pub use cycle::{
+    Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, Change,
+    ChangeEffect, CycleError, CycleIssue, CycleIssueCode, FinalTotal, Move, NodeColumns, OptMove,
+    PointsAdjustment, RankRow, RankedBy, Ranking, Round, Stat, Summary, UnitResult,
+    evaluate_appraised, score_batch,
+};
 pub use decimal::{RoundingMode, parse_decimal};
 pub use error::{
     EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode, IssueCode, LoadError,

@@ -106,6 +106,13 @@ pub enum Working {
     },
     /// Points given directly (a `manual` or `survey` leaf).
     Given,
+    /// Points set by an appraisal round (thẩm định) instead of scored from evidence.
+    Appraised {
+        /// The round, from 1.
+        round: u32,
+        /// The appraiser's reason.
+        reason: String,
+    },
     /// An empty denominator scored by the rule's policy.
     Empty {
         /// The policy applied.
@@ -353,6 +360,9 @@ impl fmt::Display for Working {
                 )
             }
             Working::Given => f.write_str("points given directly"),
+            Working::Appraised { round, reason } => {
+                write!(f, "set by appraisal round {round}: {reason}")
+            }
             Working::Empty { policy, measure } => {
                 let what = measure.as_deref().unwrap_or("items");
                 match policy {

@@ -1,0 +1,25 @@
+//! The assessment cycle around [`evaluate`](crate::evaluate): appraisal rounds (thẩm định),
+//! bonus and penalty (điểm thưởng, điểm phạt), assessment without survey, batches and rankings,
+//! and comparisons between years and set versions.
+//!
+//! The flow for one unit: the unit's evidence is scored as its self-assessment (tự đánh giá);
+//! each appraisal round changes some leaves (replacement evidence or points, each with a
+//! reason) and is scored again; bonus and penalty are added outside the areas, each capped by
+//! the set; the final total is areas + bonus − penalty. A batch scores many units this way
+//! and ranks them.
+
+mod adjust;
+mod appraisal;
+mod batch;
+mod error;
+
+pub use adjust::{Adjustment, FinalTotal, PointsAdjustment};
+pub use appraisal::{
+    Appraisal, AppraisedScorecard, Change, ChangeEffect, Move, NodeColumns, OptMove, Round,
+    evaluate_appraised,
+};
+pub use batch::{
+    Batch, BatchEntry, BatchResult, RankRow, RankedBy, Ranking, Stat, Summary, UnitResult,
+    score_batch,
+};
+pub use error::{CycleError, CycleIssue, CycleIssueCode};
