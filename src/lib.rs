@@ -75,7 +75,10 @@ pub use limits::Limits;
 pub use load::load_str;
 pub use model::{RuleSetDef, UnitLevel};
 pub use path::{DataPath, Segment};
-pub use report::render_text;
+pub use report::{
+    Lang, format_number, format_percent, render_diff_csv, render_diff_markdown, render_ranking_csv,
+    render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown, render_text,
+};
 pub use ruleset::{NodeInfo, RuleSet};
 pub use scorecard::{
     Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
