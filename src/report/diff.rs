@@ -32,8 +32,8 @@ fn table(card: &AppraisedScorecard, lang: Lang) -> Table {
         (lang.pick("Lần", "Round"), Align::Right),
         (lang.pick("Mã", "Code"), Align::Left),
         (lang.pick("Tiêu chí", "Criterion"), Align::Left),
-        (lang.pick("Tự đánh giá/trước", "Before"), Align::Right),
-        (lang.pick("Thẩm định", "After"), Align::Right),
+        (lang.pick("Trước", "Before"), Align::Right),
+        (lang.pick("Sau", "After"), Align::Right),
         (lang.pick("Chênh lệch", "Change"), Align::Right),
         (
             lang.pick("Chỉ số lĩnh vực (%)", "Area sub-index (%)"),
@@ -68,7 +68,8 @@ fn table(card: &AppraisedScorecard, lang: Lang) -> Table {
             c.reason.clone(),
             leaf.map(|l| explanation(&l.explanation, lang))
                 .unwrap_or_default(),
-            leaf.map(|l| l.source.clone()).unwrap_or_default(),
+            leaf.map(|l| super::scorecard::basis(&l.source, l.verified, lang))
+                .unwrap_or_default(),
         ]);
     }
     t

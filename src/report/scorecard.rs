@@ -104,7 +104,7 @@ fn annex(card: &AppraisedScorecard, lang: Lang, extra: bool) -> Table {
     t
 }
 
-fn basis(source: &str, verified: bool, lang: Lang) -> String {
+pub(crate) fn basis(source: &str, verified: bool, lang: Lang) -> String {
     if verified {
         source.to_string()
     } else {
