@@ -42,6 +42,13 @@ fn tie_text(tie: &TieBreak, lang: Lang) -> String {
     }
 }
 
+fn rescaled(result: &BatchResult, entry: usize) -> bool {
+    result
+        .units
+        .get(entry)
+        .is_some_and(|u| u.card.total.rescaled)
+}
+
 fn table(result: &BatchResult, lang: Lang, csv: bool) -> Table {
     let mut cols: Vec<(String, Align)> = vec![
         (lang.pick("Hạng", "Rank").into(), Align::Left),
@@ -77,7 +84,11 @@ fn table(result: &BatchResult, lang: Lang, csv: bool) -> Table {
             },
             row.unit.clone(),
             pts(row.points, lang),
-            idx(row.index, lang),
+            if !csv && rescaled(result, row.entry) {
+                format!("{}*", idx(row.index, lang))
+            } else {
+                idx(row.index, lang)
+            },
             row.class.clone().unwrap_or_default(),
         ];
         for r in &result.area_rankings {
@@ -155,6 +166,12 @@ pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
         tie_text(&result.ranking.tie_break, lang)
     );
     out.push_str(&table(result, lang, false).markdown());
+    if result.units.iter().any(|u| u.card.total.rescaled) {
+        out.push_str(lang.pick(
+            "\n\\* Không có điều tra xã hội học: chỉ số quy về thang điểm 100 từ phần thẩm định.\n",
+            "\n\\* No survey: the index is the appraised part brought to the scale.\n",
+        ));
+    }
     let areas: Vec<String> = result
         .area_rankings
         .iter()
