@@ -11,6 +11,7 @@
 mod adjust;
 mod appraisal;
 mod batch;
+mod compare;
 mod error;
 
 pub use adjust::{Adjustment, FinalTotal, PointsAdjustment};
@@ -21,5 +22,9 @@ pub use appraisal::{
 pub use batch::{
     Batch, BatchEntry, BatchResult, RankRow, RankedBy, Ranking, Stat, Summary, UnitResult,
     score_batch,
+};
+pub use compare::{
+    NodeMove, RankMove, Reweight, RuleSetDiff, ScorecardComparison, compare_scorecards,
+    diff_rulesets, rescore,
 };
 pub use error::{CycleError, CycleIssue, CycleIssueCode};

@@ -60,9 +60,10 @@ mod validate;
 
 pub use cycle::{
     Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, Change,
-    ChangeEffect, CycleError, CycleIssue, CycleIssueCode, FinalTotal, Move, NodeColumns, OptMove,
-    PointsAdjustment, RankRow, RankedBy, Ranking, Round, Stat, Summary, UnitResult,
-    evaluate_appraised, score_batch,
+    ChangeEffect, CycleError, CycleIssue, CycleIssueCode, FinalTotal, Move, NodeColumns, NodeMove,
+    OptMove, PointsAdjustment, RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff,
+    ScorecardComparison, Stat, Summary, UnitResult, compare_scorecards, diff_rulesets,
+    evaluate_appraised, rescore, score_batch,
 };
 pub use decimal::{RoundingMode, parse_decimal};
 pub use error::{

@@ -532,3 +532,91 @@ fn batches_refuse_other_levels_sets_years_and_duplicates() {
     let e = Batch::from_json_str(r#"{"units":[{"unit":{"name":"X","level":"district"},"period":{"year":"2024"},"evidence":{}}]}"#).unwrap_err();
     assert_eq!(e.issues()[0].path.to_string(), "units[0].period.year");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Year over year
+
+/// Version 2 of the test set: 1.2's bands tightened (rule changed), 2.1 re-weighted 3 → 2, a
+/// new leaf 2.3 (max 1) added; area 2 stays at 5, the scale at 10.
+fn v2() -> RuleSet {
+    let text = SET
+        .replace("id = \"cycle-test\"", "id = \"cycle-test-v2\"")
+        .replace(
+            "  { above = \"90\", points = \"2\" },\n  { at_least = \"70\", at_most = \"90\", points = \"1\" },",
+            "  { at_least = \"95\", points = \"2\" },\n  { at_least = \"80\", below = \"95\", points = \"1\" },",
+        )
+        .replace(
+            "max = \"3\"\nrule = { kind = \"proportional\"",
+            "max = \"2\"\nrule = { kind = \"proportional\"",
+        )
+        + "\n[[areas.criteria]]\ncode = \"2.3\"\ntitle = \"Số hóa hồ sơ, kết quả giải quyết TTHC\"\nmax = \"1\"\nrule = { kind = \"check\" }\n";
+    RuleSet::from_toml_str(&text).unwrap()
+}
+
+#[test]
+fn two_set_versions_are_diffed() {
+    let diff = par_index::diff_rulesets(rs().def(), v2().def());
+    assert_eq!(diff.added, ["2.3"]);
+    assert!(diff.removed.is_empty());
+    assert_eq!(diff.rules_changed, ["1.2"]);
+    let w: Vec<_> = diff
+        .reweighted
+        .iter()
+        .map(|r| (r.code.as_str(), r.before, r.after))
+        .collect();
+    assert_eq!(w, [("2.1", d("3"), d("2"))]);
+    // And backwards: 2.3 is removed.
+    assert_eq!(
+        par_index::diff_rulesets(v2().def(), rs().def()).removed,
+        ["2.3"]
+    );
+}
+
+#[test]
+fn one_unit_is_compared_node_by_node_and_a_batch_rescored() {
+    let mut alpha = batch().entries[0].evidence.clone();
+    alpha.ruleset = None;
+    let before = par_index::evaluate(&rs(), &alpha).unwrap();
+    let after = par_index::evaluate(&v2(), &alpha).unwrap();
+    let c = par_index::compare_scorecards(&before, &after);
+    // Under v2, Alpha: 1.2 34/36 = 94.44% → band 80% to under 95% → 1 (was 2);
+    // 2.1 45/50 × 2 = 1.8 (was 2.7 of 3); 2.3 has no evidence → 0 of 1.
+    // Total 1 + 1 + 2 + 1.8 + 1.68 + 0 = 7.48 (was 9.38): −1.9; 74.80% (was 93.80%): −19.
+    assert_eq!(c.total.points_delta(), Some(d("-1.9")));
+    assert_eq!(c.total.index_delta(), Some(d("-19.00")));
+    let moved: Vec<(&str, Option<Decimal>)> = c
+        .nodes
+        .iter()
+        .map(|n| (n.code.as_str(), n.points_delta()))
+        .collect();
+    // 1: 5 → 4; 1.2: 2 → 1; 2: 4.38 → 3.48; 2.1: 2.7 → 1.8; 2.3: new. 1.1, 1.3, 2.2 unchanged.
+    assert_eq!(
+        moved,
+        [
+            ("1", Some(d("-1"))),
+            ("1.2", Some(d("-1"))),
+            ("2", Some(d("-0.9"))),
+            ("2.1", Some(d("-0.9"))),
+            ("2.3", None),
+        ]
+    );
+    assert!(c.nodes[4].before.is_none());
+    // Re-scoring the batch: under v2 (tie-break area 2)
+    //   Alpha 7.48 → 74.80% (area 2 = 3.48/5 = 69.60%); Gamma the same;
+    //   Beta 1 + 1 + 1.5 + 2 + 1.88 = 7.38 → 73.80%; Delta 1 + 1 + 0.99 + 1.8 + 1.68 = 6.47 → 64.70%.
+    // Alpha and Gamma tie first; Beta falls from 1 to 3.
+    let moves = par_index::rescore(&batch(), &rs(), &v2()).unwrap();
+    let got: Vec<_> = moves
+        .iter()
+        .map(|m| (m.unit.as_str(), m.rank_before, m.rank_after, m.index_after))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alpha", 2, 1, Some(d("74.80"))),
+            ("Gamma", 2, 1, Some(d("74.80"))),
+            ("Beta", 1, 3, Some(d("73.80"))),
+            ("Delta", 4, 4, Some(d("64.70"))),
+        ]
+    );
+}
