@@ -620,3 +620,21 @@ fn one_unit_is_compared_node_by_node_and_a_batch_rescored() {
         ]
     );
 }
+
+#[test]
+fn the_new_set_fields_are_validated() {
+    let bad = SET
+        .replace("code = \"2\" }", "code = \"9\" }")
+        .replace("penalty_max = \"2\"", "penalty_max = \"-1\"");
+    let e = RuleSet::from_toml_str(&bad).unwrap_err();
+    let got: Vec<String> = e.issues().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            "penalty_max (line 14): `-1` is negative: expected 0 or more",
+            "tie_break.code (line 15): `9` is not an area of the set: expected one of `1`, `2`",
+        ]
+    );
+    let e = RuleSet::from_toml_str(&SET.replace("\"rescale\"", "\"ignore\"")).unwrap_err();
+    assert_eq!(e.issues()[0].path.to_string(), "survey_optional");
+}

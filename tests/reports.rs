@@ -132,7 +132,7 @@ fn the_appraisal_diff_report_lists_each_change() {
     assert!(md.contains("| 2 | 2.1 | Tỷ lệ hồ sơ giải quyết đúng hạn | 2,7 | 2,88 | +0,18 | 2: 87,60 → 91,20 | 73,80 → 75,60 | bổ sung 3 hồ sơ đúng hạn bị bỏ sót |"));
     let csv = render_diff_csv(&cycle_card(), Lang::En);
     assert_eq!(csv.lines().count(), 5); // header + 4 changes
-    assert!(csv.contains("1,1.2,Mức độ thực hiện kế hoạch CCHC,2,1,−1,1: 100.00 → 80.00,93.80 → 83.80,6 nhiệm vụ không có tài liệu kiểm chứng,30/36 = 83.33% → band 70% to 90% → 1 of 2"));
+    assert!(csv.contains("1,1.2,Mức độ thực hiện kế hoạch CCHC,2,1,-1,1: 100.00 → 80.00,93.80 → 83.80,6 nhiệm vụ không có tài liệu kiểm chứng,30/36 = 83.33% → band 70% to 90% → 1 of 2"));
 }
 
 #[test]

@@ -182,7 +182,7 @@ pub fn render_diff_markdown(card: &AppraisedScorecard, lang: Lang) -> String {
 /// # let ev = Evidence::from_json_str(r#"{"unit":{"name":"A","level":"commune"},"period":{"year":2024},"evidence":{"1":{"points":"2"}}}"#)?;
 /// let a = Appraisal::from_json_str(r#"{"rounds":[{"round":1,"changes":{"1":{"points":"1.5","reason":"one report missing"}}}]}"#)?;
 /// let csv = render_diff_csv(&evaluate_appraised(&rs, &ev, &a)?, Lang::En);
-/// assert!(csv.ends_with("1,1,Report,2,1.5,−0.5,1: 100.00 → 75.00,100.00 → 75.00,one report missing,set by appraisal round 1: one report missing → 1.5 of 2,1/QĐ\r\n"));
+/// assert!(csv.ends_with("1,1,Report,2,1.5,-0.5,1: 100.00 → 75.00,100.00 → 75.00,one report missing,set by appraisal round 1: one report missing → 1.5 of 2,1/QĐ\r\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]

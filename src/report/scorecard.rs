@@ -356,7 +356,8 @@ fn findings(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
 
 /// The scorecard as CSV: the annex columns, every round's appraised points, the explanation and
 /// the legal basis of each leaf, then the totals. Numbers in the report's language, quoted
-/// where they hold a comma (`"81,25"`); lines end with CRLF (RFC 4180).
+/// where they hold a comma (`"81,25"`), with an ASCII `-` for minus; lines end with CRLF
+/// (RFC 4180).
 ///
 /// # Example
 /// ```
@@ -396,13 +397,15 @@ pub fn render_scorecard_csv(card: &AppraisedScorecard, lang: Lang) -> String {
                 Align::Right,
             ));
         }
-        let n = card.columns.len();
+        let below = parts_below(card.final_card());
         for (r, row) in t.rows.iter_mut().enumerate() {
+            // only nodes with appraised leaves below have appraisal columns; total rows none
+            let col = card
+                .columns
+                .get(r)
+                .filter(|c| below.get(&c.code).is_some_and(|b| b.0));
             for k in 0..card.rounds.len() {
-                let v = card
-                    .columns
-                    .get(r)
-                    .filter(|_| r < n)
+                let v = col
                     .and_then(|c| c.rounds.get(k))
                     .map(|v| pts(*v, lang))
                     .unwrap_or_default();

@@ -47,11 +47,13 @@ impl Table {
     }
 
     pub(crate) fn csv(&self) -> String {
+        // Spreadsheets read an ASCII minus; Markdown keeps the typographic one.
         let field = |s: &str| {
+            let s = s.replace('−', "-");
             if s.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", s.replace('"', "\"\""))
             } else {
-                s.to_string()
+                s
             }
         };
         let mut out = String::new();
