@@ -39,6 +39,13 @@
 //! assert!(card.provisional);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Around [`evaluate`], the assessment cycle: [`evaluate_appraised`] applies appraisal rounds
+//! (thẩm định), bonus and penalty (điểm thưởng, điểm phạt) and the no-survey rescale;
+//! [`score_batch`] scores and ranks many units; [`compare_scorecards`], [`diff_rulesets`] and
+//! [`rescore`] compare years and set versions; [`render_scorecard_markdown`] and the other
+//! `render_*` functions write Markdown and CSV reports in Vietnamese ([`Lang::Vi`], the default)
+//! or English.
 #![forbid(unsafe_code)]
 
 mod builtin;
