@@ -11,20 +11,20 @@
 mod adjust;
 mod appraisal;
 mod batch;
+mod columns;
 mod compare;
+mod effect;
 mod error;
+mod rank;
 
 pub use adjust::{Adjustment, FinalTotal, PointsAdjustment};
-pub use appraisal::{
-    Appraisal, AppraisedScorecard, Change, ChangeEffect, Move, NodeColumns, OptMove, Round,
-    evaluate_appraised,
-};
-pub use batch::{
-    Batch, BatchEntry, BatchResult, RankRow, RankedBy, Ranking, Stat, Summary, UnitResult,
-    score_batch,
-};
+pub use appraisal::{Appraisal, AppraisedScorecard, Change, Round, evaluate_appraised};
+pub use batch::{Batch, BatchEntry, BatchResult, UnitResult, score_batch};
+pub use columns::NodeColumns;
 pub use compare::{
     NodeMove, RankMove, Reweight, RuleSetDiff, ScorecardComparison, compare_scorecards,
     diff_rulesets, rescore,
 };
+pub use effect::{ChangeEffect, Move, OptMove};
 pub use error::{CycleError, CycleIssue, CycleIssueCode};
+pub use rank::{RankRow, RankedBy, Ranking, Stat, Summary};
