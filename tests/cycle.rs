@@ -638,3 +638,20 @@ fn the_new_set_fields_are_validated() {
     let e = RuleSet::from_toml_str(&SET.replace("\"rescale\"", "\"ignore\"")).unwrap_err();
     assert_eq!(e.issues()[0].path.to_string(), "survey_optional");
 }
+
+#[test]
+fn the_appraised_points_tie_break() {
+    let set = SET.replace(
+        "tie_break = { by = \"area\", code = \"2\" }",
+        "tie_break = { by = \"appraised_points\" }",
+    );
+    let rs = RuleSet::from_toml_str(&set).unwrap();
+    let result = score_batch(&rs, &batch()).unwrap();
+    // Appraised-part points of the three at 93.80: Alpha 1 + 2 + 2 + 2.7 = 7.7;
+    // Beta 1 + 2 + 1.5 + 3 = 7.5; Gamma 7.7. Alpha and Gamma share 1; Beta 3; Delta 4.
+    assert_eq!(
+        ranks(&result.ranking),
+        [(1, "Alpha"), (1, "Gamma"), (3, "Beta"), (4, "Delta")]
+    );
+    assert_eq!(result.ranking.rows[2].tie_value, Some(d("7.5")));
+}

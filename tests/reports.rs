@@ -158,3 +158,59 @@ fn the_ranking_report_shows_ranks_ties_and_summaries() {
     let csv = render_ranking_csv(&result, Lang::En);
     assert!(csv.starts_with("Rank,Unit,Points,Index (%),Class,Area 1 (%),Area rank 1,Area 2 (%),Area rank 2\r\n1,Đà Nẵng,87.12,87.12,,88.75,2,84.68,1\r\n"));
 }
+
+#[test]
+fn the_bundled_example_batch_ranks_as_computed_by_hand() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rs = RuleSet::from_path(root.join("tests/fixtures/cycle.toml")).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("examples/data/batch"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut batch = Batch::default();
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap();
+        batch
+            .entries
+            .push(par_index::BatchEntry::from_json_str(&text).unwrap());
+    }
+    let result = score_batch(&rs, &batch).unwrap();
+    let got: Vec<(usize, &str, Option<Decimal>)> = result
+        .ranking
+        .rows
+        .iter()
+        .map(|r| (r.rank, r.unit.as_str(), r.index))
+        .collect();
+    // By hand (set tests/fixtures/cycle.toml):
+    // Duyên Hải: no survey → rescaled: (1 + 2 + 2 + 47/50 × 3 = 2.82) = 7.82 ÷ 8 = 97.75%
+    // Càng Long: 1 + 2 (35/36 = 97.22%) + 1 + 2.88 (48/50 × 3) + 1.76 (A7 B3 = 88% × 2)
+    //            = 8.64, bonus 0.5 + 0.75 = 1.25 capped at 1 → 9.64 → 96.40%
+    // An Phú, Tiểu Cần: 1 + 2 + 2 + 2.7 + 1.68 = 9.38 → 93.80%, area 2 both 87.60%: tied 3rd
+    // Bình Minh: 1 + 2 + 1.5 (round 1: 1, round 2: 1.5) + 3 + 1.84 (A8 B2 = 92%) = 9.34 → 93.40%
+    // Châu Thành: 0.5 + 1 (32/36 = 88.89%) + 1.5 + 2.64 + 1.44 (A5 B3 C2 = 72%) = 7.08 → 70.80%
+    // Cầu Kè: 0.5 + 1 + 1 + 2.4 + 1.28 (A3 B5 C2 = 64%) = 6.18, penalty 0.5 → 5.68 → 56.80%
+    // Trà Cú: 0 + 0 (round 1: 22/36 = 61.11%, still under 70%) + 0.5 + 2.1 + 0.88 (B6 C4 = 44%)
+    //         = 3.48 → 34.80%
+    let s = |x: &str| Some(d(x));
+    assert_eq!(
+        got,
+        [
+            (1, "Thị xã Duyên Hải", s("97.75")),
+            (2, "Huyện Càng Long", s("96.40")),
+            (3, "Huyện An Phú", s("93.80")),
+            (3, "Huyện Tiểu Cần", s("93.80")),
+            (5, "Huyện Bình Minh", s("93.40")),
+            (6, "Huyện Châu Thành", s("70.80")),
+            (7, "Huyện Cầu Kè", s("56.80")),
+            (8, "Huyện Trà Cú", s("34.80")),
+        ]
+    );
+    // Mean of all eight: 637.55 / 8 = 79.69375 → 79.69; median (93.40 + 93.80) / 2 = 93.60.
+    let all = &result.summaries[0];
+    assert_eq!(all.mean.unwrap().exact, d("79.69375"));
+    assert_eq!(all.mean.unwrap().rounded, d("79.69"));
+    assert_eq!(all.median.unwrap().exact, d("93.60"));
+    // Class A: 97.75 + 96.40 + 93.80 + 93.80 + 93.40 = 475.15 / 5 = 95.03.
+    assert_eq!(result.summaries[1].mean.unwrap().exact, d("95.03"));
+}

@@ -78,10 +78,7 @@ mod tests {
         let mut t = Table::new(&[("a", Align::Left), ("b", Align::Right)]);
         t.row(vec!["81,25".into(), "say \"hi\"".into()]);
         t.row(vec!["x|y".into(), "1".into()]);
-        assert_eq!(
-            t.csv(),
-            "a,b\r\n\"81,25\",\"say \"\"hi\"\"\"\r\n x|y,1\r\n".replacen(" x", "x", 1)
-        );
+        assert_eq!(t.csv(), "a,b\r\n\"81,25\",\"say \"\"hi\"\"\"\r\nx|y,1\r\n");
         assert_eq!(
             t.markdown(),
             "| a | b |\n|---|--:|\n| 81,25 | say \"hi\" |\n| x\\|y | 1 |\n"
