@@ -655,3 +655,23 @@ fn the_appraised_points_tie_break() {
     );
     assert_eq!(result.ranking.rows[2].tie_value, Some(d("7.5")));
 }
+
+#[test]
+fn appraised_scorecards_and_batches_serialize_with_string_decimals() {
+    let card = evaluate_appraised(&rs(), &ev(), &appraisal(APPRAISAL)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&card.to_json_string().unwrap()).unwrap();
+    assert_eq!(v["total"]["points"], "8.56");
+    // JSON writes decimals without trailing zeros, like the engine's scorecard (85.60 → "85.6").
+    assert_eq!(v["total"]["index"], "85.6");
+    assert_eq!(v["total"]["rescaled"], false);
+    assert_eq!(v["bonus"]["claimed"], "1.25");
+    assert_eq!(v["bonus"]["counted"], "1");
+    assert_eq!(v["columns"][0]["rounds"], serde_json::json!(["3", "3.5"]));
+    assert_eq!(v["changes"][3]["leaf"]["after"], "2.88");
+    assert_eq!(v["rounds"].as_array().unwrap().len(), 2);
+    let result = score_batch(&rs(), &batch()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&result.to_json_string().unwrap()).unwrap();
+    assert_eq!(v["ranking"]["tie_break"]["by"], "area");
+    assert_eq!(v["ranking"]["rows"][0]["unit"], "Beta");
+    assert_eq!(v["summaries"][0]["mean"]["exact"], "91.275");
+}

@@ -137,6 +137,14 @@ impl AppraisedScorecard {
         self.rounds.last().unwrap_or(&self.self_assessed)
     }
 
+    /// The appraised scorecard as pretty JSON (decimals as strings).
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which these types do not cause.
+    pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
     /// The columns of the node with this code.
     #[must_use]
     pub fn columns(&self, code: &str) -> Option<&NodeColumns> {

@@ -203,6 +203,16 @@ pub struct BatchResult {
     pub summaries: Vec<Summary>,
 }
 
+impl BatchResult {
+    /// The batch result as pretty JSON (decimals as strings).
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which these types do not cause.
+    pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
 /// One unit's result in a batch.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct UnitResult {
