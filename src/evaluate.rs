@@ -1,6 +1,8 @@
 //! Evaluation: a pure function from a validated rule set and a unit's evidence to a
 //! [`Scorecard`].
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 
 use crate::decimal::plain;
@@ -8,7 +10,7 @@ use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::Evidence;
 use crate::model::{NaPolicy, Part};
 use crate::path::DataPath;
-use crate::rules::{Ctx, Outcome, ScoreError};
+use crate::rules::{Ctx, Outcome, ScoreError, Working};
 use crate::ruleset::RuleSet;
 use crate::scorecard::{
     Basis, Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
@@ -76,6 +78,16 @@ use crate::validate::tree::{Leaf, Node};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate(rs: &RuleSet, ev: &Evidence) -> Result<Scorecard, EvalError> {
+    evaluate_with(rs, ev, &BTreeMap::new())
+}
+
+/// [`evaluate`], with some leaves' points set directly (by an appraisal) instead of scored from
+/// their evidence: `given[code] = (points, working)`, points already checked within [0, max].
+pub(crate) fn evaluate_with(
+    rs: &RuleSet,
+    ev: &Evidence,
+    given: &BTreeMap<String, (Decimal, Working)>,
+) -> Result<Scorecard, EvalError> {
     let mut issues = check_header(rs, ev);
     check_codes(rs, ev, &mut issues);
     let nodes = &rs.tree().nodes;
@@ -85,7 +97,11 @@ pub fn evaluate(rs: &RuleSet, ev: &Evidence) -> Result<Scorecard, EvalError> {
     let mut findings = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let Some(leaf) = &node.leaf else { continue };
-        match score_leaf(node, leaf, ev) {
+        let scored = match given.get(&node.code) {
+            Some((points, working)) => Ok((Basis::Scored(working.clone()), *points)),
+            None => score_leaf(node, leaf, ev),
+        };
+        match scored {
             Ok((basis, exact)) => {
                 let (exact, capped) = cap_without_documents(node, leaf, &basis, exact, ev);
                 findings.extend(capped);

@@ -49,11 +49,19 @@
 //! assert!(card.provisional);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Around [`evaluate`], the assessment cycle: [`evaluate_appraised`] applies appraisal rounds
+//! (thẩm định), bonus and penalty (điểm thưởng, điểm phạt) and the no-survey rescale;
+//! [`score_batch`] scores and ranks many units; [`compare_scorecards`], [`diff_rulesets`] and
+//! [`rescore`] compare years and set versions; [`render_scorecard_markdown`] and the other
+//! `render_*` functions write Markdown and CSV reports in Vietnamese ([`Lang::Vi`], the default)
+//! or English.
 #![forbid(unsafe_code)]
 
 pub mod audit;
 mod builtin;
 pub mod cases;
+mod cycle;
 mod decimal;
 pub mod docref;
 mod error;
@@ -73,6 +81,14 @@ mod validate;
 pub mod whatif;
 
 pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
+pub use cycle::Change as AppraisalChange;
+pub use cycle::{
+    Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, ChangeEffect,
+    CycleError, CycleIssue, CycleIssueCode, FinalTotal, Move, NodeColumns, NodeMove, OptMove,
+    PointsAdjustment, RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff,
+    ScorecardComparison, Stat, Summary, UnitResult, compare_scorecards, diff_rulesets,
+    evaluate_appraised, rescore, score_batch,
+};
 pub use decimal::{RoundingMode, parse_decimal};
 pub use docref::{DocDate, DocKind, DocRef, DocRefError};
 pub use error::{
@@ -87,7 +103,10 @@ pub use load::load_str;
 pub use model::{RuleSetDef, UnitLevel};
 pub use number::{NumberError, ReportedNumber, parse_reported};
 pub use path::{DataPath, Segment};
-pub use report::render_text;
+pub use report::{
+    Lang, format_number, format_percent, render_diff_csv, render_diff_markdown, render_ranking_csv,
+    render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown, render_text,
+};
 pub use ruleset::{NodeInfo, RuleSet};
 pub use scorecard::{
     Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,

@@ -4,6 +4,7 @@
 //! [`RuleSetDef`] becomes a usable [`RuleSet`](crate::RuleSet) only through
 //! [`validate`](crate::validate), which checks every rule and collects every problem.
 
+mod cycle;
 mod node;
 mod rule;
 
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::{DecimalSchema, RoundingMode};
 
+pub use cycle::{SurveyOptional, TieBreak};
 pub use node::{NodeDef, Part, Provenance};
 pub use rule::{
     BandDef, ConditionDef, EmptyPolicy, LevelDef, RuleDef, RuleKind, TaskStatus, WeightDef,
@@ -76,6 +78,30 @@ pub struct RuleSetDef {
     /// What a leaf marked not applicable scores, unless the leaf says otherwise.
     #[serde(default, skip_serializing_if = "NaPolicy::is_default")]
     pub not_applicable: NaPolicy,
+    /// Whether a unit may be assessed without survey evidence, and how its index is then
+    /// computed (see [`SurveyOptional`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_optional: Option<SurveyOptional>,
+    /// Cap on bonus points (điểm thưởng tối đa), added outside the areas; no bonus when absent.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub bonus_max: Option<Decimal>,
+    /// Cap on penalty points (điểm phạt tối đa), taken off outside the areas; no penalty when
+    /// absent.
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub penalty_max: Option<Decimal>,
+    /// How units with equal indexes are ordered in a ranking.
+    #[serde(default, skip_serializing_if = "TieBreak::is_none")]
+    pub tie_break: TieBreak,
     /// The areas (lĩnh vực), each a tree of criteria (tiêu chí) and sub-criteria
     /// (tiêu chí thành phần).
     pub areas: Vec<NodeDef>,

@@ -1,4 +1,19 @@
-//! Rendering a [`Scorecard`] for people: a plain-text tree with the working of every leaf.
+//! Rendering results for people: [`render_text`], a plain-text tree with the working of every
+//! leaf; and Markdown and CSV reports of a scorecard after appraisal, a ranking and an
+//! appraisal, in Vietnamese by default (`81,25%`, `4.857`) or English, with each leaf's
+//! explanation and legal basis.
+
+mod diff;
+mod explain;
+mod number;
+mod ranking;
+mod scorecard;
+mod table;
+
+pub use diff::{render_diff_csv, render_diff_markdown};
+pub use number::{Lang, format_number, format_percent};
+pub use ranking::{render_ranking_csv, render_ranking_markdown};
+pub use scorecard::{render_scorecard_csv, render_scorecard_markdown};
 
 use std::fmt::Write as _;
 

@@ -122,6 +122,13 @@ pub enum Working {
         /// The outcome: `on_time`, `late`, `too_late` or `not_issued`.
         outcome: String,
     },
+    /// Points set by an appraisal round (thẩm định) instead of scored from evidence.
+    Appraised {
+        /// The round, from 1.
+        round: u32,
+        /// The appraiser's reason.
+        reason: String,
+    },
     /// An empty denominator scored by the rule's policy.
     Empty {
         /// The policy applied.
@@ -387,6 +394,9 @@ impl fmt::Display for Working {
                     write!(f, " ({doc})")?;
                 }
                 write!(f, " → {outcome}")
+            }
+            Working::Appraised { round, reason } => {
+                write!(f, "set by appraisal round {round}: {reason}")
             }
             Working::Empty { policy, measure } => {
                 let what = measure.as_deref().unwrap_or("items");

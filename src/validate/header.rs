@@ -72,6 +72,33 @@ pub(super) fn check(def: &RuleSetDef, issues: &mut Issues) {
         }
     }
     classification(def, issues);
+    cycle(def, issues);
+}
+
+/// The cycle fields: caps are 0 or more; a tie-break area exists.
+fn cycle(def: &RuleSetDef, issues: &mut Issues) {
+    let root = DataPath::root();
+    for (field, cap) in [
+        ("bonus_max", def.bonus_max),
+        ("penalty_max", def.penalty_max),
+    ] {
+        if let Some(cap) = cap {
+            issues.non_negative(&root.key(field), cap);
+        }
+    }
+    if let crate::model::TieBreak::Area { code } = &def.tie_break
+        && !def.areas.iter().any(|a| &a.code == code)
+    {
+        let known: Vec<String> = def.areas.iter().map(|a| format!("`{}`", a.code)).collect();
+        issues.push(
+            root.key("tie_break").key("code"),
+            IssueCode::OutOfRange,
+            format!(
+                "`{code}` is not an area of the set: expected one of {}",
+                known.join(", ")
+            ),
+        );
+    }
 }
 
 fn classification(def: &RuleSetDef, issues: &mut Issues) {

@@ -1,0 +1,246 @@
+//! Bonus and penalty points (điểm thưởng, điểm phạt) outside the areas, and the final total:
+//! areas + bonus − penalty, with the survey part rescaled away when the set allows an
+//! assessment without survey.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::appraisal::Appraisal;
+use super::error::{CycleError, CycleIssue, CycleIssueCode};
+use crate::decimal::{DecimalSchema, plain};
+use crate::model::{Part, SurveyOptional};
+use crate::path::DataPath;
+use crate::ruleset::RuleSet;
+use crate::scorecard::{Class, NodeStatus, Scorecard};
+
+/// One bonus or penalty item: its points (0 or more) and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustment {
+    /// Points, 0 or more.
+    #[serde(with = "crate::decimal::strict")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+    /// Why; required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// The bonus or the penalty of a unit: its items, their sum, and the sum after the set's cap.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+pub struct PointsAdjustment {
+    /// The items as given.
+    pub items: Vec<Adjustment>,
+    /// Their sum.
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub claimed: Decimal,
+    /// The cap the set declares, when any.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub cap: Option<Decimal>,
+    /// min(claimed, cap): what counts in the total.
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub counted: Decimal,
+}
+
+impl PointsAdjustment {
+    /// Whether the cap cut the claimed points.
+    #[must_use]
+    pub fn capped(&self) -> bool {
+        self.counted < self.claimed
+    }
+}
+
+/// The final total of a unit: areas + bonus − penalty, its index and class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FinalTotal {
+    /// Points of the areas (the final scorecard's total).
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub areas: Decimal,
+    /// Bonus counted (after the cap).
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub bonus: Decimal,
+    /// Penalty counted (after the cap).
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub penalty: Decimal,
+    /// areas + bonus − penalty.
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub points: Decimal,
+    /// The maximum the index divides by: the applicable maximum of the areas, or of the
+    /// appraised part when rescaled.
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub max: Decimal,
+    /// points ÷ max × 100, rounded by the set's policy; absent when nothing applies.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub index: Option<Decimal>,
+    /// True when the unit was assessed without survey and the appraised part was brought to
+    /// the scale (`survey_optional = "rescale"`).
+    pub rescaled: bool,
+    /// The class the index falls in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<Class>,
+}
+
+/// Checks bonus and penalty items; returns them summed and capped.
+pub(super) fn check(
+    rs: &RuleSet,
+    appraisal: &Appraisal,
+    issues: &mut Vec<CycleIssue>,
+) -> (PointsAdjustment, PointsAdjustment) {
+    let def = rs.def();
+    let bonus = one(
+        "bonus",
+        "bonus_max",
+        &appraisal.bonus,
+        def.bonus_max,
+        issues,
+    );
+    let penalty = one(
+        "penalty",
+        "penalty_max",
+        &appraisal.penalty,
+        def.penalty_max,
+        issues,
+    );
+    (bonus, penalty)
+}
+
+fn one(
+    field: &str,
+    cap_field: &str,
+    items: &[Adjustment],
+    cap: Option<Decimal>,
+    issues: &mut Vec<CycleIssue>,
+) -> PointsAdjustment {
+    let path = DataPath::root().key("appraisal").key(field);
+    if cap.is_none() && !items.is_empty() {
+        issues.push(CycleIssue::new(
+            path.clone(),
+            CycleIssueCode::NotAllowed,
+            format!("the set has no `{cap_field}`: it gives no {field} points"),
+        ));
+    }
+    let mut claimed = Decimal::ZERO;
+    for (i, item) in items.iter().enumerate() {
+        if item.points < Decimal::ZERO {
+            issues.push(CycleIssue::new(
+                path.index(i).key("points"),
+                CycleIssueCode::OutOfRange,
+                format!(
+                    "`{}` is negative: {field} points are 0 or more",
+                    plain(item.points)
+                ),
+            ));
+        }
+        if item.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            issues.push(CycleIssue::new(
+                path.index(i).key("reason"),
+                CycleIssueCode::MissingReason,
+                format!("no reason given: every {field} item states why"),
+            ));
+        }
+        match claimed.checked_add(item.points) {
+            Some(c) => claimed = c,
+            None => issues.push(CycleIssue::new(
+                path.index(i).key("points"),
+                CycleIssueCode::OutOfRange,
+                "the sum overflows the range of a decimal",
+            )),
+        }
+    }
+    let counted = cap.map_or(Decimal::ZERO, |c| claimed.min(c));
+    PointsAdjustment {
+        items: items.to_vec(),
+        claimed,
+        cap,
+        counted,
+    }
+}
+
+/// The final total of a scorecard with bonus and penalty.
+pub(super) fn total(
+    rs: &RuleSet,
+    card: &Scorecard,
+    bonus: &PointsAdjustment,
+    penalty: &PointsAdjustment,
+) -> Result<FinalTotal, CycleError> {
+    let overflow = || CycleError::Overflow {
+        path: DataPath::root().key("appraisal"),
+    };
+    let points = card
+        .total
+        .points
+        .checked_add(bonus.counted)
+        .and_then(|x| x.checked_sub(penalty.counted))
+        .ok_or_else(overflow)?;
+    let rescaled = rescales(rs, card);
+    let max = if rescaled {
+        card.parts
+            .iter()
+            .find(|p| p.part == Part::Appraised)
+            .map_or(Decimal::ZERO, |p| p.score.applicable_max)
+    } else {
+        card.total.applicable_max
+    };
+    let index = if max.is_zero() {
+        None
+    } else {
+        let r = rs.def().rounding;
+        let raw = points
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(max))
+            .ok_or_else(overflow)?;
+        let mut i = r.mode.round(raw, r.index);
+        i.rescale(r.index);
+        Some(i)
+    };
+    Ok(FinalTotal {
+        areas: card.total.points,
+        bonus: bonus.counted,
+        penalty: penalty.counted,
+        points,
+        max,
+        index,
+        rescaled,
+        classification: index.and_then(|i| classify(rs, i)),
+    })
+}
+
+/// Whether the set allows an assessment without survey and no survey leaf has evidence.
+fn rescales(rs: &RuleSet, card: &Scorecard) -> bool {
+    if rs.def().survey_optional != Some(SurveyOptional::Rescale) {
+        return false;
+    }
+    let mut survey = card
+        .nodes
+        .iter()
+        .filter(|n| n.leaf.as_ref().is_some_and(|l| l.part == Part::Survey))
+        .peekable();
+    survey.peek().is_some() && survey.all(|n| n.status == NodeStatus::MissingEvidence)
+}
+
+pub(crate) fn classify(rs: &RuleSet, index: Decimal) -> Option<Class> {
+    rs.def()
+        .classification
+        .iter()
+        .find(|band| index >= band.at_least)
+        .map(|band| Class {
+            label: band.label.clone(),
+            name: band.name.clone(),
+        })
+}

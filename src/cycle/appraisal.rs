@@ -1,0 +1,392 @@
+//! Appraisal (thẩm định): the council's changes to a unit's self-assessment, in rounds, and the
+//! scorecard that keeps the self-assessed points and each round's points side by side.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::adjust::{self, Adjustment, FinalTotal, PointsAdjustment};
+use super::columns::{NodeColumns, columns};
+use super::effect::{ChangeEffect, effect};
+use super::error::{CycleError, CycleIssue, CycleIssueCode, from_eval, join};
+use crate::decimal::{DecimalSchema, plain};
+use crate::evaluate::evaluate_with;
+use crate::evidence::{Evidence, LeafEvidence};
+use crate::path::DataPath;
+use crate::rules::Working;
+use crate::ruleset::RuleSet;
+use crate::scorecard::Scorecard;
+
+/// A unit's appraisal record: the rounds of changes, and the bonus and penalty points.
+///
+/// Read from JSON (decimals as strings):
+///
+/// ```json
+/// {
+///   "rounds": [
+///     { "round": 1, "changes": {
+///         "1.1.4": { "evidence": { "numerator": 25, "denominator": 36 },
+///                    "reason": "6 nhiệm vụ chưa có tài liệu kiểm chứng" } } },
+///     { "round": 2, "note": "sau giải trình", "changes": {
+///         "2.4": { "points": "2", "reason": "đã bổ sung biên bản" } } }
+///   ],
+///   "bonus": [ { "points": "0.5", "reason": "sáng kiến được công nhận" } ],
+///   "penalty": [ { "points": "1", "reason": "báo cáo trễ hạn" } ]
+/// }
+/// ```
+///
+/// The final points of a leaf are those of the last round that changes it, else the
+/// self-assessment. Paths in errors are under `appraisal` (`appraisal.rounds[1].changes["2.4"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appraisal {
+    /// The rounds, in order: round 1, then round 2 after the unit's explanations (giải trình).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
+    /// Bonus points (điểm thưởng), outside the areas, capped by the set's `bonus_max`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bonus: Vec<Adjustment>,
+    /// Penalty points (điểm phạt), outside the areas, capped by the set's `penalty_max`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub penalty: Vec<Adjustment>,
+}
+
+impl Appraisal {
+    /// Reads an appraisal record from JSON.
+    ///
+    /// # Errors
+    /// [`CycleError::Invalid`] with the path (under `appraisal`) of a malformed value.
+    ///
+    /// # Example
+    /// ```
+    /// let a = par_index::Appraisal::from_json_str(
+    ///     r#"{ "rounds": [ { "round": 1, "changes": { "1.1": { "points": "0.5", "reason": "thiếu báo cáo" } } } ] }"#,
+    /// )?;
+    /// assert_eq!(a.rounds[0].changes["1.1"].points.unwrap().to_string(), "0.5");
+    /// # Ok::<(), par_index::CycleError>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Appraisal, CycleError> {
+        super::batch::from_json(text, &DataPath::root().key("appraisal"))
+    }
+}
+
+/// One appraisal round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// The round's number: 1, 2, ... in order.
+    pub round: u32,
+    /// When it was held, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// A note, e.g. `sau giải trình` (after the unit's explanations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The changes, by leaf code.
+    #[serde(default)]
+    pub changes: BTreeMap<String, Change>,
+}
+
+/// One change to a leaf: replacement evidence, or points given directly, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// Evidence replacing the unit's, scored by the leaf's rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<LeafEvidence>,
+    /// Points set directly, within [0, max].
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub points: Option<Decimal>,
+    /// Why the appraiser changed the leaf; required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A scorecard after appraisal: the self-assessment, each round, the final result with bonus
+/// and penalty, per-node columns and the list of changes.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AppraisedScorecard {
+    /// The self-assessment (tự đánh giá), scored from the unit's evidence.
+    pub self_assessed: Scorecard,
+    /// The scorecard after each round, in order (round k applies rounds 1..=k).
+    pub rounds: Vec<Scorecard>,
+    /// Per node, in tree order: the columns of the official annex.
+    pub columns: Vec<NodeColumns>,
+    /// Every change, with its reason and effect.
+    pub changes: Vec<ChangeEffect>,
+    /// Bonus points (điểm thưởng), capped.
+    pub bonus: PointsAdjustment,
+    /// Penalty points (điểm phạt), capped.
+    pub penalty: PointsAdjustment,
+    /// The final total: areas + bonus − penalty, its index and class.
+    pub total: FinalTotal,
+}
+
+impl AppraisedScorecard {
+    /// The final scorecard of the areas: the last round's, or the self-assessment when there
+    /// was no round.
+    #[must_use]
+    pub fn final_card(&self) -> &Scorecard {
+        self.rounds.last().unwrap_or(&self.self_assessed)
+    }
+
+    /// The appraised scorecard as pretty JSON (decimals as strings).
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which these types do not cause.
+    pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// The columns of the node with this code.
+    #[must_use]
+    pub fn columns(&self, code: &str) -> Option<&NodeColumns> {
+        self.columns.iter().find(|c| c.code == code)
+    }
+}
+
+/// The state of the evidence as rounds are applied.
+#[derive(Debug, Clone)]
+struct State {
+    evidence: Evidence,
+    given: BTreeMap<String, (Decimal, Working)>,
+    /// For a leaf whose evidence a round replaced: the round's position in the list.
+    source: HashMap<String, usize>,
+}
+
+impl State {
+    fn apply(&mut self, at: usize, number: u32, code: &str, change: &Change) {
+        let reason = change.reason.clone().unwrap_or_default();
+        if let Some(ev) = &change.evidence {
+            self.evidence.evidence.insert(code.to_string(), ev.clone());
+            self.given.remove(code);
+            self.source.insert(code.to_string(), at);
+        } else if let Some(points) = change.points {
+            let working = Working::Appraised {
+                round: number,
+                reason,
+            };
+            self.given.insert(code.to_string(), (points, working));
+        }
+    }
+
+    fn score(&self, rs: &RuleSet) -> Result<Scorecard, CycleError> {
+        evaluate_with(rs, &self.evidence, &self.given)
+            .map_err(|e| from_eval(e, &|p: &DataPath| self.remap(p)))
+    }
+
+    /// `evidence["1.1.4"].numerator` → `appraisal.rounds[0].changes["1.1.4"].evidence.numerator`
+    /// when round 1 gave that evidence.
+    fn remap(&self, path: &DataPath) -> DataPath {
+        for (code, at) in &self.source {
+            let ev = DataPath::root().key("evidence").key(code.clone());
+            if path.starts_with(&ev) {
+                let rest: Vec<_> = path.segments().iter().skip(2).cloned().collect();
+                let mut tail = DataPath::root();
+                for s in rest {
+                    tail = match s {
+                        crate::path::Segment::Key(k) => tail.key(k),
+                        crate::path::Segment::Index(i) => tail.index(i),
+                    };
+                }
+                let to = change_path(*at, code).key("evidence");
+                return join(&to, &tail);
+            }
+        }
+        path.clone()
+    }
+}
+
+fn change_path(at: usize, code: &str) -> DataPath {
+    DataPath::root()
+        .key("appraisal")
+        .key("rounds")
+        .index(at)
+        .key("changes")
+        .key(code.to_string())
+}
+
+/// Scores a unit's self-assessment, then each appraisal round, then bonus and penalty.
+///
+/// Round k is scored with the changes of rounds 1..=k applied in order, so a leaf's final
+/// points are those of the last round that changed it, else the self-score. A change gives
+/// replacement evidence, scored by the leaf's rule, or points within [0, max]. The total is
+/// areas + bonus − penalty (each capped by the set); its index is total ÷ applicable maximum ×
+/// 100, or, when the set says `survey_optional = "rescale"` and no survey leaf has evidence,
+/// total ÷ applicable appraised maximum × 100.
+///
+/// # Errors
+/// [`CycleError::Invalid`] listing every problem: rounds out of order or duplicated, a change
+/// for a code the set lacks or for a parent, with both or neither of `evidence` and `points`,
+/// points outside [0, max], no reason; bonus or penalty the set has no cap for, negative or
+/// without a reason; any problem of the evidence (replacement evidence is reported at its
+/// round: `appraisal.rounds[0].changes["1.1"].evidence.numerator`).
+/// [`CycleError::Overflow`] if a number leaves the range of a decimal.
+///
+/// # Example
+/// ```
+/// use par_index::{Appraisal, Evidence, RuleSet, evaluate_appraised};
+///
+/// let rs = RuleSet::from_toml_str(r#"
+/// id = "demo"
+/// title = "Demo"
+/// level = "commune"
+/// years = { from = 2024 }
+/// scale = 2
+/// document = { number = "1/QĐ" }
+/// [[areas]]
+/// code = "1"
+/// title = "Chỉ đạo, điều hành"
+/// max = 2
+/// provenance = { document = "1/QĐ", clause = "mục 1", verified = false }
+/// [[areas.criteria]]
+/// code = "1.1"
+/// title = "Kế hoạch CCHC"
+/// max = 1
+/// rule = { kind = "check" }
+/// [[areas.criteria]]
+/// code = "1.2"
+/// title = "Báo cáo"
+/// max = 1
+/// rule = { kind = "check" }
+/// "#)?;
+/// let ev = Evidence::from_json_str(r#"{"unit":{"name":"Xã A","level":"commune"},
+///   "period":{"year":2024},"evidence":{"1.1":{"met":true},"1.2":{"met":true}}}"#)?;
+/// let a = Appraisal::from_json_str(r#"{"rounds":[{"round":1,"changes":{
+///   "1.2":{"points":"0.5","reason":"báo cáo thiếu nội dung"}}}]}"#)?;
+/// let card = evaluate_appraised(&rs, &ev, &a)?;
+/// // self 1 + 1 = 2 (100%); round 1 sets 1.2 to 0.5: 1.5 of 2 = 75%
+/// assert_eq!(card.self_assessed.total.points.to_string(), "2");
+/// assert_eq!(card.total.points.to_string(), "1.5");
+/// assert_eq!(card.total.index.unwrap().to_string(), "75.00");
+/// assert_eq!(card.changes[0].leaf.delta().unwrap().to_string(), "-0.5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_appraised(
+    rs: &RuleSet,
+    ev: &Evidence,
+    appraisal: &Appraisal,
+) -> Result<AppraisedScorecard, CycleError> {
+    let mut issues = check_rounds(rs, appraisal);
+    let (bonus, penalty) = adjust::check(rs, appraisal, &mut issues);
+    if !issues.is_empty() {
+        return Err(CycleError::Invalid { issues });
+    }
+    let mut state = State {
+        evidence: ev.clone(),
+        given: BTreeMap::new(),
+        source: HashMap::new(),
+    };
+    let self_assessed = state.score(rs)?;
+    let mut rounds: Vec<Scorecard> = Vec::new();
+    let mut changes = Vec::new();
+    for (at, round) in appraisal.rounds.iter().enumerate() {
+        let before = rounds.last().unwrap_or(&self_assessed).clone();
+        for (code, change) in &round.changes {
+            let mut alone = state.clone();
+            alone.apply(at, round.round, code, change);
+            let after = alone.score(rs)?;
+            changes.push(effect(round.round, code, change, &before, &after));
+        }
+        for (code, change) in &round.changes {
+            state.apply(at, round.round, code, change);
+        }
+        rounds.push(state.score(rs)?);
+    }
+    let final_card = rounds.last().unwrap_or(&self_assessed);
+    let columns = columns(&self_assessed, &rounds, final_card)?;
+    let total = adjust::total(rs, final_card, &bonus, &penalty)?;
+    Ok(AppraisedScorecard {
+        self_assessed,
+        rounds,
+        columns,
+        changes,
+        bonus,
+        penalty,
+        total,
+    })
+}
+
+fn check_rounds(rs: &RuleSet, appraisal: &Appraisal) -> Vec<CycleIssue> {
+    let mut issues = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    let rounds = DataPath::root().key("appraisal").key("rounds");
+    for (at, round) in appraisal.rounds.iter().enumerate() {
+        let expected = u32::try_from(at).map_or(u32::MAX, |n| n.saturating_add(1));
+        if seen.contains(&round.round) {
+            issues.push(CycleIssue::new(
+                rounds.index(at).key("round"),
+                CycleIssueCode::DuplicateRound,
+                format!("round `{}` is listed twice", round.round),
+            ));
+        } else if round.round != expected {
+            issues.push(CycleIssue::new(
+                rounds.index(at).key("round"),
+                CycleIssueCode::RoundOrder,
+                format!(
+                    "round `{}` is out of order: expected round {expected} here (rounds are listed 1, 2, ... in order)",
+                    round.round
+                ),
+            ));
+        }
+        seen.push(round.round);
+        for (code, change) in &round.changes {
+            check_change(rs, &change_path(at, code), code, change, &mut issues);
+        }
+    }
+    issues
+}
+
+fn check_change(
+    rs: &RuleSet,
+    path: &DataPath,
+    code: &str,
+    change: &Change,
+    issues: &mut Vec<CycleIssue>,
+) {
+    let mut push = |p: DataPath, c, m: String| issues.push(CycleIssue::new(p, c, m));
+    match rs.node(code) {
+        None => push(
+            path.clone(),
+            CycleIssueCode::UnknownCode,
+            format!("`{}` has no criterion `{code}`", rs.id()),
+        ),
+        Some(n) if n.rule_kind().is_none() => push(
+            path.clone(),
+            CycleIssueCode::NotALeaf,
+            format!("`{code}` is scored as the sum of its sub-criteria: change them instead"),
+        ),
+        Some(n) => {
+            if let Some(p) = change.points
+                && (p < Decimal::ZERO || p > n.max())
+            {
+                push(
+                    path.key("points"),
+                    CycleIssueCode::OutOfRange,
+                    format!("points `{}` are outside [0, {}]", plain(p), plain(n.max())),
+                );
+            }
+        }
+    }
+    if change.evidence.is_some() == change.points.is_some() {
+        push(
+            path.clone(),
+            CycleIssueCode::WrongShape,
+            "a change gives either `evidence` or `points`: expected exactly one".to_string(),
+        );
+    }
+    if change.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        push(
+            path.key("reason"),
+            CycleIssueCode::MissingReason,
+            "no reason given: every appraisal change states why".to_string(),
+        );
+    }
+}

@@ -1,0 +1,352 @@
+//! Batches and rankings: many units of one level scored under one set, ranked by index with
+//! ties sharing a rank, per-area rankings and summaries per classification.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::appraisal::{Appraisal, AppraisedScorecard, evaluate_appraised};
+use super::error::{CycleError, CycleIssue, CycleIssueCode, join};
+use super::rank::{RankedBy, Ranking, Summary, rank, summaries};
+use crate::evidence::Evidence;
+use crate::model::TieBreak;
+use crate::path::DataPath;
+use crate::ruleset::RuleSet;
+
+/// Reads JSON into `T`; a problem is reported under `prefix`.
+pub(super) fn from_json<T: DeserializeOwned>(
+    text: &str,
+    prefix: &DataPath,
+) -> Result<T, CycleError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    let value = parsed.map_err(|e| {
+        let path = join(prefix, &DataPath::from(e.path()));
+        let inner = e.into_inner();
+        bad_json(path, &inner)
+    })?;
+    de.end().map_err(|e| bad_json(prefix.clone(), &e))?;
+    Ok(value)
+}
+
+fn from_value<T: DeserializeOwned>(
+    v: serde_json::Value,
+    prefix: &DataPath,
+) -> Result<T, CycleError> {
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let path = join(prefix, &DataPath::from(e.path()));
+        let inner = e.into_inner();
+        CycleError::Invalid {
+            issues: vec![CycleIssue::new(
+                path,
+                CycleIssueCode::WrongShape,
+                crate::error::clean_serde_message(&inner.to_string()),
+            )],
+        }
+    })
+}
+
+fn bad_json(path: DataPath, e: &serde_json::Error) -> CycleError {
+    CycleError::Invalid {
+        issues: vec![CycleIssue::new(
+            path,
+            CycleIssueCode::WrongShape,
+            format!(
+                "{} (line {}, column {})",
+                crate::error::clean_serde_message(&e.to_string()),
+                e.line(),
+                e.column()
+            ),
+        )],
+    }
+}
+
+/// One unit of a batch: its evidence and, optionally, its appraisal.
+///
+/// In JSON, an evidence object with an optional `appraisal` key beside `unit`, `period` and
+/// `evidence`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchEntry {
+    /// The unit's evidence (self-assessment).
+    pub evidence: Evidence,
+    /// Its appraisal; empty when none.
+    pub appraisal: Appraisal,
+}
+
+impl BatchEntry {
+    /// Reads one unit's record: evidence JSON with an optional `appraisal` key.
+    ///
+    /// # Errors
+    /// [`CycleError::Invalid`] with the path of a malformed value.
+    ///
+    /// # Example
+    /// ```
+    /// let e = par_index::BatchEntry::from_json_str(r#"{
+    ///   "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 },
+    ///   "evidence": {}, "appraisal": { "penalty": [ { "points": "1", "reason": "trễ hạn" } ] }
+    /// }"#)?;
+    /// assert_eq!(e.appraisal.penalty.len(), 1);
+    /// # Ok::<(), par_index::CycleError>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<BatchEntry, CycleError> {
+        let value: serde_json::Value = from_json(text, &DataPath::root())?;
+        entry_from_value(value, &DataPath::root())
+    }
+}
+
+fn entry_from_value(value: serde_json::Value, at: &DataPath) -> Result<BatchEntry, CycleError> {
+    let serde_json::Value::Object(mut map) = value else {
+        return Err(CycleError::Invalid {
+            issues: vec![CycleIssue::new(
+                at.clone(),
+                CycleIssueCode::WrongShape,
+                "expected an object with `unit`, `period`, `evidence` and optionally `appraisal`",
+            )],
+        });
+    };
+    let appraisal = match map.remove("appraisal") {
+        Some(v) => from_value(v, &at.key("appraisal"))?,
+        None => Appraisal::default(),
+    };
+    let evidence = from_value(serde_json::Value::Object(map), at)?;
+    Ok(BatchEntry {
+        evidence,
+        appraisal,
+    })
+}
+
+/// Many units of one level, for one rule set.
+///
+/// In JSON: `{ "ruleset": "<id>", "units": [ <entry>, ... ] }` (see [`BatchEntry`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Batch {
+    /// The rule set the batch was prepared for, when stated; checked against the set.
+    pub ruleset: Option<String>,
+    /// The units.
+    pub entries: Vec<BatchEntry>,
+}
+
+impl Batch {
+    /// Reads a batch from JSON.
+    ///
+    /// # Errors
+    /// [`CycleError::Invalid`] with the path (`units[3].period.year`) of a malformed value.
+    ///
+    /// # Example
+    /// ```
+    /// let b = par_index::Batch::from_json_str(r#"{ "ruleset": "demo", "units": [
+    ///   { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": {} }
+    /// ] }"#)?;
+    /// assert_eq!(b.entries.len(), 1);
+    /// # Ok::<(), par_index::CycleError>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Batch, CycleError> {
+        let value: serde_json::Value = from_json(text, &DataPath::root())?;
+        let serde_json::Value::Object(mut map) = value else {
+            return Err(shape(DataPath::root(), "expected an object with `units`"));
+        };
+        let ruleset = match map.remove("ruleset") {
+            None => None,
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(_) => {
+                return Err(shape(
+                    DataPath::root().key("ruleset"),
+                    "expected a rule-set id",
+                ));
+            }
+        };
+        let units = match map.remove("units") {
+            Some(serde_json::Value::Array(a)) => a,
+            _ => {
+                return Err(shape(
+                    DataPath::root().key("units"),
+                    "expected an array of units",
+                ));
+            }
+        };
+        if let Some(k) = map.keys().next() {
+            return Err(shape(
+                DataPath::root().key(k.clone()),
+                format!("unknown field `{k}`, expected `ruleset` or `units`"),
+            ));
+        }
+        let base = DataPath::root().key("units");
+        let entries = units
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| entry_from_value(v, &base.index(i)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Batch { ruleset, entries })
+    }
+}
+
+fn shape(path: DataPath, message: impl Into<String>) -> CycleError {
+    CycleError::Invalid {
+        issues: vec![CycleIssue::new(path, CycleIssueCode::WrongShape, message)],
+    }
+}
+
+/// A batch scored: every unit's appraised scorecard, the ranking, the rankings per area and the
+/// summaries per classification.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct BatchResult {
+    /// The rule set's id.
+    pub ruleset: String,
+    /// The units' results, in batch order.
+    pub units: Vec<UnitResult>,
+    /// The ranking by total index, with the set's tie-break.
+    pub ranking: Ranking,
+    /// One ranking per area, by its sub-index (no tie-break).
+    pub area_rankings: Vec<Ranking>,
+    /// Summaries of the total index: all units, then each class in the set's order, then the
+    /// units without a class.
+    pub summaries: Vec<Summary>,
+}
+
+impl BatchResult {
+    /// The batch result as pretty JSON (decimals as strings).
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which these types do not cause.
+    pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
+/// One unit's result in a batch.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct UnitResult {
+    /// The unit's name.
+    pub name: String,
+    /// Its scorecard after appraisal.
+    pub card: AppraisedScorecard,
+}
+
+/// Scores every unit of a batch under one set and ranks them.
+///
+/// # Errors
+/// [`CycleError::Invalid`] listing every problem of every unit, each under `units[i]`: a batch
+/// or a unit prepared for another set (`ruleset`, `units[2].ruleset`), a unit of another level
+/// (`units[3].unit.level`), of another year than the first unit (`units[1].period.year`), the
+/// same unit twice (`units[4].unit.name`), and every evidence or appraisal problem.
+/// [`CycleError::Overflow`] if a number leaves the range of a decimal.
+///
+/// # Example
+/// ```
+/// use par_index::{Batch, RuleSet, score_batch};
+///
+/// let rs = RuleSet::from_toml_str(r#"
+/// id = "demo"
+/// title = "Demo"
+/// level = "commune"
+/// years = { from = 2024 }
+/// scale = 10
+/// document = { number = "1/QĐ" }
+/// [[areas]]
+/// code = "1"
+/// title = "Kết quả"
+/// max = 10
+/// provenance = { document = "1/QĐ", verified = false }
+/// rule = { kind = "manual" }
+/// "#)?;
+/// let batch = Batch::from_json_str(r#"{ "units": [
+///   { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "8" } } },
+///   { "unit": { "name": "Xã B", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "9" } } },
+///   { "unit": { "name": "Xã C", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "8" } } }
+/// ] }"#)?;
+/// let result = score_batch(&rs, &batch)?;
+/// let ranks: Vec<(usize, &str)> = result.ranking.rows.iter().map(|r| (r.rank, r.unit.as_str())).collect();
+/// assert_eq!(ranks, [(1, "Xã B"), (2, "Xã A"), (2, "Xã C")]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleError> {
+    let mut issues = Vec::new();
+    if let Some(id) = &batch.ruleset
+        && id != rs.id()
+    {
+        issues.push(CycleIssue::new(
+            DataPath::root().key("ruleset"),
+            CycleIssueCode::RuleSetMismatch,
+            format!("the batch was prepared for `{id}`, not for `{}`", rs.id()),
+        ));
+    }
+    let mut units = Vec::new();
+    let first_year = batch.entries.first().map(|e| e.evidence.period.year);
+    for (i, entry) in batch.entries.iter().enumerate() {
+        let at = DataPath::root().key("units").index(i);
+        let ev = &entry.evidence;
+        if let Some(id) = &ev.ruleset
+            && id != rs.id()
+        {
+            issues.push(CycleIssue::new(
+                at.key("ruleset"),
+                CycleIssueCode::RuleSetMismatch,
+                format!("a batch is scored under one set: this unit was prepared for `{id}`, the batch is scored under `{}`", rs.id()),
+            ));
+            continue;
+        }
+        if let Some(y) = first_year
+            && ev.period.year != y
+        {
+            issues.push(CycleIssue::new(
+                at.key("period").key("year"),
+                CycleIssueCode::PeriodMismatch,
+                format!(
+                    "year `{}` differs from the batch's year `{y}` (units[0])",
+                    ev.period.year
+                ),
+            ));
+        }
+        if let Some(j) = batch
+            .entries
+            .iter()
+            .take(i)
+            .position(|e| e.evidence.unit.name == ev.unit.name)
+        {
+            issues.push(CycleIssue::new(
+                at.key("unit").key("name"),
+                CycleIssueCode::DuplicateUnit,
+                format!("`{}` is already in the batch at units[{j}]", ev.unit.name),
+            ));
+        }
+        match evaluate_appraised(rs, ev, &entry.appraisal) {
+            Ok(card) => units.push(UnitResult {
+                name: ev.unit.name.clone(),
+                card,
+            }),
+            Err(e) => match e.under(&at) {
+                CycleError::Invalid { issues: more } => issues.extend(more),
+                overflow @ CycleError::Overflow { .. } => return Err(overflow),
+            },
+        }
+    }
+    if !issues.is_empty() {
+        return Err(CycleError::Invalid { issues });
+    }
+    let tie = rs.def().tie_break.clone();
+    let ranking = rank(&units, RankedBy::Total, &tie);
+    let area_rankings = units
+        .first()
+        .map(|u| {
+            u.card
+                .final_card()
+                .areas()
+                .map(|a| {
+                    let by = RankedBy::Area {
+                        code: a.code.clone(),
+                        title: a.title.clone(),
+                    };
+                    rank(&units, by, &TieBreak::None)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let summaries = summaries(rs, &units)?;
+    Ok(BatchResult {
+        ruleset: rs.id().to_string(),
+        units,
+        ranking,
+        area_rankings,
+        summaries,
+    })
+}

@@ -1,0 +1,143 @@
+//! The effect of one appraisal change: the leaf, its area's sub-index and the total, before
+//! and after that change alone.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::appraisal::Change;
+use crate::decimal::DecimalSchema;
+use crate::scorecard::Scorecard;
+
+/// One change of an appraisal and its effect, computed as that change alone applied on top of
+/// the previous round: the leaf's points, its area's sub-index and the total before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ChangeEffect {
+    /// The round, from 1.
+    pub round: u32,
+    /// The leaf's code.
+    pub code: String,
+    /// The leaf's title.
+    pub title: String,
+    /// The code of its area.
+    pub area: String,
+    /// The appraiser's reason.
+    pub reason: String,
+    /// Whether the change gave evidence (`true`) or points.
+    pub by_evidence: bool,
+    /// The leaf's points before and after.
+    pub leaf: Move,
+    /// The area's points before and after.
+    pub area_points: Move,
+    /// The area's sub-index before and after.
+    pub area_index: OptMove,
+    /// The total points of the areas before and after.
+    pub total_points: Move,
+    /// The total index of the areas before and after.
+    pub total_index: OptMove,
+}
+
+/// A value before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Move {
+    /// Before.
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub before: Decimal,
+    /// After.
+    #[serde(serialize_with = "crate::decimal::strict::serialize")]
+    #[schemars(with = "DecimalSchema")]
+    pub after: Decimal,
+}
+
+impl Move {
+    /// After − before.
+    #[must_use]
+    pub fn delta(&self) -> Option<Decimal> {
+        self.after.checked_sub(self.before)
+    }
+}
+
+/// A value that may be absent (an index with nothing applicable), before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct OptMove {
+    /// Before.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub before: Option<Decimal>,
+    /// After.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::decimal::strict_opt::serialize"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub after: Option<Decimal>,
+}
+
+impl OptMove {
+    /// After − before, when both exist.
+    #[must_use]
+    pub fn delta(&self) -> Option<Decimal> {
+        self.after?.checked_sub(self.before?)
+    }
+}
+
+pub(super) fn effect(
+    round: u32,
+    code: &str,
+    change: &Change,
+    before: &Scorecard,
+    after: &Scorecard,
+) -> ChangeEffect {
+    let node = |c: &Scorecard, code: &str| c.node(code).map(|n| n.score);
+    let area = area_of(before, code);
+    let pts = |c: &Scorecard, code: &str| node(c, code).map_or(Decimal::ZERO, |s| s.points);
+    ChangeEffect {
+        round,
+        code: code.to_string(),
+        title: before
+            .node(code)
+            .map(|n| n.title.clone())
+            .unwrap_or_default(),
+        area: area.clone(),
+        reason: change.reason.clone().unwrap_or_default(),
+        by_evidence: change.evidence.is_some(),
+        leaf: Move {
+            before: pts(before, code),
+            after: pts(after, code),
+        },
+        area_points: Move {
+            before: pts(before, &area),
+            after: pts(after, &area),
+        },
+        area_index: OptMove {
+            before: node(before, &area).and_then(|s| s.index),
+            after: node(after, &area).and_then(|s| s.index),
+        },
+        total_points: Move {
+            before: before.total.points,
+            after: after.total.points,
+        },
+        total_index: OptMove {
+            before: before.total.index,
+            after: after.total.index,
+        },
+    }
+}
+
+/// The code of the area (depth 1) above a node.
+pub(crate) fn area_of(card: &Scorecard, code: &str) -> String {
+    let mut cur = card.node(code);
+    let mut guard = card.nodes.len();
+    while let Some(n) = cur {
+        if n.depth <= 1 || guard == 0 {
+            return n.code.clone();
+        }
+        guard -= 1;
+        cur = n.parent.as_deref().and_then(|p| card.node(p));
+    }
+    code.to_string()
+}
