@@ -15,8 +15,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use par_index::{Decimal, Evidence, RuleSet, Scorecard, evaluate};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use par_index::{Decimal, Evidence, RuleSet, Scorecard, evaluate, evaluate_points};
 
 #[path = "support/synth.rs"]
 #[allow(dead_code, reason = "shared with benches/vs-zen, which uses more of it")]
@@ -86,6 +86,14 @@ fn one_unit(c: &mut Criterion) {
                 card
             });
         });
+        // Numbers only: no scorecard text.
+        g.bench_function(format!("{name}/points"), |b| {
+            b.iter(|| {
+                let points = evaluate_points(black_box(&rs), black_box(&ev)).unwrap();
+                assert_eq!(points.total, expected);
+                points
+            });
+        });
         // The same, with every leaf's explanation rendered to text.
         g.bench_function(format!("{name}/explained"), |b| {
             b.iter(|| {
@@ -121,6 +129,13 @@ fn score_all(rs: &RuleSet, pool: &[Evidence], units: std::ops::Range<usize>) -> 
         .sum()
 }
 
+/// [`score_all`] with [`evaluate_points`].
+fn points_all(rs: &RuleSet, pool: &[Evidence], units: std::ops::Range<usize>) -> Decimal {
+    units
+        .map(|i| evaluate_points(rs, &pool[i % pool.len()]).unwrap().total)
+        .sum()
+}
+
 fn batch(c: &mut Criterion) {
     let rs = RuleSet::from_toml_str(&read(&root().join(FIXTURE))).unwrap();
     let pool: Vec<Evidence> = (0..POOL as u64).map(|s| synth::evidence(&rs, s)).collect();
@@ -135,21 +150,34 @@ fn batch(c: &mut Criterion) {
         });
     });
     g.bench_function("2_threads", |b| {
-        b.iter_batched(
-            || (),
-            |()| {
-                let half = BATCH / 2;
-                let sum = std::thread::scope(|s| {
-                    let a = s.spawn(|| score_all(&rs, &pool, 0..half));
-                    let b = score_all(&rs, &pool, half..BATCH);
-                    a.join().unwrap() + b
-                });
-                assert_eq!(sum, expected);
-            },
-            BatchSize::SmallInput,
-        );
+        b.iter(|| {
+            let sum = on_two_threads(|r| score_all(&rs, &pool, r));
+            assert_eq!(sum, expected);
+        });
+    });
+    g.bench_function("points_1_thread", |b| {
+        b.iter(|| {
+            let sum = points_all(black_box(&rs), black_box(&pool), 0..BATCH);
+            assert_eq!(sum, expected);
+        });
+    });
+    g.bench_function("points_2_threads", |b| {
+        b.iter(|| {
+            let sum = on_two_threads(|r| points_all(&rs, &pool, r));
+            assert_eq!(sum, expected);
+        });
     });
     g.finish();
+}
+
+/// Splits `0..BATCH` in two halves, one on a scoped thread and one on this thread.
+fn on_two_threads(f: impl Fn(std::ops::Range<usize>) -> Decimal + Sync) -> Decimal {
+    let half = BATCH / 2;
+    std::thread::scope(|s| {
+        let a = s.spawn(|| f(0..half));
+        let b = f(half..BATCH);
+        a.join().unwrap() + b
+    })
 }
 
 criterion_group!(benches, load_validate, one_unit, batch);

@@ -50,6 +50,7 @@ mod limits;
 mod load;
 pub mod model;
 mod path;
+mod points;
 mod report;
 pub mod rules;
 mod ruleset;
@@ -67,6 +68,7 @@ pub use limits::Limits;
 pub use load::load_str;
 pub use model::{RuleSetDef, UnitLevel};
 pub use path::{DataPath, Segment};
+pub use points::{NodePoints, Points, evaluate_points};
 pub use report::render_text;
 pub use ruleset::{NodeInfo, RuleSet};
 pub use scorecard::{

@@ -34,6 +34,8 @@ pub(crate) struct Leaf {
     pub(crate) part: Part,
     pub(crate) na: NaPolicy,
     pub(crate) provenance: Provenance,
+    /// The document and clause, as shown in a scorecard; built once here, not per evaluation.
+    pub(crate) source: String,
     pub(crate) evidence: Option<String>,
     /// The path of the leaf's evidence: `evidence["1.1.4"]`.
     pub(crate) evidence_path: DataPath,
@@ -252,6 +254,10 @@ impl Builder<'_> {
                 rule,
                 part,
                 na: na.unwrap_or(self.default_na),
+                source: match &provenance.clause {
+                    Some(c) => format!("{}, {c}", provenance.document),
+                    None => provenance.document.clone(),
+                },
                 provenance: provenance.clone(),
                 evidence: def.evidence.clone(),
                 evidence_path: DataPath::root().key("evidence").key(def.code.clone()),
