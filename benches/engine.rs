@@ -9,7 +9,13 @@
 //! cargo bench --bench engine
 //! ```
 #![allow(missing_docs, reason = "a benchmark binary")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "a benchmark binary")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark binary"
+)]
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -19,7 +25,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use par_index::{Decimal, Evidence, RuleSet, Scorecard, evaluate, evaluate_points};
 
 #[path = "support/synth.rs"]
-#[allow(dead_code, reason = "shared with benches/vs-zen, which uses more of it")]
+#[allow(
+    dead_code,
+    reason = "shared with benches/vs-zen, which uses more of it"
+)]
 mod synth;
 
 const FIXTURE: &str = "benches/data/district-100.toml";
@@ -34,7 +43,10 @@ fn root() -> PathBuf {
 
 /// The fixture, then every `criteria/*/ruleset.toml`, as (name, TOML text).
 fn rule_sets() -> Vec<(String, String)> {
-    let mut out = vec![("bench-district-100".to_string(), read(&root().join(FIXTURE)))];
+    let mut out = vec![(
+        "bench-district-100".to_string(),
+        read(&root().join(FIXTURE)),
+    )];
     let mut found: Vec<PathBuf> = std::fs::read_dir(root().join("criteria"))
         .into_iter()
         .flatten()
@@ -44,7 +56,12 @@ fn rule_sets() -> Vec<(String, String)> {
         .collect();
     found.sort();
     for p in found {
-        let name = p.parent().and_then(Path::file_name).unwrap().to_string_lossy().into_owned();
+        let name = p
+            .parent()
+            .and_then(Path::file_name)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         out.push((name, read(&p)));
     }
     out

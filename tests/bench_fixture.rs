@@ -9,7 +9,10 @@ mod synth;
 
 #[test]
 fn points_match_the_scorecard_on_the_bench_fixture() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/district-100.toml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/data/district-100.toml"
+    );
     let rs = RuleSet::from_path(path).unwrap();
     assert_eq!(rs.leaf_codes().count(), 100);
     for seed in 0..200 {

@@ -86,7 +86,10 @@ fn leaf(node: &NodeDef, rule: &RuleDef, rng: &mut Rng) -> LeafEvidence {
         }
         RuleKind::Check if rule.conditions.is_empty() => ev.met = Some(rng.chance(80)),
         RuleKind::Check => {
-            let conds = rule.conditions.iter().map(|c| (c.id.clone(), rng.chance(90)));
+            let conds = rule
+                .conditions
+                .iter()
+                .map(|c| (c.id.clone(), rng.chance(90)));
             ev.conditions = Some(conds.collect());
         }
         RuleKind::RatioBands | RuleKind::Proportional => ratio(&mut ev, rule, rng),
@@ -123,7 +126,10 @@ fn ratio(ev: &mut LeafEvidence, rule: &RuleDef, rng: &mut Rng) {
         let n = rng.range(3, 12);
         let list = (0..n).map(|i| Task {
             name: format!("Nhiệm vụ {}", i + 1),
-            status: statuses[rng.range(0, statuses.len() as u64 - 1) as usize],
+            status: statuses
+                .get(rng.range(0, statuses.len() as u64 - 1) as usize)
+                .copied()
+                .unwrap_or(TaskStatus::Done),
         });
         ev.tasks = Some(list.collect());
     } else if rng.chance(15) {
@@ -131,7 +137,11 @@ fn ratio(ev: &mut LeafEvidence, rule: &RuleDef, rng: &mut Rng) {
     } else {
         let den = rng.range(1, 60);
         // skew towards high shares, as real units report
-        let num = if rng.chance(30) { den } else { rng.range(0, den) };
+        let num = if rng.chance(30) {
+            den
+        } else {
+            rng.range(0, den)
+        };
         ev.numerator = Some(dec(num));
         ev.denominator = Some(dec(den));
     }
