@@ -41,7 +41,8 @@ pub struct NodePoints {
 
 /// Scores a unit's evidence like [`evaluate`](crate::evaluate), keeping only the numbers.
 ///
-/// About twice as fast as `evaluate` on a 100-leaf set: no text is copied or built per node.
+/// 2.5 to 3 times as fast as `evaluate` on the 100-leaf bench fixture: no text is copied or
+/// built per node (leaf explanations are still worked out, then dropped).
 ///
 /// # Errors
 /// The same as [`evaluate`](crate::evaluate), for the same evidence.
