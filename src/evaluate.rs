@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::decimal::plain;
 use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, LeafEvidence};
 use crate::model::{NaPolicy, Part};
 use crate::path::DataPath;
 use crate::rules::{Ctx, Outcome, ScoreError, Working};
@@ -88,32 +88,67 @@ pub(crate) fn evaluate_with(
     ev: &Evidence,
     given: &BTreeMap<String, (Decimal, Working)>,
 ) -> Result<Scorecard, EvalError> {
+    let Scored {
+        acc,
+        leaves,
+        findings,
+    } = score(rs, ev, true, given)?;
+    assemble(rs, ev, &acc, leaves, findings)
+}
+
+/// The points of every node, before they are dressed up as a [`Scorecard`].
+pub(crate) struct Scored {
+    /// Per node, in tree order: points and maxima, rolled up.
+    pub(crate) acc: Vec<Acc>,
+    /// Per node: the leaf's result (empty when not kept, and for parents).
+    pub(crate) leaves: Vec<Option<LeafResult>>,
+    /// Missing evidence and not-applicable leaves (empty when not kept).
+    pub(crate) findings: Vec<Finding>,
+}
+
+/// Scores every leaf and rolls the points up; `keep` keeps each leaf's result and the
+/// findings, which only a [`Scorecard`] needs; `given` sets some leaves' points directly.
+pub(crate) fn score(
+    rs: &RuleSet,
+    ev: &Evidence,
+    keep: bool,
+    given: &BTreeMap<String, (Decimal, Working)>,
+) -> Result<Scored, EvalError> {
     let mut issues = check_header(rs, ev);
-    check_codes(rs, ev, &mut issues);
+    let values = match_codes(rs, ev, &mut issues);
     let nodes = &rs.tree().nodes;
     let rounding = rs.def().rounding;
     let mut acc: Vec<Acc> = vec![Acc::default(); nodes.len()];
-    let mut leaves: Vec<Option<LeafResult>> = vec![None; nodes.len()];
+    let mut leaves: Vec<Option<LeafResult>> = Vec::new();
+    if keep {
+        leaves.resize(nodes.len(), None);
+    }
     let mut findings = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let Some(leaf) = &node.leaf else { continue };
+        let value = values.get(i).copied().flatten();
         let scored = match given.get(&node.code) {
             Some((points, working)) => Ok((Basis::Scored(working.clone()), *points)),
-            None => score_leaf(node, leaf, ev),
+            None => score_leaf(node, leaf, value),
         };
         match scored {
             Ok((basis, exact)) => {
                 let (exact, capped) = cap_without_documents(node, leaf, &basis, exact, ev);
                 findings.extend(capped);
                 let points = rounding.mode.round(exact, rounding.points);
-                let (a, finding) = leaf_acc(node, leaf, &basis, points);
-                if let (Some(slot), Some(l)) = (acc.get_mut(i), leaves.get_mut(i)) {
-                    *slot = a;
+                if let Some(slot) = acc.get_mut(i) {
+                    *slot = leaf_acc(node, &basis, points);
+                }
+                if !keep {
+                    continue;
+                }
+                findings.extend(finding(node, leaf, &basis));
+                if let Some(l) = leaves.get_mut(i) {
                     *l = Some(LeafResult {
                         rule: leaf.rule.kind(),
                         part: leaf.part,
                         verified: leaf.provenance.verified,
-                        source: source_text(leaf),
+                        source: leaf.source.clone(),
                         explanation: Explanation {
                             basis,
                             points,
@@ -121,7 +156,6 @@ pub(crate) fn evaluate_with(
                         },
                     });
                 }
-                findings.extend(finding);
             }
             Err(ScoreError::Evidence(issue)) => issues.push(issue),
             Err(ScoreError::Overflow) => {
@@ -135,17 +169,21 @@ pub(crate) fn evaluate_with(
         return Err(EvalError::Evidence { issues });
     }
     roll_up(nodes, &mut acc)?;
-    assemble(rs, ev, &acc, leaves, findings)
+    Ok(Scored {
+        acc,
+        leaves,
+        findings,
+    })
 }
 
 /// Points and maxima of a node as they add up.
 #[derive(Debug, Clone, Copy, Default)]
-struct Acc {
-    points: Decimal,
-    applicable: Decimal,
-    scored: bool,
-    missing: bool,
-    not_applicable: bool,
+pub(crate) struct Acc {
+    pub(crate) points: Decimal,
+    pub(crate) applicable: Decimal,
+    pub(crate) scored: bool,
+    pub(crate) missing: bool,
+    pub(crate) not_applicable: bool,
 }
 
 fn check_header(rs: &RuleSet, ev: &Evidence) -> Vec<EvidenceIssue> {
@@ -206,23 +244,45 @@ fn check_header(rs: &RuleSet, ev: &Evidence) -> Vec<EvidenceIssue> {
     issues
 }
 
-fn check_codes(rs: &RuleSet, ev: &Evidence, issues: &mut Vec<EvidenceIssue>) {
-    for code in ev.evidence.keys() {
+/// Pairs each evidence value with its leaf, by node index, in one lookup per value; reports
+/// codes the set lacks and evidence given for a parent.
+fn match_codes<'e>(
+    rs: &RuleSet,
+    ev: &'e Evidence,
+    issues: &mut Vec<EvidenceIssue>,
+) -> Vec<Option<&'e LeafEvidence>> {
+    let tree = rs.tree();
+    let mut values = vec![None; tree.nodes.len()];
+    for (code, value) in &ev.evidence {
+        let found = tree.index.get(code.as_str()).copied();
+        let is_leaf = found
+            .and_then(|i| tree.nodes.get(i))
+            .is_some_and(|n| n.leaf.is_some());
+        if let (Some(i), true) = (found, is_leaf) {
+            if let Some(slot) = values.get_mut(i) {
+                *slot = Some(value);
+            }
+            continue;
+        }
         let path = DataPath::root().key("evidence").key(code.clone());
-        match rs.node(code) {
-            None => issues.push(EvidenceIssue::new(path, EvidenceIssueCode::UnknownCode, format!("`{}` has no criterion `{code}`", rs.id()))),
-            Some(n) if n.rule_kind().is_none() => issues.push(EvidenceIssue::new(
+        issues.push(match found {
+            None => EvidenceIssue::new(path, EvidenceIssueCode::UnknownCode, format!("`{}` has no criterion `{code}`", rs.id())),
+            Some(_) => EvidenceIssue::new(
                 path,
                 EvidenceIssueCode::NotALeaf,
                 format!("`{code}` is scored as the sum of its sub-criteria: give evidence for them instead"),
-            )),
-            Some(_) => {}
-        }
+            ),
+        });
     }
+    values
 }
 
-fn score_leaf(node: &Node, leaf: &Leaf, ev: &Evidence) -> Result<(Basis, Decimal), ScoreError> {
-    let Some(value) = ev.evidence.get(&node.code) else {
+fn score_leaf(
+    node: &Node,
+    leaf: &Leaf,
+    value: Option<&LeafEvidence>,
+) -> Result<(Basis, Decimal), ScoreError> {
+    let Some(value) = value else {
         return Ok((Basis::MissingEvidence, Decimal::ZERO));
     };
     if let Some(reason) = &value.not_applicable {
@@ -294,7 +354,34 @@ fn not_applicable(node: &Node, leaf: &Leaf, reason: String) -> (Basis, Decimal) 
     )
 }
 
-fn leaf_acc(node: &Node, leaf: &Leaf, basis: &Basis, points: Decimal) -> (Acc, Option<Finding>) {
+fn leaf_acc(node: &Node, basis: &Basis, points: Decimal) -> Acc {
+    match basis {
+        Basis::Scored(_) => Acc {
+            points,
+            applicable: node.max,
+            scored: true,
+            ..Acc::default()
+        },
+        Basis::MissingEvidence => Acc {
+            points: Decimal::ZERO,
+            applicable: node.max,
+            missing: true,
+            ..Acc::default()
+        },
+        Basis::NotApplicable { full_points, .. } => Acc {
+            points,
+            applicable: if *full_points {
+                node.max
+            } else {
+                Decimal::ZERO
+            },
+            not_applicable: true,
+            ..Acc::default()
+        },
+    }
+}
+
+fn finding(node: &Node, leaf: &Leaf, basis: &Basis) -> Option<Finding> {
     let finding = |kind, message: String| Finding {
         kind,
         code: node.code.clone(),
@@ -302,36 +389,15 @@ fn leaf_acc(node: &Node, leaf: &Leaf, basis: &Basis, points: Decimal) -> (Acc, O
         message,
     };
     match basis {
-        Basis::Scored(_) => (
-            Acc {
-                points,
-                applicable: node.max,
-                scored: true,
-                ..Acc::default()
-            },
-            None,
-        ),
-        Basis::MissingEvidence => (
-            Acc {
-                points: Decimal::ZERO,
-                applicable: node.max,
-                missing: true,
-                ..Acc::default()
-            },
-            Some(finding(
-                FindingKind::MissingEvidence,
-                format!("no evidence: scored 0 of {}", plain(node.max)),
-            )),
-        ),
+        Basis::Scored(_) => None,
+        Basis::MissingEvidence => Some(finding(
+            FindingKind::MissingEvidence,
+            format!("no evidence: scored 0 of {}", plain(node.max)),
+        )),
         Basis::NotApplicable {
             reason,
             full_points,
         } => {
-            let applicable = if *full_points {
-                node.max
-            } else {
-                Decimal::ZERO
-            };
             let effect = if *full_points {
                 format!(
                     "scored full points, {} of {}",
@@ -341,26 +407,11 @@ fn leaf_acc(node: &Node, leaf: &Leaf, basis: &Basis, points: Decimal) -> (Acc, O
             } else {
                 format!("its {} points leave the maximum", plain(node.max))
             };
-            (
-                Acc {
-                    points,
-                    applicable,
-                    not_applicable: true,
-                    ..Acc::default()
-                },
-                Some(finding(
-                    FindingKind::NotApplicable,
-                    format!("not applicable ({reason}): {effect}"),
-                )),
-            )
+            Some(finding(
+                FindingKind::NotApplicable,
+                format!("not applicable ({reason}): {effect}"),
+            ))
         }
-    }
-}
-
-fn source_text(leaf: &Leaf) -> String {
-    match &leaf.provenance.clause {
-        Some(c) => format!("{}, {c}", leaf.provenance.document),
-        None => leaf.provenance.document.clone(),
     }
 }
 
@@ -391,7 +442,7 @@ fn roll_up(nodes: &[Node], acc: &mut [Acc]) -> Result<(), EvalError> {
     Ok(())
 }
 
-fn index(
+pub(crate) fn index(
     rs: &RuleSet,
     points: Decimal,
     applicable: Decimal,
@@ -410,7 +461,7 @@ fn index(
     Ok(Some(idx))
 }
 
-fn status(a: &Acc) -> NodeStatus {
+pub(crate) fn status(a: &Acc) -> NodeStatus {
     if a.missing {
         NodeStatus::MissingEvidence
     } else if a.scored {

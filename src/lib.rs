@@ -73,6 +73,7 @@ mod load;
 pub mod model;
 pub mod number;
 mod path;
+mod points;
 mod report;
 pub mod rules;
 mod ruleset;
@@ -103,6 +104,7 @@ pub use load::load_str;
 pub use model::{RuleSetDef, UnitLevel};
 pub use number::{NumberError, ReportedNumber, parse_reported};
 pub use path::{DataPath, Segment};
+pub use points::{NodePoints, Points, evaluate_points};
 pub use report::{
     Lang, format_number, format_percent, render_diff_csv, render_diff_markdown, render_ranking_csv,
     render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown, render_text,

@@ -15,22 +15,102 @@ use crate::validate::validate_with_lines;
 use crate::{Limits, RuleSet};
 
 /// Where each value of a file is: its line, from 1, by path.
-#[derive(Debug, Default)]
-pub(crate) struct LineMap {
-    lines: HashMap<DataPath, usize>,
+///
+/// Lines are wanted only for issues, so the map is built on the first question, by parsing the
+/// text once more; a file that loads clean never pays for it.
+#[derive(Debug)]
+pub(crate) struct LineMap<'t> {
+    text: &'t str,
+    lines: std::cell::OnceCell<HashMap<DataPath, usize>>,
 }
 
-impl LineMap {
+impl<'t> LineMap<'t> {
+    fn new(text: &'t str) -> Self {
+        LineMap {
+            text,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
     /// The line of `path`, or of its nearest ancestor that has one.
     pub(crate) fn line_of(&self, path: &DataPath) -> Option<usize> {
+        let lines = self.lines.get_or_init(|| all_lines(self.text));
         let mut p = Some(path.clone());
         while let Some(cur) = p {
-            if let Some(line) = self.lines.get(&cur) {
+            if let Some(line) = lines.get(&cur) {
                 return Some(*line);
             }
             p = cur.parent();
         }
         None
+    }
+}
+
+/// The line of every key and array item of `text`, by path.
+fn all_lines(text: &str) -> HashMap<DataPath, usize> {
+    let index = LineIndex::new(text);
+    let mut lines = HashMap::new();
+    if let Ok(root) = DeTable::parse(text) {
+        lines_of_table(root.get_ref(), &DataPath::root(), &index, &mut lines);
+    }
+    lines
+}
+
+fn lines_of_table(
+    table: &DeTable<'_>,
+    path: &DataPath,
+    index: &LineIndex,
+    lines: &mut HashMap<DataPath, usize>,
+) {
+    for (key, value) in table {
+        let p = path.key(key.get_ref().as_ref());
+        lines.insert(p.clone(), index.line(key.span().start));
+        lines_of_value(value, &p, index, lines);
+    }
+}
+
+fn lines_of_value(
+    value: &Spanned<DeValue<'_>>,
+    path: &DataPath,
+    index: &LineIndex,
+    lines: &mut HashMap<DataPath, usize>,
+) {
+    match value.get_ref() {
+        DeValue::Table(t) => lines_of_table(t, path, index, lines),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let p = path.index(i);
+                lines.insert(p.clone(), index.line(item.span().start));
+                lines_of_value(item, &p, index, lines);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A path during the walk, linked to its parent on the stack: a [`DataPath`] is built only
+/// when an issue needs one.
+#[derive(Debug, Clone, Copy)]
+struct Here<'p> {
+    parent: Option<&'p Here<'p>>,
+    step: Step<'p>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Step<'p> {
+    Root,
+    Key(&'p str),
+    Index(usize),
+}
+
+impl Here<'_> {
+    fn to_path(self) -> DataPath {
+        let base = self.parent.map_or_else(DataPath::root, |p| p.to_path());
+        match self.step {
+            Step::Root => base,
+            Step::Key(k) => base.key(k),
+            Step::Index(i) => base.index(i),
+        }
     }
 }
 
@@ -46,6 +126,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The line of a byte offset, from 1.
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
@@ -58,10 +143,10 @@ impl LineIndex {
 
 /// Parses TOML text into the model, with the line of every value and every issue that can be
 /// found before semantic validation (floats, unknown fields, one wrong type).
-pub(crate) fn parse_toml(
-    text: &str,
+pub(crate) fn parse_toml<'t>(
+    text: &'t str,
     limits: &Limits,
-) -> Result<(RuleSetDef, LineMap, Vec<ValidationIssue>), LoadError> {
+) -> Result<(RuleSetDef, LineMap<'t>, Vec<ValidationIssue>), LoadError> {
     if text.len() > limits.max_file_bytes {
         return Err(LoadError::Invalid {
             file: None,
@@ -86,16 +171,18 @@ pub(crate) fn parse_toml(
             message: first_line(e.message()),
         }
     })?;
-    let mut lines = LineMap::default();
+    let lines = LineMap::new(text);
     let mut issues = Vec::new();
     let mut walker = Walker {
-        text,
         index: &index,
-        lines: &mut lines,
         issues: &mut issues,
         limits,
     };
-    walker.table(root.get_mut(), &DataPath::root(), 0);
+    let here = Here {
+        parent: None,
+        step: Step::Root,
+    };
+    walker.table(root.get_mut(), here, 0);
     if issues.iter().any(|i| i.code == IssueCode::Limit) {
         return Err(LoadError::Invalid { file: None, issues });
     }
@@ -161,33 +248,32 @@ fn ignored_path(p: &serde_ignored::Path<'_>) -> DataPath {
     }
 }
 
-struct Walker<'a, 'i> {
-    text: &'i str,
+struct Walker<'a> {
     index: &'a LineIndex,
-    lines: &'a mut LineMap,
     issues: &'a mut Vec<ValidationIssue>,
     limits: &'a Limits,
 }
 
-impl Walker<'_, '_> {
+impl Walker<'_> {
     fn line(&self, span: &std::ops::Range<usize>) -> usize {
-        self.index.line_col(self.text, span.start).0
+        self.index.line(span.start)
     }
 
-    fn table(&mut self, table: &mut DeTable<'_>, path: &DataPath, depth: usize) {
+    fn table(&mut self, table: &mut DeTable<'_>, path: Here<'_>, depth: usize) {
         for (key, value) in table.iter_mut() {
-            let p = path.key(key.get_ref().as_ref());
-            let line = self.line(&key.span());
-            self.lines.lines.insert(p.clone(), line);
-            self.value(value, &p, depth + 1);
+            let here = Here {
+                parent: Some(&path),
+                step: Step::Key(key.get_ref().as_ref()),
+            };
+            self.value(value, here, depth + 1);
         }
     }
 
-    fn value(&mut self, value: &mut Spanned<DeValue<'_>>, path: &DataPath, depth: usize) {
+    fn value(&mut self, value: &mut Spanned<DeValue<'_>>, path: Here<'_>, depth: usize) {
         if depth > self.limits.max_depth * 2 + 8 {
             if !self.issues.iter().any(|i| i.code == IssueCode::Limit) {
                 let mut issue = ValidationIssue::new(
-                    path.clone(),
+                    path.to_path(),
                     IssueCode::Limit,
                     format!(
                         "nesting deeper than the limit of {} levels of criteria",
@@ -204,16 +290,17 @@ impl Walker<'_, '_> {
             DeValue::Table(t) => self.table(t, path, depth),
             DeValue::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    let p = path.index(i);
-                    let item_line = self.line(&item.span());
-                    self.lines.lines.insert(p.clone(), item_line);
-                    self.value(item, &p, depth + 1);
+                    let here = Here {
+                        parent: Some(&path),
+                        step: Step::Index(i),
+                    };
+                    self.value(item, here, depth + 1);
                 }
             }
             DeValue::Float(f) => {
                 let text = f.as_str().to_string();
                 let mut issue = ValidationIssue::new(
-                    path.clone(),
+                    path.to_path(),
                     IssueCode::FloatDecimal,
                     format!(
                         "`{text}` is written as a float: write decimals as strings, e.g. \"{text}\""
@@ -227,7 +314,7 @@ impl Walker<'_, '_> {
             }
             DeValue::String(s) if s.len() > self.limits.max_string_len => {
                 let mut issue = ValidationIssue::new(
-                    path.clone(),
+                    path.to_path(),
                     IssueCode::Limit,
                     format!(
                         "a text of {} bytes, more than the limit of {}",

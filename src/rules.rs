@@ -315,25 +315,48 @@ fn list_fields(fields: &[&str]) -> String {
     }
 }
 
+/// The evidence fields of a leaf that are set (besides `note` and `not_applicable`), held on
+/// the stack: this runs for every leaf of every evaluation.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SetFields {
+    names: [&'static str; 11],
+    len: usize,
+}
+
+impl SetFields {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.names.iter().take(self.len)
+    }
+}
+
 /// The evidence fields of a leaf that are set (besides `note` and `not_applicable`).
-pub(crate) fn evidence_fields(ev: &LeafEvidence) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let mut add = |set: bool, name: &'static str| {
-        if set {
-            out.push(name);
-        }
+pub(crate) fn evidence_fields(ev: &LeafEvidence) -> SetFields {
+    let mut out = SetFields {
+        names: [""; 11],
+        len: 0,
     };
-    add(ev.level.is_some(), "level");
-    add(ev.met.is_some(), "met");
-    add(ev.conditions.is_some(), "conditions");
-    add(ev.numerator.is_some(), "numerator");
-    add(ev.denominator.is_some(), "denominator");
-    add(ev.tasks.is_some(), "tasks");
-    add(ev.percent.is_some(), "percent");
-    add(ev.count.is_some(), "count");
-    add(ev.answers.is_some(), "answers");
-    add(ev.points.is_some(), "points");
-    add(ev.date.is_some(), "date");
+    for (set, name) in [
+        (ev.level.is_some(), "level"),
+        (ev.met.is_some(), "met"),
+        (ev.conditions.is_some(), "conditions"),
+        (ev.numerator.is_some(), "numerator"),
+        (ev.denominator.is_some(), "denominator"),
+        (ev.tasks.is_some(), "tasks"),
+        (ev.percent.is_some(), "percent"),
+        (ev.count.is_some(), "count"),
+        (ev.answers.is_some(), "answers"),
+        (ev.points.is_some(), "points"),
+        (ev.date.is_some(), "date"),
+    ] {
+        if let (true, Some(slot)) = (set, out.names.get_mut(out.len)) {
+            *slot = name;
+            out.len += 1;
+        }
+    }
     out
 }
 

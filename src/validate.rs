@@ -62,7 +62,7 @@ pub fn validate_with_limits(
 
 pub(crate) fn validate_with_lines(
     def: RuleSetDef,
-    lines: Option<&LineMap>,
+    lines: Option<&LineMap<'_>>,
     limits: &Limits,
 ) -> Result<RuleSet, Vec<ValidationIssue>> {
     let mut issues = Issues::default();

@@ -91,10 +91,8 @@ impl Check {
         ctx: &Ctx<'_>,
         ev: &LeafEvidence,
     ) -> Result<Vec<String>, ScoreError> {
-        let given = ev
-            .conditions
-            .as_ref()
-            .map_or_else(Default::default, Clone::clone);
+        let empty = std::collections::BTreeMap::new();
+        let given = ev.conditions.as_ref().unwrap_or(&empty);
         if let Some(unknown) = given
             .keys()
             .find(|k| !self.conditions.iter().any(|c| &c.id == *k))

@@ -141,7 +141,7 @@ impl Deadline {
 
     pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
         let expected = "`documents` (references with a date; `[]` when none was issued) or `date`";
-        if let Some(bad) = evidence_fields(ev).into_iter().find(|f| *f != "date") {
+        if let Some(bad) = evidence_fields(ev).iter().copied().find(|f| *f != "date") {
             return Err(ctx.issue(
                 Some(bad),
                 EvidenceIssueCode::WrongShape,

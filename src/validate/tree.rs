@@ -34,6 +34,8 @@ pub(crate) struct Leaf {
     pub(crate) part: Part,
     pub(crate) na: NaPolicy,
     pub(crate) provenance: Provenance,
+    /// The document and clause, as shown in a scorecard; built once here, not per evaluation.
+    pub(crate) source: String,
     pub(crate) evidence: Option<String>,
     /// The most the leaf scores when its evidence cites no document, when it requires them.
     pub(crate) without_documents: Option<Decimal>,
@@ -267,6 +269,10 @@ impl Builder<'_> {
                 rule,
                 part,
                 na: na.unwrap_or(self.default_na),
+                source: match &provenance.clause {
+                    Some(c) => format!("{}, {c}", provenance.document),
+                    None => provenance.document.clone(),
+                },
                 provenance: provenance.clone(),
                 evidence: def.evidence.clone(),
                 without_documents: def.without_documents,

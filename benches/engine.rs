@@ -1,0 +1,201 @@
+//! Criterion benchmarks of the engine: load + validate of every rule set, one ~100-leaf unit,
+//! and a batch of 10,000 units on one and on two threads.
+//!
+//! Rule sets: the benchmark fixture `benches/data/district-100.toml` (100 leaves, all eight
+//! rule kinds) and every `criteria/*/ruleset.toml` that exists. Evidence is synthetic and
+//! seeded (`benches/support/synth.rs`). Every iteration checks its result.
+//!
+//! ```text
+//! cargo bench --bench engine
+//! ```
+#![allow(missing_docs, reason = "a benchmark binary")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark binary"
+)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use par_index::{Decimal, Evidence, RuleSet, Scorecard, evaluate, evaluate_points};
+
+#[path = "support/synth.rs"]
+#[allow(
+    dead_code,
+    reason = "shared with benches/vs-zen, which uses more of it"
+)]
+mod synth;
+
+const FIXTURE: &str = "benches/data/district-100.toml";
+/// Units in a batch.
+const BATCH: usize = 10_000;
+/// Distinct evidence files in a batch, each scored BATCH / POOL times (keeps memory small).
+const POOL: usize = 1_000;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture, then every `criteria/*/ruleset.toml`, as (name, TOML text).
+fn rule_sets() -> Vec<(String, String)> {
+    let mut out = vec![(
+        "bench-district-100".to_string(),
+        read(&root().join(FIXTURE)),
+    )];
+    let mut found: Vec<PathBuf> = std::fs::read_dir(root().join("criteria"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("ruleset.toml"))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    for p in found {
+        let name = p
+            .parent()
+            .and_then(Path::file_name)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        out.push((name, read(&p)));
+    }
+    out
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn total(card: &Scorecard) -> Decimal {
+    card.total.points
+}
+
+fn load_validate(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load_validate");
+    for (name, text) in rule_sets() {
+        let leaves = RuleSet::from_toml_str(&text).unwrap().leaf_codes().count();
+        g.bench_function(&name, |b| {
+            b.iter(|| {
+                let rs = RuleSet::from_toml_str(black_box(&text)).unwrap();
+                assert_eq!(rs.leaf_codes().count(), leaves);
+                rs
+            });
+        });
+    }
+    g.finish();
+}
+
+fn one_unit(c: &mut Criterion) {
+    let mut g = c.benchmark_group("evaluate_one");
+    for (name, text) in rule_sets() {
+        let rs = RuleSet::from_toml_str(&text).unwrap();
+        let ev = synth::evidence(&rs, 7);
+        let expected = total(&evaluate(&rs, &ev).unwrap());
+        g.bench_function(&name, |b| {
+            b.iter(|| {
+                let card = evaluate(black_box(&rs), black_box(&ev)).unwrap();
+                assert_eq!(total(&card), expected);
+                card
+            });
+        });
+        // Numbers only: no scorecard text.
+        g.bench_function(format!("{name}/points"), |b| {
+            b.iter(|| {
+                let points = evaluate_points(black_box(&rs), black_box(&ev)).unwrap();
+                assert_eq!(points.total, expected);
+                points
+            });
+        });
+        // The same, with every leaf's explanation rendered to text.
+        g.bench_function(format!("{name}/explained"), |b| {
+            b.iter(|| {
+                let card = evaluate(black_box(&rs), black_box(&ev)).unwrap();
+                let text_len: usize = card
+                    .nodes
+                    .iter()
+                    .filter_map(|n| n.leaf.as_ref())
+                    .map(|l| l.explanation.to_string().len())
+                    .sum();
+                assert!(text_len > 0 && total(&card) == expected);
+                text_len
+            });
+        });
+        // End to end: evidence JSON text in, scorecard JSON text out.
+        let json = ev.to_json_string().unwrap();
+        g.bench_function(format!("{name}/json_in_json_out"), |b| {
+            b.iter(|| {
+                let ev = Evidence::from_json_str(black_box(&json)).unwrap();
+                let card = evaluate(&rs, &ev).unwrap();
+                assert_eq!(total(&card), expected);
+                card.to_json_string().unwrap()
+            });
+        });
+    }
+    g.finish();
+}
+
+/// Scores `units` (cycling over `pool`) and returns the sum of the totals.
+fn score_all(rs: &RuleSet, pool: &[Evidence], units: std::ops::Range<usize>) -> Decimal {
+    units
+        .map(|i| total(&evaluate(rs, &pool[i % pool.len()]).unwrap()))
+        .sum()
+}
+
+/// [`score_all`] with [`evaluate_points`].
+fn points_all(rs: &RuleSet, pool: &[Evidence], units: std::ops::Range<usize>) -> Decimal {
+    units
+        .map(|i| evaluate_points(rs, &pool[i % pool.len()]).unwrap().total)
+        .sum()
+}
+
+fn batch(c: &mut Criterion) {
+    let rs = RuleSet::from_toml_str(&read(&root().join(FIXTURE))).unwrap();
+    let pool: Vec<Evidence> = (0..POOL as u64).map(|s| synth::evidence(&rs, s)).collect();
+    let expected = score_all(&rs, &pool, 0..BATCH);
+    let mut g = c.benchmark_group("batch_10k");
+    g.throughput(Throughput::Elements(BATCH as u64));
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("1_thread", |b| {
+        b.iter(|| {
+            let sum = score_all(black_box(&rs), black_box(&pool), 0..BATCH);
+            assert_eq!(sum, expected);
+        });
+    });
+    g.bench_function("2_threads", |b| {
+        b.iter(|| {
+            let sum = on_two_threads(|r| score_all(&rs, &pool, r));
+            assert_eq!(sum, expected);
+        });
+    });
+    g.bench_function("points_1_thread", |b| {
+        b.iter(|| {
+            let sum = points_all(black_box(&rs), black_box(&pool), 0..BATCH);
+            assert_eq!(sum, expected);
+        });
+    });
+    g.bench_function("points_2_threads", |b| {
+        b.iter(|| {
+            let sum = on_two_threads(|r| points_all(&rs, &pool, r));
+            assert_eq!(sum, expected);
+        });
+    });
+    g.finish();
+}
+
+/// Splits `0..BATCH` in two halves, one on a scoped thread and one on this thread.
+fn on_two_threads(f: impl Fn(std::ops::Range<usize>) -> Decimal + Sync) -> Decimal {
+    let half = BATCH / 2;
+    std::thread::scope(|s| {
+        let a = s.spawn(|| f(0..half));
+        let b = f(half..BATCH);
+        a.join().unwrap() + b
+    })
+}
+
+criterion_group!(benches, load_validate, one_unit, batch);
+criterion_main!(benches);
