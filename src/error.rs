@@ -214,6 +214,14 @@ pub enum EvidenceError {
         /// What is wrong.
         message: String,
     },
+    /// The text is larger than [`Limits::max_file_bytes`](crate::Limits::max_file_bytes).
+    #[error("the evidence has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// The size of the text.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 /// What kind of problem an [`EvidenceIssue`] is.
@@ -243,6 +251,9 @@ pub enum EvidenceIssueCode {
     YearOutOfRange,
     /// The evidence names another rule set.
     RuleSetMismatch,
+    /// A value past the [`Limits`](crate::Limits): too many entries or tasks, a number too
+    /// large.
+    Limit,
 }
 
 /// One problem in evidence, found while evaluating it against a rule set.

@@ -44,6 +44,7 @@
 mod builtin;
 pub mod cases;
 mod decimal;
+pub mod digest;
 mod error;
 mod evaluate;
 mod evidence;
@@ -62,7 +63,7 @@ pub use error::{
     EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode, IssueCode, LoadError,
     ValidationIssue,
 };
-pub use evaluate::evaluate;
+pub use evaluate::{evaluate, evaluate_with_limits};
 pub use evidence::{Evidence, LeafEvidence, Period, Task, Unit};
 pub use limits::Limits;
 pub use load::load_str;
