@@ -55,6 +55,7 @@ mod path;
 mod report;
 pub mod rules;
 mod ruleset;
+pub mod schema;
 mod scorecard;
 mod validate;
 
