@@ -57,6 +57,8 @@ pub mod rules;
 mod ruleset;
 pub mod schema;
 mod scorecard;
+#[cfg(feature = "proptest")]
+pub mod testkit;
 mod validate;
 
 pub use decimal::{RoundingMode, parse_decimal};
