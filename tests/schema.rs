@@ -19,7 +19,9 @@ const ALL_KINDS_EVIDENCE: &str = include_str!("fixtures/all-kinds.evidence.json"
 
 fn check_committed(name: &str, schema: &schemars::Schema) {
     let text = serde_json::to_string_pretty(schema).unwrap() + "\n";
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema").join(name);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schema")
+        .join(name);
     if std::env::var_os("PAR_INDEX_BLESS").is_some() {
         std::fs::write(&file, &text).unwrap();
         return;
@@ -51,16 +53,25 @@ fn generated_schemas_name_their_types_and_fields() {
         .collect();
     assert_eq!(
         required,
-        ["id", "title", "document", "level", "years", "scale", "areas"]
+        [
+            "id", "title", "document", "level", "years", "scale", "areas"
+        ]
     );
     let ev = schema::evidence().to_value();
     assert_eq!(ev["title"], "Evidence");
     let sc = schema::scorecard().to_value();
     assert_eq!(sc["title"], "Scorecard");
     for field in ["engine", "evidence_sha256", "total", "nodes"] {
-        assert!(sc["properties"].get(field).is_some(), "scorecard lacks {field}");
+        assert!(
+            sc["properties"].get(field).is_some(),
+            "scorecard lacks {field}"
+        );
     }
-    assert!(sc["$defs"]["RuleSetInfo"]["properties"].get("sha256").is_some());
+    assert!(
+        sc["$defs"]["RuleSetInfo"]["properties"]
+            .get("sha256")
+            .is_some()
+    );
 }
 
 fn all_kinds_schema() -> Value {
@@ -92,10 +103,16 @@ fn evidence_schema_of_a_set_lists_its_leaves_and_nothing_else() {
             "2.5", "2.6", "2.7"
         ]
     );
-    assert_eq!(s["properties"]["unit"]["properties"]["level"]["const"], "district");
+    assert_eq!(
+        s["properties"]["unit"]["properties"]["level"]["const"],
+        "district"
+    );
     assert_eq!(s["properties"]["ruleset"]["const"], "all-kinds");
     let year = &s["properties"]["period"]["properties"]["year"];
-    assert_eq!((year["minimum"].clone(), year["maximum"].clone()), (json!(2023), json!(2025)));
+    assert_eq!(
+        (year["minimum"].clone(), year["maximum"].clone()),
+        (json!(2023), json!(2025))
+    );
 }
 
 #[test]
@@ -104,29 +121,56 @@ fn evidence_schema_gives_each_kind_its_shape() {
     let levels = shapes(&s, "1.1.1");
     assert_eq!(levels.len(), 1);
     assert_eq!(levels[0]["required"], json!(["level"]));
-    assert_eq!(levels[0]["properties"]["level"]["enum"], json!(["on_time", "late", "none"]));
+    assert_eq!(
+        levels[0]["properties"]["level"]["enum"],
+        json!(["on_time", "late", "none"])
+    );
 
     let conditions = &shapes(&s, "1.1.2")[0]["properties"]["conditions"];
     assert_eq!(conditions["required"], json!(["identified", "funded"]));
     assert_eq!(conditions["additionalProperties"], false);
-    assert_eq!(shapes(&s, "1.1.3")[0]["properties"]["met"]["type"], "boolean");
+    assert_eq!(
+        shapes(&s, "1.1.3")[0]["properties"]["met"]["type"],
+        "boolean"
+    );
 
     for code in ["1.1.4", "1.2.1", "2.1", "2.2", "2.6"] {
-        let forms: Vec<Value> = shapes(&s, code).iter().map(|f| f["required"].clone()).collect();
+        let forms: Vec<Value> = shapes(&s, code)
+            .iter()
+            .map(|f| f["required"].clone())
+            .collect();
         assert_eq!(
             forms,
-            [json!(["numerator", "denominator"]), json!(["tasks"]), json!(["percent"])],
+            [
+                json!(["numerator", "denominator"]),
+                json!(["tasks"]),
+                json!(["percent"])
+            ],
             "{code}"
         );
     }
     let tasks = &shapes(&s, "1.2.1")[1]["properties"]["tasks"]["items"]["properties"]["status"];
     assert_eq!(
         tasks["enum"],
-        json!(["done", "done_late", "in_progress", "not_yet_due", "recurring", "not_done"])
+        json!([
+            "done",
+            "done_late",
+            "in_progress",
+            "not_yet_due",
+            "recurring",
+            "not_done"
+        ])
     );
     // Without allow_over a share is at most 100%; with it (2.6) there is no bound.
-    assert_eq!(shapes(&s, "1.1.4")[2]["properties"]["percent"]["oneOf"][1]["maximum"], 100);
-    assert!(shapes(&s, "2.6")[2]["properties"]["percent"]["oneOf"][1].get("maximum").is_none());
+    assert_eq!(
+        shapes(&s, "1.1.4")[2]["properties"]["percent"]["oneOf"][1]["maximum"],
+        100
+    );
+    assert!(
+        shapes(&s, "2.6")[2]["properties"]["percent"]["oneOf"][1]
+            .get("maximum")
+            .is_none()
+    );
 
     for code in ["1.2.2", "2.3"] {
         assert_eq!(shapes(&s, code)[0]["required"], json!(["count"]), "{code}");
@@ -187,7 +231,12 @@ fn valid(schema: &Value, v: &Value) -> bool {
         return false;
     }
     if let Some(alts) = obj.get("oneOf") {
-        let n = alts.as_array().unwrap().iter().filter(|a| valid(a, v)).count();
+        let n = alts
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| valid(a, v))
+            .count();
         if n != 1 {
             return false;
         }
@@ -199,20 +248,21 @@ fn valid(schema: &Value, v: &Value) -> bool {
     }
     if let Some(map) = v.as_object() {
         let props = obj.get("properties").and_then(Value::as_object);
-        for req in obj.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in obj
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if !map.contains_key(req.as_str().unwrap()) {
                 return false;
             }
         }
         for (k, val) in map {
             match props.and_then(|p| p.get(k)) {
-                Some(s) => {
-                    if !valid(s, val) {
-                        return false;
-                    }
-                }
+                Some(s) if !valid(s, val) => return false,
                 None if obj.get("additionalProperties") == Some(&json!(false)) => return false,
-                None => {}
+                _ => {}
             }
         }
     }
@@ -238,14 +288,23 @@ fn the_fixture_evidence_fits_the_derived_schema_and_wrong_evidence_does_not() {
     assert!(valid(&s, &good));
     let bad_cases = [
         ("/evidence/1.1.1", json!({ "level": "early" })),
-        ("/evidence/1.1.2", json!({ "conditions": { "identified": true } })),
+        (
+            "/evidence/1.1.2",
+            json!({ "conditions": { "identified": true } }),
+        ),
         ("/evidence/1.1.3", json!({ "count": 1 })),
         ("/evidence/1.1.4", json!({ "numerator": 1 })),
         ("/evidence/1.1.4", json!({ "percent": 101 })),
-        ("/evidence/1.2.1", json!({ "tasks": [{ "name": "x", "status": "lost" }] })),
+        (
+            "/evidence/1.2.1",
+            json!({ "tasks": [{ "name": "x", "status": "lost" }] }),
+        ),
         ("/evidence/2.3", json!({ "count": "1.5" })),
         ("/evidence/2.5", json!({ "answers": { "E": 1 } })),
-        ("/evidence/2.7", json!({ "not_applicable": "x", "met": true })),
+        (
+            "/evidence/2.7",
+            json!({ "not_applicable": "x", "met": true }),
+        ),
         ("/evidence/9.9", json!({ "met": true })),
         ("/unit/level", json!("province")),
         ("/period/year", json!(2022)),
@@ -253,7 +312,11 @@ fn the_fixture_evidence_fits_the_derived_schema_and_wrong_evidence_does_not() {
     for (pointer, value) in bad_cases {
         let mut ev = good.clone();
         let (parent, key) = pointer.rsplit_once('/').unwrap();
-        ev.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.into(), value.clone());
+        ev.pointer_mut(parent)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert(key.into(), value.clone());
         assert!(!valid(&s, &ev), "{pointer} = {value} passed");
         // The engine refuses the same evidence.
         let text = serde_json::to_string(&ev).unwrap();
