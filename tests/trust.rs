@@ -152,6 +152,8 @@ fn evidence_entries_and_tasks_are_limited() {
     );
     // At the limits, the evidence scores.
     let rs = RuleSet::from_toml_str(ALL_KINDS).unwrap();
+    let two = evidence(r#""1.1.1": { "level": "late" }, "1.1.3": { "met": true }"#);
+    assert!(evaluate_with_limits(&rs, &two, &limits).is_ok());
     let at = Limits {
         max_tasks_per_leaf: 4,
         ..limits
