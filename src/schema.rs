@@ -180,9 +180,11 @@ fn kind_shapes(rule: &Rule) -> Vec<Value> {
                 .iter()
                 .map(|(o, _)| (o.clone(), json!({ "type": "integer", "minimum": 0 })))
                 .collect();
+            let options: Vec<&str> = r.weights.iter().map(|(o, _)| o.as_str()).collect();
             let answers = json!({
                 "type": "object",
                 "additionalProperties": false,
+                "propertyNames": { "enum": options },
                 "properties": props
             });
             vec![

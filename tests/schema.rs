@@ -184,6 +184,14 @@ fn evidence_schema_gives_each_kind_its_shape() {
         .collect();
     options.sort();
     assert_eq!(options, ["A", "B", "C", "D"]);
+    assert_eq!(
+        survey[0]["properties"]["answers"]["propertyNames"]["enum"],
+        json!(["A", "B", "C", "D"])
+    );
+    assert_eq!(
+        survey[0]["properties"]["answers"]["properties"]["A"],
+        json!({ "type": "integer", "minimum": 0 })
+    );
     assert_eq!(survey[1]["required"], json!(["points"]));
     for shape in survey {
         assert_eq!(shape["additionalProperties"], false);
