@@ -214,6 +214,14 @@ pub enum EvidenceError {
         /// What is wrong.
         message: String,
     },
+    /// The text is larger than [`Limits::max_file_bytes`](crate::Limits::max_file_bytes).
+    #[error("the evidence has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// The size of the text.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 /// What kind of problem an [`EvidenceIssue`] is.
@@ -249,6 +257,9 @@ pub enum EvidenceIssueCode {
     MalformedDocument,
     /// Two figures (or scenario entries) with one id or code.
     Duplicate,
+    /// A value past the [`Limits`](crate::Limits): too many entries or tasks, a number too
+    /// large.
+    Limit,
 }
 
 /// One problem in evidence, found while evaluating it against a rule set.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::Limits;
 use crate::decimal::plain;
 use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence};
@@ -78,7 +79,52 @@ use crate::validate::tree::{Leaf, Node};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate(rs: &RuleSet, ev: &Evidence) -> Result<Scorecard, EvalError> {
-    evaluate_with(rs, ev, &BTreeMap::new())
+    evaluate_with_limits(rs, ev, &Limits::default())
+}
+
+/// [`evaluate`] with custom [`Limits`] on the evidence: entries, tasks per leaf, magnitude of
+/// numbers.
+///
+/// # Errors
+/// As [`evaluate`]; values past the limits are [`EvalError::Evidence`] issues with the code
+/// [`EvidenceIssueCode::Limit`], reported before any leaf is scored.
+///
+/// # Example
+/// ```
+/// use par_index::{Evidence, Limits, RuleSet, evaluate_with_limits};
+///
+/// let rs = RuleSet::from_toml_str(r#"
+/// id = "demo"
+/// title = "Demo"
+/// level = "district"
+/// years = { from = 2023 }
+/// scale = 1
+/// document = { number = "01/QĐ-UBND" }
+/// [[areas]]
+/// code = "1"
+/// title = "Họp"
+/// max = 1
+/// provenance = { document = "01/QĐ-UBND", verified = false }
+/// rule = { kind = "deduction", per_item = "0.25" }
+/// "#)?;
+/// let ev = Evidence::from_json_str(r#"{
+///   "unit": { "name": "X", "level": "district" }, "period": { "year": 2023 },
+///   "evidence": { "1": { "count": 12 } }
+/// }"#)?;
+/// let limits = Limits { max_magnitude: 10.into(), ..Limits::default() };
+/// let err = evaluate_with_limits(&rs, &ev, &limits).unwrap_err();
+/// assert_eq!(
+///     err.issues()[0].to_string(),
+///     r#"evidence["1"].count: `12` is larger than the limit of 10"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_with_limits(
+    rs: &RuleSet,
+    ev: &Evidence,
+    limits: &Limits,
+) -> Result<Scorecard, EvalError> {
+    score_and_assemble(rs, ev, limits, &BTreeMap::new())
 }
 
 /// [`evaluate`], with some leaves' points set directly (by an appraisal) instead of scored from
@@ -88,6 +134,22 @@ pub(crate) fn evaluate_with(
     ev: &Evidence,
     given: &BTreeMap<String, (Decimal, Working)>,
 ) -> Result<Scorecard, EvalError> {
+    score_and_assemble(rs, ev, &Limits::default(), given)
+}
+
+/// Checks the evidence against the limits, scores it and builds the scorecard.
+fn score_and_assemble(
+    rs: &RuleSet,
+    ev: &Evidence,
+    limits: &Limits,
+    given: &BTreeMap<String, (Decimal, Working)>,
+) -> Result<Scorecard, EvalError> {
+    let limit_issues = crate::limits::check_evidence(ev, limits);
+    if !limit_issues.is_empty() {
+        return Err(EvalError::Evidence {
+            issues: limit_issues,
+        });
+    }
     let Scored {
         acc,
         leaves,
@@ -95,7 +157,6 @@ pub(crate) fn evaluate_with(
     } = score(rs, ev, true, given)?;
     assemble(rs, ev, &acc, leaves, findings)
 }
-
 /// The points of every node, before they are dressed up as a [`Scorecard`].
 pub(crate) struct Scored {
     /// Per node, in tree order: points and maxima, rolled up.
@@ -558,9 +619,11 @@ fn assemble(
             id: def.id.clone(),
             title: def.title.clone(),
             document: def.document.number.clone(),
+            sha256: crate::digest::ruleset_sha256(def),
         },
         unit: ev.unit.clone(),
         period: ev.period,
+        evidence_sha256: crate::digest::evidence_sha256(ev),
         provisional: ev.period.is_provisional(),
         total: Score {
             points: total.points,

@@ -47,8 +47,28 @@ impl Evidence {
     ///
     /// # Errors
     /// [`EvidenceError`] with the path, line and column of the first value that is malformed,
-    /// of an unknown field, or of the wrong type (a float where a decimal string belongs).
+    /// of an unknown field, or of the wrong type (a float where a decimal string belongs);
+    /// [`EvidenceError::TooLarge`] past the default file-size limit (4 MiB).
     pub fn from_json_str(text: &str) -> Result<Evidence, EvidenceError> {
+        Evidence::from_json_str_with_limits(text, &crate::Limits::default())
+    }
+
+    /// [`Evidence::from_json_str`] with custom [`Limits`](crate::Limits) (only
+    /// `max_file_bytes` applies when reading; the other evidence limits apply when evaluating).
+    ///
+    /// # Errors
+    /// [`EvidenceError::TooLarge`] past `max_file_bytes`; otherwise as
+    /// [`Evidence::from_json_str`].
+    pub fn from_json_str_with_limits(
+        text: &str,
+        limits: &crate::Limits,
+    ) -> Result<Evidence, EvidenceError> {
+        if text.len() > limits.max_file_bytes {
+            return Err(EvidenceError::TooLarge {
+                bytes: text.len(),
+                limit: limits.max_file_bytes,
+            });
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed: Result<Evidence, _> = serde_path_to_error::deserialize(&mut de);
         let ev = parsed.map_err(|e| {

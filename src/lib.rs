@@ -63,6 +63,7 @@ mod builtin;
 pub mod cases;
 mod cycle;
 mod decimal;
+pub mod digest;
 pub mod docref;
 mod error;
 mod evaluate;
@@ -77,7 +78,10 @@ mod points;
 mod report;
 pub mod rules;
 mod ruleset;
+pub mod schema;
 mod scorecard;
+#[cfg(feature = "proptest")]
+pub mod testkit;
 mod validate;
 pub mod whatif;
 
@@ -96,7 +100,7 @@ pub use error::{
     EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode, IssueCode, LoadError,
     ValidationIssue,
 };
-pub use evaluate::evaluate;
+pub use evaluate::{evaluate, evaluate_with_limits};
 pub use evidence::{Evidence, Figure, LeafEvidence, Period, Reported, Task, Unit};
 pub use gap::{Attainable, Change, GapReport, Improvement, LeafGap, Step, gaps};
 pub use limits::Limits;

@@ -1,23 +1,39 @@
-//! Input limits: how large and how deep a rule set may be, so that a hostile file cannot
-//! exhaust memory or time.
+//! Input limits: how large and how deep a rule set or an evidence file may be, so that a
+//! hostile file cannot exhaust memory or time.
 
-/// Size limits applied when a rule set is loaded and validated.
+use rust_decimal::Decimal;
+
+use crate::decimal::plain;
+use crate::error::{EvidenceIssue, EvidenceIssueCode};
+use crate::evidence::Evidence;
+use crate::path::DataPath;
+
+/// Size limits applied when a rule set is loaded and validated, and when evidence is read and
+/// evaluated.
 ///
 /// The defaults are far above any real criteria set (the national province set has 88
 /// sub-criteria) and far below what would strain a machine.
 ///
-/// | limit | default |
-/// |---|---|
-/// | file size | 4 MiB |
-/// | nodes in the tree | 10,000 |
-/// | depth of the tree (areas are depth 1) | 8 |
-/// | length of one text | 64 KiB |
-/// | bands, levels, conditions or options in one rule | 1,000 |
+/// | limit | applies to | default | past it |
+/// |---|---|---|---|
+/// | `max_file_bytes` | a rule-set file, an evidence file | 4 MiB | [`IssueCode::Limit`](crate::IssueCode::Limit); [`EvidenceError::TooLarge`](crate::EvidenceError::TooLarge) |
+/// | `max_nodes` | nodes in the tree | 10,000 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the first node past it |
+/// | `max_depth` | depth of the tree (areas are depth 1) | 8 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the first node too deep |
+/// | `max_string_len` | one text of a rule set | 64 KiB | [`IssueCode::Limit`](crate::IssueCode::Limit) at the text |
+/// | `max_rule_items` | bands, levels, conditions or options in one rule | 1,000 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the list |
+/// | `max_evidence_entries` | leaf values in one evidence file | 10,000 | [`EvidenceIssueCode::Limit`] at `evidence` |
+/// | `max_tasks_per_leaf` | tasks in one leaf's task list | 10,000 | [`EvidenceIssueCode::Limit`] at the list |
+/// | `max_magnitude` | `numerator`, `denominator`, `count`, `percent`, `points` and each survey answer count | 10^15 (in absolute value) | [`EvidenceIssueCode::Limit`] at the value |
+///
+/// Evidence limits are checked by [`evaluate_with_limits`](crate::evaluate_with_limits)
+/// (and by [`evaluate`](crate::evaluate) with the defaults) before any leaf is scored; 10^15
+/// leaves every product the engine forms (value × 100 × max) far inside a decimal's 28 digits.
 ///
 /// # Example
 /// ```
 /// let limits = par_index::Limits::default();
 /// assert_eq!(limits.max_depth, 8);
+/// assert_eq!(limits.max_magnitude.to_string(), "1000000000000000");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -31,6 +47,12 @@ pub struct Limits {
     pub max_string_len: usize,
     /// Most bands, levels, conditions or weights in one rule.
     pub max_rule_items: usize,
+    /// Most leaf values in one evidence submission.
+    pub max_evidence_entries: usize,
+    /// Most tasks in one leaf's task list.
+    pub max_tasks_per_leaf: usize,
+    /// Largest absolute value of a number in evidence.
+    pub max_magnitude: Decimal,
 }
 
 impl Default for Limits {
@@ -41,6 +63,73 @@ impl Default for Limits {
             max_depth: 8,
             max_string_len: 64 * 1024,
             max_rule_items: 1_000,
+            max_evidence_entries: 10_000,
+            max_tasks_per_leaf: 10_000,
+            max_magnitude: Decimal::from(1_000_000_000_000_000_i64),
         }
+    }
+}
+
+/// Every evidence value past the limits, with its path.
+pub(crate) fn check_evidence(ev: &Evidence, limits: &Limits) -> Vec<EvidenceIssue> {
+    let root = DataPath::root().key("evidence");
+    let n = ev.evidence.len();
+    if n > limits.max_evidence_entries {
+        return vec![EvidenceIssue::new(
+            root,
+            EvidenceIssueCode::Limit,
+            format!(
+                "{n} values, more than the limit of {}",
+                limits.max_evidence_entries
+            ),
+        )];
+    }
+    let mut issues = Vec::new();
+    for (code, leaf) in &ev.evidence {
+        let p = root.key(code.clone());
+        if let Some(tasks) = &leaf.tasks
+            && tasks.len() > limits.max_tasks_per_leaf
+        {
+            issues.push(EvidenceIssue::new(
+                p.key("tasks"),
+                EvidenceIssueCode::Limit,
+                format!(
+                    "{} tasks, more than the limit of {}",
+                    tasks.len(),
+                    limits.max_tasks_per_leaf
+                ),
+            ));
+        }
+        let numbers = [
+            ("numerator", leaf.numerator),
+            ("denominator", leaf.denominator),
+            ("count", leaf.count),
+            ("percent", leaf.percent),
+            ("points", leaf.points),
+        ];
+        for (field, value) in numbers {
+            if let Some(v) = value {
+                magnitude(&p.key(field), v, limits, &mut issues);
+            }
+        }
+        for (option, count) in leaf.answers.iter().flatten() {
+            let path = p.key("answers").key(option.clone());
+            magnitude(&path, Decimal::from(*count), limits, &mut issues);
+        }
+    }
+    issues
+}
+
+fn magnitude(path: &DataPath, v: Decimal, limits: &Limits, issues: &mut Vec<EvidenceIssue>) {
+    if v.abs() > limits.max_magnitude {
+        issues.push(EvidenceIssue::new(
+            path.clone(),
+            EvidenceIssueCode::Limit,
+            format!(
+                "`{}` is larger than the limit of {}",
+                plain(v),
+                plain(limits.max_magnitude)
+            ),
+        ));
     }
 }

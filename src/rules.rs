@@ -287,6 +287,41 @@ impl Rule {
         }
     }
 
+    /// The lowest points the rule can give: a `deduction` rule's `min_points`, else 0.
+    #[cfg_attr(
+        not(feature = "proptest"),
+        expect(dead_code, reason = "used by the testkit")
+    )]
+    pub(crate) fn floor(&self) -> Decimal {
+        match self {
+            Rule::Deduction(d) => d.min_points,
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// The values where the rule's result may change: band edges (in % or items), a
+    /// proportional rule's target and floor.
+    #[cfg_attr(
+        not(feature = "proptest"),
+        expect(dead_code, reason = "used by the testkit")
+    )]
+    pub(crate) fn edges(&self) -> Vec<Decimal> {
+        let band_edges = |bands: &[bands::Band]| -> Vec<Decimal> {
+            bands
+                .iter()
+                .flat_map(|b| [b.lower, b.upper])
+                .flatten()
+                .map(|e| e.value)
+                .collect()
+        };
+        match self {
+            Rule::RatioBands(r) => band_edges(&r.bands),
+            Rule::CountBands(r) => band_edges(&r.bands),
+            Rule::Proportional(r) => r.target.into_iter().chain(r.zero_below).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Scores a leaf's evidence (not marked not applicable) into exact points.
     pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
         match self {

@@ -225,6 +225,7 @@ fn scorecard_json_has_stable_field_names_and_string_decimals() {
         [
             "classification",
             "engine",
+            "evidence_sha256",
             "findings",
             "nodes",
             "parts",

@@ -131,7 +131,8 @@ mod tests {
         };
         assert_eq!(run(&r, "0").0, d("1"));
         assert_eq!(run(&r, "1").0, d("0.75"));
-        assert_eq!(run(&r, "4").0, d("0"));
+        // Exactly at the floor: not floored.
+        assert_eq!(run(&r, "4"), (d("0"), "4 cases × 0.25 off the max".into()));
         assert_eq!(
             run(&r, "5"),
             (d("0"), "5 cases × 0.25 off the max, floored at 0".into())
@@ -147,6 +148,19 @@ mod tests {
         };
         assert_eq!(run(&r, "5").0, d("-0.25"));
         assert_eq!(run(&r, "9").0, d("-0.25"));
+    }
+
+    #[test]
+    fn a_floor_equal_to_the_max_is_valid() {
+        let def = RuleDef {
+            per_item: Some(d("0.01")),
+            min_points: Some(d("1")),
+            ..crate::rules::tests::empty_rule(RuleKind::Deduction)
+        };
+        let mut issues = Issues::default();
+        let r = Deduction::lower(&def, d("1"), &DataPath::root().key("rule"), &mut issues);
+        assert!(issues.list.is_empty(), "{:?}", issues.list);
+        assert_eq!(r.map(|r| r.min_points), Some(d("1")));
     }
 
     #[test]

@@ -103,7 +103,8 @@ impl Proportional {
                     .and_then(|x| x.checked_div(t))
                     .ok_or(ScoreError::Overflow)?,
                 Some(_) => ctx.max,
-                None => m.times(ctx.max)?,
+                // share × max, never above the max (a share may pass 100% under allow_over).
+                None => m.times(ctx.max)?.min(ctx.max),
             }
         };
         Ok(Outcome::Points {

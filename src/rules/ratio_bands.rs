@@ -67,7 +67,8 @@ impl RatioBands {
         };
         let points = match band.pay {
             Pay::Fixed(p) => p,
-            Pay::Proportional => m.times(ctx.max)?,
+            // share × max, never above the max (a share may pass 100% under allow_over).
+            Pay::Proportional => m.times(ctx.max)?.min(ctx.max),
         };
         Ok(Outcome::Points {
             points,

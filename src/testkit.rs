@@ -1,0 +1,582 @@
+//! A property-testing kit for rule-set authors (feature `proptest`): strategies that generate
+//! valid rule sets and evidence, and an invariant checker to run on your own set.
+//!
+//! [`check_invariants`] scores many random evidence submissions against a set and checks
+//! that:
+//! - every node scores within `[floor, max]` (the floor is 0; for a scored `deduction` leaf
+//!   its `min_points`, rounded as the set rounds points; for a parent the sum of the negative
+//!   floors below), and no applicable maximum exceeds the maximum;
+//! - evidence more favourable for one leaf never scores it less: more tasks done, a larger
+//!   numerator, more meetings, a condition met, a respondent moved to a better answer; and
+//!   more violations never score more;
+//! - marking a leaf not applicable under the `exclude` policy changes no node but the leaf
+//!   and its ancestors, which lose exactly the leaf's points and maximum;
+//! - every parent's points and applicable maximum are the sums of its children's, the total
+//!   the sum of the areas and of the parts;
+//! - evaluation is deterministic;
+//! - the set survives `RuleSetDef → TOML → RuleSetDef`, [`RuleSet::to_toml_string`] reloads
+//!   to an equal set, and each evidence survives `Evidence → JSON → Evidence`.
+//!
+//! Runs are reproducible: the random source is seeded the same way every time.
+//!
+//! # Example
+//! Add `par-index = { version = "…", features = ["proptest"] }` to your
+//! `[dev-dependencies]`, then in a test:
+//! ```
+//! # #[cfg(feature = "proptest")] {
+//! use par_index::{RuleSet, testkit};
+//!
+//! let rs = RuleSet::from_toml_str(r#"
+//! id = "my-set"
+//! title = "Bộ tiêu chí của tôi"
+//! level = "commune"
+//! years = { from = 2024 }
+//! scale = 3
+//! document = { number = "12/QĐ-UBND" }
+//! [[areas]]
+//! code = "1"
+//! title = "Chỉ đạo, điều hành"
+//! max = 3
+//! provenance = { document = "12/QĐ-UBND", verified = false }
+//! [[areas.criteria]]
+//! code = "1.1"
+//! title = "Hoàn thành kế hoạch"
+//! max = 2
+//! rule = { kind = "ratio_bands", bands = [
+//!   { at_least = "100", points = "2" }, { at_least = "80", proportional = true }, { points = "0" },
+//! ] }
+//! [[areas.criteria]]
+//! code = "1.2"
+//! title = "Vi phạm"
+//! max = 1
+//! rule = { kind = "deduction", per_item = "0.5" }
+//! "#)?;
+//! let report = testkit::check_invariants(&rs, 200);
+//! assert!(report.is_ok(), "{report}");
+//! assert_eq!(report.cases, 200);
+//! # }
+//! # Ok::<(), par_index::LoadError>(())
+//! ```
+//!
+//! The strategies ([`ruleset_def`], [`ruleset`], [`evidence_for`], [`edges`],
+//! [`around_edges`]) plug into `proptest!` as usual:
+//! ```
+//! # #[cfg(feature = "proptest")] {
+//! use proptest::prelude::*;
+//! use par_index::testkit;
+//!
+//! proptest!(ProptestConfig::with_cases(8), |(rs in testkit::ruleset())| {
+//!     prop_assert!(testkit::check_invariants(&rs, 8).is_ok());
+//! });
+//! # }
+//! ```
+
+mod strategies;
+
+use std::fmt;
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, TestRunner};
+use rust_decimal::Decimal;
+
+pub use strategies::{
+    ALL_KINDS, around_edges, edges, evidence_for, leaf_max, rule_def, rule_of_kind, ruleset,
+    ruleset_def,
+};
+
+use crate::evaluate::evaluate;
+use crate::evidence::{Evidence, LeafEvidence};
+use crate::model::{NaPolicy, TaskStatus};
+use crate::rules::Rule;
+use crate::ruleset::RuleSet;
+use crate::scorecard::Scorecard;
+
+/// Which invariant a [`Violation`] breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Invariant {
+    /// Evidence generated to fit the set was refused, or overflowed.
+    ValidEvidenceScores,
+    /// A node scored outside `[floor, max]`.
+    WithinBounds,
+    /// More favourable evidence scored a leaf less (or more violations scored more).
+    Monotone,
+    /// Marking a leaf not applicable changed a node other than the leaf and its ancestors,
+    /// or changed an ancestor by other than the leaf's points.
+    NotApplicableIsolated,
+    /// A parent, the total or the parts are not the sums of their parts.
+    SumsOfParts,
+    /// Two evaluations of the same input differ.
+    Deterministic,
+    /// A TOML or JSON round trip lost or changed something.
+    RoundTrip,
+}
+
+/// One broken invariant, with what broke it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The invariant.
+    pub invariant: Invariant,
+    /// What went wrong, naming the node.
+    pub detail: String,
+    /// The evidence that showed it, as JSON, when evidence was involved.
+    pub evidence: Option<String>,
+}
+
+/// The result of [`check_invariants`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Evidence submissions generated and checked.
+    pub cases: u32,
+    /// Evaluations run, variants included.
+    pub evaluations: u64,
+    /// Every violation found (at most [`Report::MAX_VIOLATIONS`] are kept).
+    pub violations: Vec<Violation>,
+}
+
+impl Report {
+    /// How many violations a report keeps.
+    pub const MAX_VIOLATIONS: usize = 50;
+
+    /// Whether every invariant held.
+    #[must_use]
+    pub fn is_ok(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    fn push(&mut self, invariant: Invariant, detail: String, ev: Option<&Evidence>) {
+        if self.violations.len() < Self::MAX_VIOLATIONS {
+            self.violations.push(Violation {
+                invariant,
+                detail,
+                evidence: ev.and_then(|e| e.to_json_string().ok()),
+            });
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} cases, {} evaluations, {} violations",
+            self.cases,
+            self.evaluations,
+            self.violations.len()
+        )?;
+        for v in &self.violations {
+            write!(f, "\n  {:?}: {}", v.invariant, v.detail)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks the invariants of the module documentation on `cases` random evidence submissions
+/// for `rs`, plus the set's own round trips.
+///
+/// The random source is deterministic, so a report can be reproduced.
+#[must_use]
+pub fn check_invariants(rs: &RuleSet, cases: u32) -> Report {
+    let mut report = Report::default();
+    check_set_round_trips(rs, &mut report);
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
+    let strategy = evidence_for(rs);
+    for _ in 0..cases {
+        let Ok(tree) = strategy.new_tree(&mut runner) else {
+            continue;
+        };
+        report.cases += 1;
+        check_evidence(rs, &tree.current(), &mut report);
+    }
+    report
+}
+
+/// Checks every invariant on one evidence submission (one that fits the set).
+pub fn check_evidence(rs: &RuleSet, ev: &Evidence, report: &mut Report) {
+    let Some(card) = run(rs, ev, report) else {
+        return;
+    };
+    if run(rs, ev, report).as_ref() != Some(&card) {
+        report.push(
+            Invariant::Deterministic,
+            "a second evaluation differs".into(),
+            Some(ev),
+        );
+    }
+    match ev.to_json_string().map(|j| Evidence::from_json_str(&j)) {
+        Ok(Ok(again)) if &again == ev => {}
+        other => report.push(
+            Invariant::RoundTrip,
+            format!("evidence JSON round trip: {other:?}"),
+            Some(ev),
+        ),
+    }
+    check_bounds(rs, &card, ev, report);
+    check_sums(rs, &card, ev, report);
+    check_not_applicable(rs, &card, ev, report);
+    check_monotone(rs, &card, ev, report);
+}
+
+fn run(rs: &RuleSet, ev: &Evidence, report: &mut Report) -> Option<Scorecard> {
+    report.evaluations += 1;
+    match evaluate(rs, ev) {
+        Ok(card) => Some(card),
+        Err(e) => {
+            report.push(Invariant::ValidEvidenceScores, e.to_string(), Some(ev));
+            None
+        }
+    }
+}
+
+fn check_set_round_trips(rs: &RuleSet, report: &mut Report) {
+    let def = rs.def();
+    match toml::to_string(def).map(|t| crate::load_str(&t)) {
+        Ok(Ok(again)) if &again == def => {}
+        other => report.push(
+            Invariant::RoundTrip,
+            format!("RuleSetDef → TOML → RuleSetDef: {other:?}"),
+            None,
+        ),
+    }
+    match rs.to_toml_string().map(|t| RuleSet::from_toml_str(&t)) {
+        Ok(Ok(again)) if &again == rs => {}
+        other => report.push(
+            Invariant::RoundTrip,
+            format!("RuleSet::to_toml_string does not reload equal: {other:?}"),
+            None,
+        ),
+    }
+}
+
+/// The lowest points a leaf's rule gives, rounded as the set rounds leaf points.
+fn leaf_floor(rs: &RuleSet, rule: &Rule) -> Decimal {
+    let r = rs.def().rounding;
+    r.mode.round(rule.floor(), r.points)
+}
+
+/// The lowest points of each node: the sum of its leaves' floors below 0, or 0.
+fn floors(rs: &RuleSet) -> Vec<Decimal> {
+    let nodes = &rs.tree().nodes;
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            nodes
+                .get(i..n.end)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|d| d.leaf.as_ref())
+                .map(|l| leaf_floor(rs, &l.rule).min(Decimal::ZERO))
+                .try_fold(Decimal::ZERO, Decimal::checked_add)
+                .unwrap_or(Decimal::MIN)
+        })
+        .collect()
+}
+
+fn check_bounds(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    let floors = floors(rs);
+    for ((node, res), floor) in rs.tree().nodes.iter().zip(&card.nodes).zip(floors) {
+        let s = res.score;
+        // A scored leaf reaches at least its rule's floor; a leaf without evidence or not
+        // applicable scores 0 or its max; a parent, the sum of negative floors below.
+        let leaf_floor = node
+            .leaf
+            .as_ref()
+            .filter(|_| res.status == crate::NodeStatus::Scored)
+            .map(|l| leaf_floor(rs, &l.rule));
+        let low = leaf_floor.unwrap_or(floor);
+        if s.points < low || s.points > s.max {
+            report.push(
+                Invariant::WithinBounds,
+                format!(
+                    "`{}` scored {} outside [{low}, {}]",
+                    node.code, s.points, s.max
+                ),
+                Some(ev),
+            );
+        }
+        if s.applicable_max > s.max || s.applicable_max < Decimal::ZERO {
+            report.push(
+                Invariant::WithinBounds,
+                format!(
+                    "`{}` has applicable max {} outside [0, {}]",
+                    node.code, s.applicable_max, s.max
+                ),
+                Some(ev),
+            );
+        }
+    }
+}
+
+fn check_sums(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    let nodes = &rs.tree().nodes;
+    for (i, node) in nodes.iter().enumerate() {
+        if node.leaf.is_some() {
+            continue;
+        }
+        let children = nodes
+            .iter()
+            .zip(&card.nodes)
+            .filter(|(n, _)| n.parent == Some(i));
+        let (mut points, mut applicable) = (Decimal::ZERO, Decimal::ZERO);
+        for (_, c) in children {
+            points = points.checked_add(c.score.points).unwrap_or(Decimal::MAX);
+            applicable = applicable
+                .checked_add(c.score.applicable_max)
+                .unwrap_or(Decimal::MAX);
+        }
+        if let Some(r) = card.nodes.get(i)
+            && (r.score.points != points || r.score.applicable_max != applicable)
+        {
+            report.push(
+                Invariant::SumsOfParts,
+                format!(
+                    "`{}` has {} of {} applicable; its children add up to {points} of {applicable}",
+                    node.code, r.score.points, r.score.applicable_max
+                ),
+                Some(ev),
+            );
+        }
+    }
+    let areas = card
+        .areas()
+        .try_fold(Decimal::ZERO, |a, n| a.checked_add(n.score.points));
+    let parts = card
+        .parts
+        .iter()
+        .try_fold(Decimal::ZERO, |a, p| a.checked_add(p.score.points));
+    if areas != Some(card.total.points) || parts != Some(card.total.points) {
+        report.push(
+            Invariant::SumsOfParts,
+            format!(
+                "total {} but areas add up to {areas:?} and parts to {parts:?}",
+                card.total.points
+            ),
+            Some(ev),
+        );
+    }
+}
+
+/// The indexes of a node's ancestors.
+fn ancestors(rs: &RuleSet, mut i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    while let Some(p) = rs.tree().nodes.get(i).and_then(|n| n.parent) {
+        out.push(p);
+        i = p;
+    }
+    out
+}
+
+fn check_not_applicable(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    let nodes = &rs.tree().nodes;
+    // Each case marks one leaf, in turn: the first scored leaf after a shift by case count.
+    let candidates: Vec<usize> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.leaf.as_ref().is_some_and(|l| l.na == NaPolicy::Exclude))
+        .filter(|(i, _)| {
+            card.nodes
+                .get(*i)
+                .is_some_and(|r| r.status == crate::NodeStatus::Scored)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&i) = candidates.get(report.cases as usize % candidates.len().max(1)) else {
+        return;
+    };
+    let (Some(node), Some(before)) = (nodes.get(i), card.nodes.get(i)) else {
+        return;
+    };
+    let mut marked = ev.clone();
+    marked.evidence.insert(
+        node.code.clone(),
+        LeafEvidence {
+            not_applicable: Some("testkit".into()),
+            ..LeafEvidence::default()
+        },
+    );
+    let Some(after) = run(rs, &marked, report) else {
+        return;
+    };
+    let ups = ancestors(rs, i);
+    let (dp, da) = (before.score.points, before.score.applicable_max);
+    for (j, (b, a)) in card.nodes.iter().zip(&after.nodes).enumerate() {
+        let (want_p, want_a) = if j == i {
+            (Decimal::ZERO, Decimal::ZERO)
+        } else if ups.contains(&j) {
+            (
+                b.score.points.checked_sub(dp).unwrap_or(Decimal::MIN),
+                b.score
+                    .applicable_max
+                    .checked_sub(da)
+                    .unwrap_or(Decimal::MIN),
+            )
+        } else {
+            (b.score.points, b.score.applicable_max)
+        };
+        if a.score.points != want_p || a.score.applicable_max != want_a {
+            report.push(
+                Invariant::NotApplicableIsolated,
+                format!(
+                    "marking `{}` not applicable moved `{}` from {} of {} to {} of {} (expected {want_p} of {want_a})",
+                    node.code,
+                    b.code,
+                    b.score.points,
+                    b.score.applicable_max,
+                    a.score.points,
+                    a.score.applicable_max
+                ),
+                Some(&marked),
+            );
+        }
+    }
+}
+
+/// A variant of a leaf's evidence and whether it should score no less (`true`) or no more.
+fn variants(rule: &Rule, ev: &LeafEvidence) -> Vec<(LeafEvidence, bool)> {
+    let one = Decimal::ONE;
+    let mut out = Vec::new();
+    let with = |f: &dyn Fn(&mut LeafEvidence)| {
+        let mut v = ev.clone();
+        f(&mut v);
+        v
+    };
+    match rule {
+        Rule::RatioBands(_) | Rule::Proportional(_) => {
+            let Some(opts) = rule.ratio_options() else {
+                return out;
+            };
+            if let (Some(n), Some(d)) = (ev.numerator, ev.denominator) {
+                if n < d || (opts.allow_over && !d.is_zero()) {
+                    out.push((with(&|v| v.numerator = n.checked_add(one)), true));
+                }
+                if !d.is_zero() {
+                    out.push((with(&|v| v.denominator = d.checked_add(one)), false));
+                }
+            }
+            if let Some(tasks) = &ev.tasks
+                && let Some(&done) = opts.done.first()
+                && let Some(k) = tasks.iter().position(|t| {
+                    !opts.done.contains(&t.status) && !opts.exclude.contains(&t.status)
+                })
+            {
+                let mut tasks = tasks.clone();
+                if let Some(t) = tasks.get_mut(k) {
+                    t.status = done;
+                }
+                out.push((with(&|v| v.tasks = Some(tasks.clone())), true));
+                let mut more = ev.tasks.clone().unwrap_or_default();
+                more.push(crate::evidence::Task {
+                    name: "testkit".into(),
+                    status: TaskStatus::NotDone,
+                });
+                if !opts.done.contains(&TaskStatus::NotDone)
+                    && !opts.exclude.contains(&TaskStatus::NotDone)
+                {
+                    out.push((with(&|v| v.tasks = Some(more.clone())), false));
+                }
+            }
+            if let Some(p) = ev.percent {
+                let up = p.checked_add(Decimal::new(1, 2)).unwrap_or(p);
+                if up <= Decimal::ONE_HUNDRED || opts.allow_over {
+                    out.push((with(&|v| v.percent = Some(up)), true));
+                }
+            }
+        }
+        Rule::CountBands(_) | Rule::Deduction(_) => {
+            if let Some(c) = ev.count {
+                let better = matches!(rule, Rule::CountBands(_));
+                out.push((with(&|v| v.count = c.checked_add(one)), better));
+            }
+        }
+        Rule::Check(_) => {
+            if ev.met == Some(false) {
+                out.push((with(&|v| v.met = Some(true)), true));
+            }
+            if let Some(conds) = &ev.conditions
+                && let Some((k, _)) = conds.iter().find(|(_, held)| !**held)
+            {
+                let mut conds = conds.clone();
+                conds.insert(k.clone(), true);
+                out.push((with(&|v| v.conditions = Some(conds.clone())), true));
+            }
+        }
+        Rule::Survey(s) => {
+            if let Some(answers) = &ev.answers {
+                let weight = |o: &str| s.weights.iter().find(|(w, _)| w == o).map(|(_, p)| *p);
+                let worst = answers
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .min_by_key(|(o, _)| weight(o));
+                let best = s.weights.iter().max_by_key(|(_, p)| *p);
+                if let (Some((from, _)), Some((to, _))) = (worst, best) {
+                    let mut moved = answers.clone();
+                    if let Some(n) = moved.get_mut(from) {
+                        *n = n.saturating_sub(1);
+                    }
+                    *moved.entry(to.clone()).or_insert(0) += 1;
+                    out.push((with(&|v| v.answers = Some(moved.clone())), true));
+                }
+            }
+        }
+        Rule::Deadline(_) => {
+            // Issuing earlier never scores less: the first day of the year is on time.
+            if ev.date.is_some() || ev.documents.as_ref().is_some_and(Vec::is_empty) {
+                out.push((
+                    with(&|v| {
+                        v.date = Some("2023-01-01".into());
+                        v.documents = None;
+                    }),
+                    true,
+                ));
+            }
+        }
+        Rule::Levels(_) | Rule::Manual(_) => {}
+    }
+    out
+}
+
+fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    for (i, node) in rs.tree().nodes.iter().enumerate() {
+        let (Some(leaf), Some(value), Some(before)) =
+            (&node.leaf, ev.evidence.get(&node.code), card.nodes.get(i))
+        else {
+            continue;
+        };
+        if before.status != crate::NodeStatus::Scored {
+            continue;
+        }
+        for (variant, better) in variants(&leaf.rule, value) {
+            let mut changed = ev.clone();
+            changed.evidence.insert(node.code.clone(), variant);
+            let Some(after) = run(rs, &changed, report) else {
+                continue;
+            };
+            let Some(a) = after.nodes.get(i) else {
+                continue;
+            };
+            if a.status != crate::NodeStatus::Scored {
+                continue;
+            }
+            let (p0, p1) = (before.score.points, a.score.points);
+            let broken = if better { p1 < p0 } else { p1 > p0 };
+            if broken {
+                let dir = if better {
+                    "more favourable"
+                } else {
+                    "less favourable"
+                };
+                report.push(
+                    Invariant::Monotone,
+                    format!("`{}`: {dir} evidence moved it from {p0} to {p1}", node.code),
+                    Some(&changed),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,813 @@
+//! proptest strategies: valid rule sets of every kind, evidence for a given set, and values at
+//! and around the edges where a rule's result changes.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use proptest::strategy::BoxedStrategy;
+use rust_decimal::Decimal;
+
+use crate::evidence::{Evidence, LeafEvidence, Period, Task, Unit};
+use crate::model::{
+    BandDef, ClassBand, ConditionDef, DocumentRef, EmptyPolicy, LevelDef, NaPolicy, NodeDef,
+    Provenance, RuleDef, RuleKind, RuleSetDef, TaskStatus, UnitLevel, WeightDef, Years,
+};
+use crate::rules::Rule;
+use crate::ruleset::RuleSet;
+
+/// Hundredths: `cents(125)` is 1.25.
+fn cents(n: u32) -> Decimal {
+    Decimal::new(i64::from(n), 2)
+}
+
+/// `value × pct ÷ 100`, exact (small operands); 0 if it could not be computed.
+fn share_of(value: Decimal, pct: u32) -> Decimal {
+    value
+        .checked_mul(Decimal::from(pct))
+        .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+        .unwrap_or(Decimal::ZERO)
+        .normalize()
+}
+
+/// A rule of `kind` with no optional field set.
+fn blank(kind: RuleKind) -> RuleDef {
+    RuleDef {
+        kind,
+        levels: vec![],
+        conditions: vec![],
+        points: None,
+        otherwise: None,
+        bands: vec![],
+        done: None,
+        exclude: None,
+        on_empty: None,
+        allow_over: None,
+        target: None,
+        zero_below: None,
+        per_item: None,
+        min_points: None,
+        weights: vec![],
+        measure: None,
+        deadline: None,
+        late_until: None,
+        on_time: None,
+        late: None,
+        not_issued: None,
+    }
+}
+
+/// Every rule kind, for strategies that pick one.
+pub const ALL_KINDS: [RuleKind; 9] = [
+    RuleKind::Levels,
+    RuleKind::Check,
+    RuleKind::RatioBands,
+    RuleKind::CountBands,
+    RuleKind::Proportional,
+    RuleKind::Deduction,
+    RuleKind::Survey,
+    RuleKind::Manual,
+    RuleKind::Deadline,
+];
+
+/// A leaf maximum: 0.25 to 10, in quarters.
+pub fn leaf_max() -> BoxedStrategy<Decimal> {
+    (1u32..=40).prop_map(|q| cents(q * 25)).boxed()
+}
+
+/// A valid rule of any of the eight kinds for a leaf of this `max`, favourable in the usual
+/// direction (better bands pay no less, `otherwise` pays no more than `points`).
+pub fn rule_def(max: Decimal) -> BoxedStrategy<RuleDef> {
+    proptest::sample::select(ALL_KINDS.to_vec())
+        .prop_flat_map(move |kind| rule_of_kind(kind, max))
+        .boxed()
+}
+
+/// A valid rule of the given kind for a leaf of this `max`.
+pub fn rule_of_kind(kind: RuleKind, max: Decimal) -> BoxedStrategy<RuleDef> {
+    match kind {
+        RuleKind::Levels => levels(max),
+        RuleKind::Check => check(max),
+        RuleKind::RatioBands => ratio_bands(max),
+        RuleKind::CountBands => count_bands(max),
+        RuleKind::Proportional => proportional(),
+        RuleKind::Deduction => deduction(max),
+        RuleKind::Survey => survey(),
+        RuleKind::Manual => Just(blank(RuleKind::Manual)).boxed(),
+        RuleKind::Deadline => deadline(max),
+    }
+}
+
+fn levels(max: Decimal) -> BoxedStrategy<RuleDef> {
+    prop::collection::vec(0u32..=100, 1..=4)
+        .prop_map(move |pcts| RuleDef {
+            levels: pcts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| LevelDef {
+                    id: format!("l{i}"),
+                    label: format!("Mức {i}"),
+                    label_en: None,
+                    points: share_of(max, *p),
+                })
+                .collect(),
+            ..blank(RuleKind::Levels)
+        })
+        .boxed()
+}
+
+fn check(max: Decimal) -> BoxedStrategy<RuleDef> {
+    (0usize..=3, any::<bool>(), 0u32..=100, 0u32..=100)
+        .prop_map(move |(n, has_points, p, o)| {
+            let points = has_points.then(|| share_of(max, p));
+            let top = points.unwrap_or(max);
+            RuleDef {
+                conditions: (0..n)
+                    .map(|i| ConditionDef {
+                        id: format!("c{i}"),
+                        label: format!("Điều kiện {i}"),
+                        label_en: None,
+                    })
+                    .collect(),
+                points,
+                otherwise: (o > 0).then(|| share_of(top, o)),
+                ..blank(RuleKind::Check)
+            }
+        })
+        .boxed()
+}
+
+/// Ratio options: which statuses count, what an empty denominator scores.
+/// `done`, `exclude` and `on_empty` of a ratio rule.
+type RatioOpts = (
+    Option<Vec<TaskStatus>>,
+    Option<Vec<TaskStatus>>,
+    Option<EmptyPolicy>,
+);
+
+fn ratio_options() -> BoxedStrategy<RatioOpts> {
+    let done = prop_oneof![
+        Just(None),
+        Just(Some(vec![TaskStatus::Done])),
+        Just(Some(vec![
+            TaskStatus::Done,
+            TaskStatus::DoneLate,
+            TaskStatus::Recurring
+        ])),
+    ];
+    let exclude = prop_oneof![
+        Just(None),
+        Just(Some(vec![TaskStatus::NotYetDue])),
+        Just(Some(vec![TaskStatus::NotYetDue, TaskStatus::InProgress])),
+    ];
+    let on_empty = prop_oneof![
+        Just(None),
+        Just(Some(EmptyPolicy::NotApplicable)),
+        Just(Some(EmptyPolicy::Zero)),
+        Just(Some(EmptyPolicy::FullPoints)),
+    ];
+    (done, exclude, on_empty).boxed()
+}
+
+/// How each band of a list pays, best band first, so that a better value never pays less:
+/// fixed points falling with the band, or one proportional band (share × max) with the
+/// fixed bands above it paying at least its top and those below at most its bottom.
+fn band_pays(
+    max: Decimal,
+    lowers: &[Decimal],
+    top: Decimal,
+    prop: Option<usize>,
+    mut raw: Vec<u32>,
+) -> Vec<Option<Decimal>> {
+    raw.sort_unstable_by(|a, b| b.cmp(a));
+    let n = lowers.len() + 1;
+    (0..n)
+        .map(|i| {
+            let r = raw.get(i).copied().unwrap_or(0);
+            match prop {
+                None => Some(share_of(max, r)),
+                Some(j) if i == j => None,
+                Some(j) if i < j => {
+                    // Above the proportional band: at least its top, share of the rest.
+                    let upper = lowers.get(j.wrapping_sub(1)).copied().unwrap_or(top);
+                    let hi = share_of(max, 1).checked_mul(upper).unwrap_or(max).min(max);
+                    let rest = max.checked_sub(hi).unwrap_or(Decimal::ZERO);
+                    Some(hi.checked_add(share_of(rest, r)).unwrap_or(max).normalize())
+                }
+                Some(j) => {
+                    let lower = lowers.get(j).copied().unwrap_or(Decimal::ZERO);
+                    let lo = share_of(max, 1)
+                        .checked_mul(lower)
+                        .unwrap_or(Decimal::ZERO)
+                        .min(max);
+                    Some(share_of(lo, r))
+                }
+            }
+        })
+        .collect()
+}
+
+/// Bands over falling lower edges `lowers` (the last band has none), paying `pays`, with
+/// explicit upper edges where `explicit` says.
+fn bands_from(lowers: &[(Decimal, bool)], pays: &[Option<Decimal>], explicit: u8) -> Vec<BandDef> {
+    let n = lowers.len() + 1;
+    (0..n)
+        .map(|i| {
+            let mut b = BandDef::default();
+            if let Some((v, incl)) = lowers.get(i) {
+                if *incl {
+                    b.at_least = Some(*v);
+                } else {
+                    b.above = Some(*v);
+                }
+            }
+            if i > 0
+                && explicit & (1 << (i % 8)) != 0
+                && let Some((v, incl)) = lowers.get(i - 1)
+            {
+                // The band ends where the one above starts.
+                if *incl {
+                    b.below = Some(*v);
+                } else {
+                    b.at_most = Some(*v);
+                }
+            }
+            match pays.get(i).copied().flatten() {
+                Some(p) => b.points = Some(p),
+                None => b.proportional = Some(true),
+            }
+            b
+        })
+        .collect()
+}
+
+fn ratio_bands(max: Decimal) -> BoxedStrategy<RuleDef> {
+    let edges = (
+        any::<bool>(),
+        prop::collection::btree_set(1u32..=10_000, 0..=3),
+    );
+    (edges, any::<u8>(), ratio_options())
+        .prop_flat_map(move |((over, set), explicit, opts)| {
+            let mut lowers: Vec<u32> = set.into_iter().collect();
+            lowers.reverse();
+            if over {
+                lowers = lowers.iter().map(|e| e * 2).collect();
+            }
+            let k = lowers.len();
+            (
+                Just((over, lowers, explicit, opts)),
+                prop::collection::vec(any::<bool>(), k),
+                prop::option::of(0..=k),
+                prop::collection::vec(0u32..=100, k + 1),
+            )
+        })
+        .prop_map(move |((over, lowers, explicit, opts), incl, prop, raw)| {
+            let values: Vec<Decimal> = lowers.iter().map(|e| cents(*e)).collect();
+            let pays = band_pays(max, &values, Decimal::ONE_HUNDRED, prop, raw);
+            let edges: Vec<(Decimal, bool)> = values
+                .iter()
+                .zip(incl.iter().chain(std::iter::repeat(&true)))
+                .map(|(v, i)| (*v, *i))
+                .collect();
+            RuleDef {
+                bands: bands_from(&edges, &pays, explicit),
+                done: opts.0,
+                exclude: opts.1,
+                on_empty: opts.2,
+                allow_over: over.then_some(true),
+                measure: Some("tasks".into()),
+                ..blank(RuleKind::RatioBands)
+            }
+        })
+        .boxed()
+}
+
+fn count_bands(max: Decimal) -> BoxedStrategy<RuleDef> {
+    (
+        prop::collection::btree_set(1u32..=20, 1..=4),
+        any::<u8>(),
+        0u32..=100,
+    )
+        .prop_flat_map(move |(set, explicit, o)| {
+            let mut lowers: Vec<u32> = set.into_iter().collect();
+            lowers.reverse();
+            let k = lowers.len();
+            (
+                Just((lowers, explicit, o)),
+                prop::collection::vec(any::<bool>(), k),
+                prop::collection::vec(0u32..=100, k),
+            )
+        })
+        .prop_map(move |((lowers, explicit, o), incl, raw)| {
+            let mut raw = raw;
+            raw.sort_unstable_by(|a, b| b.cmp(a));
+            let edges: Vec<(Decimal, bool)> = lowers
+                .iter()
+                .zip(&incl)
+                // `above n - 1` is `at_least n` for whole counts.
+                .map(|(e, i)| {
+                    if *i {
+                        (Decimal::from(*e), true)
+                    } else {
+                        (Decimal::from(e - 1), false)
+                    }
+                })
+                .collect();
+            let pays: Vec<Option<Decimal>> = raw.iter().map(|r| Some(share_of(max, *r))).collect();
+            let lowest = pays.last().copied().flatten().unwrap_or(Decimal::ZERO);
+            let mut bands = bands_from(&edges, &pays, explicit);
+            // Count bands end at their last lower edge; below it `otherwise` pays.
+            bands.truncate(edges.len());
+            RuleDef {
+                bands,
+                otherwise: (o > 0).then(|| share_of(lowest, o)),
+                measure: Some("meetings".into()),
+                ..blank(RuleKind::CountBands)
+            }
+        })
+        .boxed()
+}
+
+fn proportional() -> BoxedStrategy<RuleDef> {
+    (
+        prop::option::of(1u32..=10_000),
+        prop::option::of(0u32..=100),
+        ratio_options(),
+    )
+        .prop_map(|(target, zero, opts)| {
+            let target = target.map(cents);
+            // The floor sits at or below the target (a share of it), or anywhere up to 100%.
+            let zero_below = zero.map(|z| share_of(target.unwrap_or(Decimal::ONE_HUNDRED), z));
+            RuleDef {
+                target,
+                zero_below,
+                done: opts.0,
+                exclude: opts.1,
+                on_empty: opts.2,
+                ..blank(RuleKind::Proportional)
+            }
+        })
+        .boxed()
+}
+
+fn deduction(max: Decimal) -> BoxedStrategy<RuleDef> {
+    (
+        1u32..=100,
+        prop_oneof![Just(None), (0u32..=100).prop_map(Some)],
+        any::<bool>(),
+    )
+        .prop_map(move |(per, floor, negative)| {
+            let min_points = floor.map(|f| {
+                let v = share_of(max, f);
+                if negative { -v } else { v }
+            });
+            RuleDef {
+                per_item: Some(share_of(max, per)),
+                min_points,
+                measure: Some("violations".into()),
+                ..blank(RuleKind::Deduction)
+            }
+        })
+        .boxed()
+}
+
+fn survey() -> BoxedStrategy<RuleDef> {
+    let custom = prop::collection::vec(0u32..=100, 1..=5);
+    (prop::option::of(custom), ratio_options())
+        .prop_map(|(weights, opts)| RuleDef {
+            weights: weights
+                .unwrap_or_default()
+                .iter()
+                .zip(["A", "B", "C", "D", "E"])
+                .map(|(p, o)| WeightDef {
+                    option: o.to_string(),
+                    percent: Decimal::from(*p),
+                })
+                .collect(),
+            on_empty: opts.2,
+            ..blank(RuleKind::Survey)
+        })
+        .boxed()
+}
+
+/// A `deadline` rule: on time by 31/01/2023, late until an optional limit for at most the max.
+fn deadline(max: Decimal) -> BoxedStrategy<RuleDef> {
+    (0u32..=100, any::<bool>())
+        .prop_map(move |(pct, limited)| RuleDef {
+            deadline: Some("2023-01-31".into()),
+            late: max
+                .checked_mul(Decimal::from(pct))
+                .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+                .map(|x| crate::RoundingMode::HalfUp.round(x, 2)),
+            late_until: limited.then(|| "2023-03-31".into()),
+            ..blank(RuleKind::Deadline)
+        })
+        .boxed()
+}
+
+/// A leaf node with its code, max, rule and not-applicable policy.
+fn leaf_node(code: String, max: Decimal, rule: RuleDef, na: Option<NaPolicy>) -> NodeDef {
+    NodeDef {
+        title: format!("Tiêu chí {code}"),
+        code,
+        title_en: None,
+        max,
+        rule: Some(rule),
+        evidence: None,
+        provenance: None,
+        part: None,
+        not_applicable: na,
+        without_documents: None,
+        note: None,
+        criteria: vec![],
+    }
+}
+
+/// A parent whose max is the sum of its children's.
+fn parent_node(code: String, children: Vec<NodeDef>) -> NodeDef {
+    let max = children
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, c| acc.checked_add(c.max))
+        .unwrap_or(Decimal::ZERO);
+    NodeDef {
+        title: format!("Lĩnh vực {code}"),
+        code,
+        title_en: None,
+        max,
+        rule: None,
+        evidence: None,
+        provenance: None,
+        part: None,
+        not_applicable: None,
+        without_documents: None,
+        note: None,
+        criteria: children,
+    }
+}
+
+type LeafSpec = (Decimal, RuleDef, Option<NaPolicy>);
+
+fn leaf_spec() -> BoxedStrategy<LeafSpec> {
+    let na = prop_oneof![
+        Just(None),
+        Just(Some(NaPolicy::Exclude)),
+        Just(Some(NaPolicy::FullPoints)),
+    ];
+    (leaf_max(), na)
+        .prop_flat_map(|(max, na)| (Just(max), rule_def(max), Just(na)))
+        .boxed()
+}
+
+/// A valid rule set as written: 1 to 3 areas of 1 to 3 criteria, each a leaf or 2 to 3
+/// sub-criteria; every kind of rule; maxima that add up to the scale; half-up rounding to 2
+/// decimals; sometimes parts and classification bands.
+///
+/// Every value it yields passes [`validate`](crate::validate).
+pub fn ruleset_def() -> BoxedStrategy<RuleSetDef> {
+    let criterion = prop::collection::vec(leaf_spec(), 1..=3);
+    let area = prop::collection::vec(criterion, 1..=3);
+    let na = prop_oneof![Just(NaPolicy::Exclude), Just(NaPolicy::FullPoints)];
+    (
+        prop::collection::vec(area, 1..=3),
+        na,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(areas, na, with_parts, with_classes)| {
+            build_def(areas, na, with_parts, with_classes)
+        })
+        .boxed()
+}
+
+fn build_def(
+    areas: Vec<Vec<Vec<LeafSpec>>>,
+    na: NaPolicy,
+    with_parts: bool,
+    with_classes: bool,
+) -> RuleSetDef {
+    let mut nodes = Vec::new();
+    for (a, criteria) in areas.into_iter().enumerate() {
+        let mut children = Vec::new();
+        for (c, leaves) in criteria.into_iter().enumerate() {
+            let code = format!("{}.{}", a + 1, c + 1);
+            if leaves.len() == 1 {
+                children.extend(
+                    leaves
+                        .into_iter()
+                        .map(|(max, rule, na)| leaf_node(code.clone(), max, rule, na)),
+                );
+            } else {
+                let subs = leaves
+                    .into_iter()
+                    .enumerate()
+                    .map(|(s, (max, rule, na))| {
+                        leaf_node(format!("{code}.{}", s + 1), max, rule, na)
+                    })
+                    .collect();
+                children.push(parent_node(code, subs));
+            }
+        }
+        let mut area = parent_node(format!("{}", a + 1), children);
+        area.provenance = Some(Provenance {
+            document: "TEST/QĐ".into(),
+            clause: None,
+            verified: a % 2 == 0,
+            basis: None,
+            url: None,
+        });
+        nodes.push(area);
+    }
+    let scale = nodes
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, n| acc.checked_add(n.max))
+        .unwrap_or(Decimal::ZERO);
+    let parts = with_parts.then(|| {
+        let survey = survey_max(&nodes);
+        crate::model::Parts {
+            appraised: scale.checked_sub(survey).unwrap_or(Decimal::ZERO),
+            survey,
+        }
+    });
+    RuleSetDef {
+        id: "generated".into(),
+        title: "Bộ tiêu chí sinh ngẫu nhiên".into(),
+        title_en: None,
+        description: None,
+        document: DocumentRef {
+            number: "TEST/QĐ".into(),
+            title: None,
+            date: None,
+            issuer: None,
+            url: None,
+        },
+        level: UnitLevel::District,
+        years: Years {
+            from: 2023,
+            to: None,
+        },
+        scale,
+        parts,
+        classification: if with_classes { classes() } else { vec![] },
+        rounding: crate::model::Rounding::default(),
+        not_applicable: na,
+        survey_optional: None,
+        bonus_max: None,
+        penalty_max: None,
+        tie_break: crate::model::TieBreak::default(),
+        areas: nodes,
+    }
+}
+
+fn survey_max(nodes: &[NodeDef]) -> Decimal {
+    nodes
+        .iter()
+        .map(|n| {
+            if n.rule.as_ref().is_some_and(|r| r.kind == RuleKind::Survey) {
+                n.max
+            } else {
+                survey_max(&n.criteria)
+            }
+        })
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+        .unwrap_or(Decimal::ZERO)
+}
+
+fn classes() -> Vec<ClassBand> {
+    [("A", 90, None), ("B", 70, Some(90)), ("C", 0, Some(70))]
+        .into_iter()
+        .map(|(label, at_least, below)| ClassBand {
+            label: label.into(),
+            name: None,
+            at_least: Decimal::from(at_least),
+            below: below.map(Decimal::from),
+        })
+        .collect()
+}
+
+/// A validated rule set from [`ruleset_def`]; sets that fail validation (none should) are
+/// skipped.
+pub fn ruleset() -> BoxedStrategy<RuleSet> {
+    ruleset_def()
+        .prop_filter_map("generated set failed validation", |def| {
+            crate::validate(def).ok()
+        })
+        .boxed()
+}
+
+/// The values where a leaf's result changes (band edges, target, floor), when the set has
+/// that leaf; empty for kinds without edges.
+#[must_use]
+pub fn edges(rs: &RuleSet, code: &str) -> Vec<Decimal> {
+    rs.tree()
+        .index
+        .get(code)
+        .and_then(|&i| rs.tree().nodes.get(i))
+        .and_then(|n| n.leaf.as_ref())
+        .map(|l| l.rule.edges())
+        .unwrap_or_default()
+}
+
+/// Values at, one `step` below and one `step` above each edge (never below 0); 0 when there
+/// are no edges.
+pub fn around_edges(edges: Vec<Decimal>, step: Decimal) -> BoxedStrategy<Decimal> {
+    let mut values: Vec<Decimal> = edges
+        .iter()
+        .flat_map(|e| [e.checked_sub(step), Some(*e), e.checked_add(step)])
+        .flatten()
+        .map(|v| v.max(Decimal::ZERO))
+        .collect();
+    if values.is_empty() {
+        values.push(Decimal::ZERO);
+    }
+    proptest::sample::select(values).boxed()
+}
+
+/// Valid evidence for every leaf of `rs`: each leaf has a value of its kind's shape (shares
+/// often at and around band edges), is marked not applicable, or has none.
+pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
+    let mut per_leaf: Vec<BoxedStrategy<Option<(String, LeafEvidence)>>> = Vec::new();
+    for node in &rs.tree().nodes {
+        let Some(leaf) = &node.leaf else { continue };
+        let code = node.code.clone();
+        let value = leaf_value(&leaf.rule, node.max);
+        let na = LeafEvidence {
+            not_applicable: Some("không phát sinh".into()),
+            ..LeafEvidence::default()
+        };
+        per_leaf.push(
+            prop_oneof![
+                1 => Just(None),
+                1 => Just(Some((code.clone(), na))),
+                8 => value.prop_map(move |v| Some((code.clone(), v))),
+            ]
+            .boxed(),
+        );
+    }
+    let level = rs.level();
+    let year = rs.def().years.from;
+    let id = rs.id().to_string();
+    per_leaf
+        .prop_map(move |values| Evidence {
+            unit: Unit {
+                name: "Đơn vị thử".into(),
+                level,
+                code: None,
+                province: None,
+            },
+            period: Period {
+                year,
+                quarter: None,
+                month: None,
+            },
+            ruleset: Some(id.clone()),
+            evidence: values.into_iter().flatten().collect::<BTreeMap<_, _>>(),
+            figures: Vec::new(),
+        })
+        .boxed()
+}
+
+/// Valid evidence for one rule.
+fn leaf_value(rule: &Rule, max: Decimal) -> BoxedStrategy<LeafEvidence> {
+    match rule {
+        Rule::Levels(r) => {
+            let ids: Vec<String> = r.levels.iter().map(|l| l.id.clone()).collect();
+            proptest::sample::select(ids)
+                .prop_map(|id| LeafEvidence {
+                    level: Some(id),
+                    ..LeafEvidence::default()
+                })
+                .boxed()
+        }
+        Rule::Check(r) if r.conditions.is_empty() => any::<bool>()
+            .prop_map(|met| LeafEvidence {
+                met: Some(met),
+                ..LeafEvidence::default()
+            })
+            .boxed(),
+        Rule::Check(r) => {
+            let ids: Vec<String> = r.conditions.iter().map(|c| c.id.clone()).collect();
+            prop::collection::vec(any::<bool>(), ids.len())
+                .prop_map(move |held| LeafEvidence {
+                    conditions: Some(ids.iter().cloned().zip(held).collect()),
+                    ..LeafEvidence::default()
+                })
+                .boxed()
+        }
+        Rule::RatioBands(_) | Rule::Proportional(_) => {
+            let over = rule.ratio_options().is_some_and(|o| o.allow_over);
+            ratio_value(rule.edges(), over)
+        }
+        Rule::CountBands(_) | Rule::Deduction(_) => {
+            let near = around_edges(rule.edges(), Decimal::ONE);
+            prop_oneof![(0u32..=25).prop_map(Decimal::from), near]
+                .prop_map(|count| LeafEvidence {
+                    count: Some(count),
+                    ..LeafEvidence::default()
+                })
+                .boxed()
+        }
+        Rule::Survey(r) => {
+            let options: Vec<String> = r.weights.iter().map(|(o, _)| o.clone()).collect();
+            let answers =
+                prop::collection::vec(0u64..=20, options.len()).prop_map(move |ns| LeafEvidence {
+                    answers: Some(options.iter().cloned().zip(ns).collect()),
+                    ..LeafEvidence::default()
+                });
+            prop_oneof![4 => answers, 1 => points_within(max)].boxed()
+        }
+        Rule::Manual(_) => points_within(max),
+        Rule::Deadline(_) => {
+            let dated = (1u32..=12, 1u32..=28).prop_map(|(m, d)| LeafEvidence {
+                date: Some(format!("2023-{m:02}-{d:02}")),
+                ..LeafEvidence::default()
+            });
+            let none = Just(LeafEvidence {
+                documents: Some(Vec::new()),
+                ..LeafEvidence::default()
+            });
+            prop_oneof![4 => dated, 1 => none].boxed()
+        }
+    }
+}
+
+fn points_within(max: Decimal) -> BoxedStrategy<LeafEvidence> {
+    (0u32..=100)
+        .prop_map(move |p| LeafEvidence {
+            points: Some(share_of(max, p)),
+            ..LeafEvidence::default()
+        })
+        .boxed()
+}
+
+const STATUSES: [TaskStatus; 6] = [
+    TaskStatus::Done,
+    TaskStatus::DoneLate,
+    TaskStatus::InProgress,
+    TaskStatus::NotYetDue,
+    TaskStatus::Recurring,
+    TaskStatus::NotDone,
+];
+
+/// Ratio evidence: counts (often right at or next to an edge), a task list, or a percentage.
+fn ratio_value(edges: Vec<Decimal>, over: bool) -> BoxedStrategy<LeafEvidence> {
+    let top = if over { 200u32 } else { 100 };
+    let counts = (0u32..=60, 0u32..=60).prop_map(move |(a, b)| {
+        let (num, den) = match (over, b) {
+            (true, 0) => (0, 0),
+            (true, _) => (a, b),
+            (false, _) => (a.min(b), a.max(b)),
+        };
+        LeafEvidence {
+            numerator: Some(Decimal::from(num)),
+            denominator: Some(Decimal::from(den)),
+            ..LeafEvidence::default()
+        }
+    });
+    let edge_list = if edges.is_empty() {
+        vec![Decimal::from(50)]
+    } else {
+        edges.clone()
+    };
+    let near_counts = (proptest::sample::select(edge_list), 1u32..=400, -1i64..=1).prop_map(
+        move |(edge, den, offset)| {
+            let den_d = Decimal::from(den);
+            let exact = edge
+                .checked_mul(den_d)
+                .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+                .unwrap_or(Decimal::ZERO);
+            let num = exact
+                .floor()
+                .checked_add(Decimal::from(offset))
+                .unwrap_or(Decimal::ZERO)
+                .max(Decimal::ZERO);
+            let num = if over { num } else { num.min(den_d) };
+            LeafEvidence {
+                numerator: Some(num),
+                denominator: Some(den_d),
+                ..LeafEvidence::default()
+            }
+        },
+    );
+    let tasks = prop::collection::vec(proptest::sample::select(STATUSES.to_vec()), 0..=12)
+        .prop_map(|statuses| LeafEvidence {
+            tasks: Some(
+                statuses
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, status)| Task {
+                        name: format!("nhiệm vụ {i}"),
+                        status,
+                    })
+                    .collect(),
+            ),
+            ..LeafEvidence::default()
+        });
+    let percent = prop_oneof![
+        (0u32..=top * 100).prop_map(cents),
+        around_edges(edges, Decimal::new(1, 2)),
+    ]
+    .prop_map(move |p| LeafEvidence {
+        percent: Some(p.min(Decimal::from(top))),
+        ..LeafEvidence::default()
+    });
+    prop_oneof![counts, near_counts, tasks, percent].boxed()
+}
