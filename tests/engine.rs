@@ -751,3 +751,18 @@ fn empty_denominators_follow_each_rules_policy() {
     // 30 − (2 + 2 + 1 + 3) = 22 applicable
     assert_eq!(card.total.applicable_max, d("22"));
 }
+
+#[test]
+fn a_leaf_max_finer_than_the_rounding_is_refused() {
+    // max 2.5 kept to 0 decimals: a full score would round to 3, above the max
+    let t = with_head(
+        "2.5",
+        "rounding = { points = 0 }\n[[areas]]\ncode = \"1\"\ntitle = \"A\"\nmax = \"2.5\"\nprovenance = { document = \"1/QĐ\", verified = false }\nrule = { kind = \"manual\" }\n",
+    );
+    assert_eq!(
+        invalid(&t),
+        [
+            "areas[0].max (line 11): max `2.5` has more decimals than leaf points keep (`rounding.points = 0`): a full score would round past it"
+        ]
+    );
+}

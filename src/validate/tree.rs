@@ -56,6 +56,7 @@ struct Builder<'a> {
     tree: Tree,
     first_seen: HashMap<String, DataPath>,
     default_na: NaPolicy,
+    points_dp: u32,
     over_limit: bool,
 }
 
@@ -66,6 +67,7 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
         tree: Tree::default(),
         first_seen: HashMap::new(),
         default_na: def.not_applicable,
+        points_dp: def.rounding.points,
         over_limit: false,
     };
     let areas = DataPath::root().key("areas");
@@ -246,6 +248,19 @@ impl Builder<'_> {
         na: Option<NaPolicy>,
     ) {
         let lowered = Rule::lower(rule, def.max, &path.key("rule"), self.issues, self.limits);
+        if def.max.normalize().scale() > self.points_dp {
+            // Rounding a full score to fewer decimals than the max has would go above it
+            // (max 2.5 kept to 0 decimals scores 3).
+            self.issues.push(
+                path.key("max"),
+                IssueCode::OutOfRange,
+                format!(
+                    "max `{}` has more decimals than leaf points keep (`rounding.points = {}`): a full score would round past it",
+                    plain(def.max),
+                    self.points_dp
+                ),
+            );
+        }
         let Some(provenance) = provenance else {
             self.issues.push(
                 path.clone(),

@@ -1,0 +1,305 @@
+//! The edges of each rule kind, value by value: what is accepted exactly at a limit and what is
+//! refused just past it, and how the working reads there.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test helpers: a failure is the test failing"
+)]
+
+use par_index::{EvalError, Evidence, LoadError, RuleSet, Scorecard, evaluate};
+
+/// A one-leaf set with this max and rule.
+fn set(max: &str, rule: &str) -> Result<RuleSet, LoadError> {
+    RuleSet::from_toml_str(&format!(
+        r#"
+id = "edges"
+title = "Edges"
+level = "district"
+years = {{ from = 2023 }}
+scale = "{max}"
+document = {{ number = "01" }}
+[[areas]]
+code = "1"
+title = "Leaf"
+max = "{max}"
+provenance = {{ document = "01", verified = false }}
+rule = {rule}
+"#
+    ))
+}
+
+fn score(rs: &RuleSet, leaf: &str) -> Result<Scorecard, EvalError> {
+    let ev = Evidence::from_json_str(&format!(
+        r#"{{ "unit": {{ "name": "X", "level": "district" }}, "period": {{ "year": 2023 }},
+             "evidence": {{ "1": {leaf} }} }}"#
+    ))
+    .unwrap();
+    evaluate(rs, &ev)
+}
+
+/// Points and explanation of the leaf.
+fn leaf(rs: &RuleSet, value: &str) -> (String, String) {
+    let card = score(rs, value).unwrap_or_else(|e| panic!("{value}: {e}"));
+    let n = card.node("1").unwrap();
+    (
+        n.score.points.normalize().to_string(),
+        n.leaf.as_ref().unwrap().explanation.to_string(),
+    )
+}
+
+fn refused(rs: &RuleSet, value: &str) -> String {
+    match score(rs, value) {
+        Err(e) => e.issues()[0].to_string(),
+        Ok(_) => panic!("{value} was accepted"),
+    }
+}
+
+fn invalid(max: &str, rule: &str) -> String {
+    match set(max, rule) {
+        Err(e) => e.issues()[0].message.clone(),
+        Ok(_) => panic!("{rule} was accepted"),
+    }
+}
+
+#[test]
+fn manual_points_from_zero_to_max_inclusive() {
+    let rs = set("2", r#"{ kind = "manual" }"#).unwrap();
+    assert_eq!(leaf(&rs, r#"{ "points": "0" }"#).0, "0");
+    assert_eq!(leaf(&rs, r#"{ "points": "2" }"#).0, "2");
+    assert_eq!(leaf(&rs, r#"{ "points": "1.25" }"#).0, "1.25");
+    assert_eq!(
+        refused(&rs, r#"{ "points": "2.01" }"#),
+        "evidence[\"1\"].points: points `2.01` are outside [0, 2]"
+    );
+    assert_eq!(
+        refused(&rs, r#"{ "points": "-0.01" }"#),
+        "evidence[\"1\"].points: points `-0.01` are outside [0, 2]"
+    );
+}
+
+#[test]
+fn deduction_floor_and_min_points_edges() {
+    let rs = set("2", r#"{ kind = "deduction", per_item = "0.5" }"#).unwrap();
+    assert_eq!(
+        leaf(&rs, r#"{ "count": 4 }"#),
+        ("0".into(), "4 × 0.5 off the max → 0 of 2".into())
+    );
+    assert_eq!(
+        leaf(&rs, r#"{ "count": 5 }"#),
+        (
+            "0".into(),
+            "5 × 0.5 off the max, floored at 0 → 0 of 2".into()
+        )
+    );
+    assert_eq!(leaf(&rs, r#"{ "count": 1 }"#).0, "1.5");
+    // min_points may equal the max, not exceed it
+    assert!(
+        set(
+            "2",
+            r#"{ kind = "deduction", per_item = "1", min_points = "2" }"#
+        )
+        .is_ok()
+    );
+    assert_eq!(
+        invalid(
+            "2",
+            r#"{ kind = "deduction", per_item = "1", min_points = "2.5" }"#
+        ),
+        "`min_points = 2.5` is above the leaf's max `2`"
+    );
+    assert_eq!(
+        invalid("2", r#"{ kind = "deduction", per_item = "0" }"#),
+        "`per_item = 0` must be above 0"
+    );
+    let negative = set(
+        "2",
+        r#"{ kind = "deduction", per_item = "1", min_points = "-1" }"#,
+    )
+    .unwrap();
+    assert_eq!(leaf(&negative, r#"{ "count": 9 }"#).0, "-1");
+}
+
+#[test]
+fn check_names_failed_conditions() {
+    let rs = set(
+        "1",
+        r#"{ kind = "check", otherwise = "0.25", conditions = [{ id = "a", label = "Có kế hoạch" }, { id = "b", label = "Có kinh phí" }] }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        leaf(&rs, r#"{ "conditions": { "a": true, "b": true } }"#),
+        ("1".into(), "met → 1 of 1".into())
+    );
+    assert_eq!(
+        leaf(&rs, r#"{ "conditions": { "a": true, "b": false } }"#),
+        (
+            "0.25".into(),
+            "not met: Có kinh phí (`b`) → 0.25 of 1".into()
+        )
+    );
+    assert_eq!(
+        refused(
+            &rs,
+            r#"{ "conditions": { "a": true, "b": true, "c": true } }"#
+        ),
+        "evidence[\"1\"].conditions.c: unknown condition `c`: expected `a`, `b`"
+    );
+    let plain = set("1", r#"{ kind = "check", points = "0.5" }"#).unwrap();
+    assert_eq!(leaf(&plain, r#"{ "met": true }"#).0, "0.5");
+    assert_eq!(
+        leaf(&plain, r#"{ "met": false }"#),
+        ("0".into(), "not met → 0 of 1".into())
+    );
+    assert_eq!(
+        invalid(
+            "1",
+            r#"{ kind = "check", conditions = [{ id = "a", label = "A" }, { id = "a", label = "B" }] }"#
+        ),
+        "duplicate condition id `a`: also used at areas[0].rule.conditions[0]"
+    );
+}
+
+#[test]
+fn levels_are_found_by_id() {
+    let rs = set(
+        "1",
+        r#"{ kind = "levels", levels = [{ id = "on_time", label = "Kịp thời", points = "1" }, { id = "late", label = "Muộn", points = "0.5" }] }"#,
+    )
+    .unwrap();
+    assert_eq!(leaf(&rs, r#"{ "level": "late" }"#).0, "0.5");
+    assert_eq!(leaf(&rs, r#"{ "level": "on_time" }"#).0, "1");
+    assert_eq!(
+        refused(&rs, r#"{ "level": "never" }"#),
+        "evidence[\"1\"].level: unknown level `never`: expected one of `on_time`, `late`"
+    );
+    assert_eq!(
+        invalid(
+            "1",
+            r#"{ kind = "levels", levels = [{ id = "x", label = "A", points = "1" }, { id = "x", label = "B", points = "0" }] }"#
+        ),
+        "duplicate level id `x`: also used at areas[0].rule.levels[0]"
+    );
+    assert_eq!(
+        invalid(
+            "1",
+            r#"{ kind = "levels", levels = [{ id = "x", label = "A", points = "1.5" }] }"#
+        ),
+        "points `1.5` are above the leaf's max `1`"
+    );
+}
+
+#[test]
+fn survey_weights_up_to_100_and_empty_policies() {
+    let rs = set(
+        "10",
+        r#"{ kind = "survey", weights = [{ option = "yes", percent = "100" }, { option = "no", percent = "0" }] }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        leaf(&rs, r#"{ "answers": { "yes": 3, "no": 1 } }"#).0,
+        "7.5"
+    );
+    assert_eq!(
+        refused(&rs, r#"{ "answers": { "yes": 1 }, "points": "1" }"#),
+        "evidence[\"1\"]: give `answers` or `points`, not both"
+    );
+    assert_eq!(
+        refused(&rs, r#"{ "answers": { "maybe": 1 } }"#),
+        "evidence[\"1\"].answers.maybe: unknown answer option `maybe`: expected one of `yes`, `no`"
+    );
+    assert_eq!(
+        invalid(
+            "10",
+            r#"{ kind = "survey", weights = [{ option = "yes", percent = "100.5" }] }"#
+        ),
+        "weight `100.5`% is above 100%"
+    );
+    assert_eq!(
+        invalid(
+            "10",
+            r#"{ kind = "survey", weights = [{ option = "a", percent = "1" }, { option = "a", percent = "2" }] }"#
+        ),
+        "duplicate answer option `a`"
+    );
+    let zero = set("10", r#"{ kind = "survey", on_empty = "zero" }"#).unwrap();
+    assert_eq!(
+        leaf(&zero, r#"{ "answers": { "A": 0 } }"#),
+        (
+            "0".into(),
+            "0 of 0 respondents: an empty denominator scores 0 → 0 of 10".into()
+        )
+    );
+    let full = set("10", r#"{ kind = "survey", on_empty = "full_points" }"#).unwrap();
+    assert_eq!(leaf(&full, r#"{ "answers": {} }"#).0, "10");
+    let default = set("10", r#"{ kind = "survey" }"#).unwrap();
+    assert_eq!(
+        leaf(
+            &default,
+            r#"{ "answers": { "A": 1, "B": 1, "C": 1, "D": 1 } }"#
+        )
+        .0,
+        "4.5"
+    );
+    let card = score(&default, r#"{ "answers": { "A": 0 } }"#).unwrap();
+    assert_eq!(card.total.index, None, "no respondents: not applicable");
+}
+
+#[test]
+fn count_bands_otherwise_and_edges() {
+    let rs = set(
+        "20",
+        r#"{ kind = "count_bands", otherwise = "1", bands = [{ at_least = 4, points = "20" }, { above = 1, points = "10" }] }"#,
+    )
+    .unwrap();
+    assert_eq!(leaf(&rs, r#"{ "count": 4 }"#).0, "20");
+    assert_eq!(leaf(&rs, r#"{ "count": 3 }"#).0, "10");
+    assert_eq!(leaf(&rs, r#"{ "count": 2 }"#).0, "10");
+    assert_eq!(leaf(&rs, r#"{ "count": 1 }"#).0, "1");
+    assert_eq!(
+        invalid(
+            "20",
+            r#"{ kind = "count_bands", otherwise = "21", bands = [{ at_least = 4, points = "20" }] }"#
+        ),
+        "points `21` are above the leaf's max `20`"
+    );
+}
+
+#[test]
+fn ratio_band_edges_above_100_need_allow_over() {
+    let over = r#"{ kind = "ratio_bands", allow_over = true, bands = [{ at_least = "120", points = "1" }, { points = "0" }] }"#;
+    let rs = set("1", over).unwrap();
+    assert_eq!(leaf(&rs, r#"{ "numerator": 6, "denominator": 5 }"#).0, "1");
+    assert_eq!(leaf(&rs, r#"{ "numerator": 5, "denominator": 5 }"#).0, "0");
+    assert!(
+        invalid("1", &over.replace("allow_over = true, ", "")).starts_with("`120%` is above 100%")
+    );
+}
+
+#[test]
+fn proportional_target_and_floor_above_100_need_allow_over() {
+    assert!(set("1", r#"{ kind = "proportional", zero_below = "100" }"#).is_ok());
+    assert!(set("1", r#"{ kind = "proportional", target = "100" }"#).is_ok());
+    assert_eq!(
+        invalid("1", r#"{ kind = "proportional", zero_below = "101" }"#),
+        "`zero_below = 101`% is above 100%: no share could score"
+    );
+    assert!(
+        invalid("1", r#"{ kind = "proportional", target = "150" }"#)
+            .starts_with("target `150`% is above 100%")
+    );
+    let over = set(
+        "1",
+        r#"{ kind = "proportional", allow_over = true, target = "150", zero_below = "120" }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        leaf(&over, r#"{ "numerator": 3, "denominator": 2 }"#).0,
+        "1"
+    );
+    assert_eq!(
+        leaf(&over, r#"{ "numerator": 1, "denominator": 1 }"#).0,
+        "0"
+    );
+}
