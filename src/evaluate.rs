@@ -11,7 +11,7 @@ use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence};
 use crate::model::{NaPolicy, Part};
 use crate::path::DataPath;
-use crate::rules::{Ctx, Outcome, ScoreError, Working};
+use crate::rules::{Ctx, Explain, Explained, Outcome, ScoreError, Working};
 use crate::ruleset::RuleSet;
 use crate::scorecard::{
     Basis, Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
@@ -154,7 +154,7 @@ fn score_and_assemble(
         acc,
         leaves,
         findings,
-    } = score(rs, ev, true, given)?;
+    } = score::<Explained>(rs, ev, given)?;
     assemble(rs, ev, &acc, leaves, findings)
 }
 /// The points of every node, before they are dressed up as a [`Scorecard`].
@@ -167,12 +167,12 @@ pub(crate) struct Scored {
     pub(crate) findings: Vec<Finding>,
 }
 
-/// Scores every leaf and rolls the points up; `keep` keeps each leaf's result and the
-/// findings, which only a [`Scorecard`] needs; `given` sets some leaves' points directly.
-pub(crate) fn score(
+/// Scores every leaf and rolls the points up. With [`Explained`], keeps each leaf's result
+/// and the findings, which only a [`Scorecard`] needs; with [`Silent`](crate::rules::Silent),
+/// only the numbers. `given` sets some leaves' points directly.
+pub(crate) fn score<E: Explain>(
     rs: &RuleSet,
     ev: &Evidence,
-    keep: bool,
     given: &BTreeMap<String, (Decimal, Working)>,
 ) -> Result<Scored, EvalError> {
     let mut issues = check_header(rs, ev);
@@ -181,7 +181,7 @@ pub(crate) fn score(
     let rounding = rs.def().rounding;
     let mut acc: Vec<Acc> = vec![Acc::default(); nodes.len()];
     let mut leaves: Vec<Option<LeafResult>> = Vec::new();
-    if keep {
+    if E::KEEP {
         leaves.resize(nodes.len(), None);
     }
     let mut findings = Vec::new();
@@ -189,20 +189,22 @@ pub(crate) fn score(
         let Some(leaf) = &node.leaf else { continue };
         let value = values.get(i).copied().flatten();
         let scored = match given.get(&node.code) {
-            Some((points, working)) => Ok((Basis::Scored(working.clone()), *points)),
-            None => score_leaf(node, leaf, value),
+            Some((points, working)) => {
+                E::working(|| Ok(working.clone())).map(|w| (Basis::Scored(w), *points))
+            }
+            None => score_leaf::<E>(node, leaf, value),
         };
         match scored {
             Ok((basis, exact)) => {
-                let (exact, capped) = cap_without_documents(node, leaf, &basis, exact, ev);
+                let (exact, capped) = cap_without_documents::<E>(node, leaf, &basis, exact, ev);
                 findings.extend(capped);
                 let points = rounding.mode.round(exact, rounding.points);
                 if let Some(slot) = acc.get_mut(i) {
                     *slot = leaf_acc(node, &basis, points);
                 }
-                if !keep {
+                let Some(basis) = E::keep(basis) else {
                     continue;
-                }
+                };
                 findings.extend(finding(node, leaf, &basis));
                 if let Some(l) = leaves.get_mut(i) {
                     *l = Some(LeafResult {
@@ -305,8 +307,11 @@ fn check_header(rs: &RuleSet, ev: &Evidence) -> Vec<EvidenceIssue> {
     issues
 }
 
-/// Pairs each evidence value with its leaf, by node index, in one lookup per value; reports
-/// codes the set lacks and evidence given for a parent.
+/// Pairs each evidence value with its leaf, by node index; reports codes the set lacks and
+/// evidence given for a parent.
+///
+/// The evidence map and the set's `by_code` list are both sorted by code, so one merged
+/// pass pairs them: no hashing, about one string comparison per value and per node.
 fn match_codes<'e>(
     rs: &RuleSet,
     ev: &'e Evidence,
@@ -314,8 +319,14 @@ fn match_codes<'e>(
 ) -> Vec<Option<&'e LeafEvidence>> {
     let tree = rs.tree();
     let mut values = vec![None; tree.nodes.len()];
+    let mut sorted = tree
+        .by_code
+        .iter()
+        .filter_map(|&i| tree.nodes.get(i).map(|n| (n.code.as_str(), i)))
+        .peekable();
     for (code, value) in &ev.evidence {
-        let found = tree.index.get(code.as_str()).copied();
+        while sorted.next_if(|(c, _)| *c < code.as_str()).is_some() {}
+        let found = sorted.next_if(|(c, _)| *c == code.as_str()).map(|(_, i)| i);
         let is_leaf = found
             .and_then(|i| tree.nodes.get(i))
             .is_some_and(|n| n.leaf.is_some());
@@ -338,11 +349,11 @@ fn match_codes<'e>(
     values
 }
 
-fn score_leaf(
+fn score_leaf<E: Explain>(
     node: &Node,
     leaf: &Leaf,
     value: Option<&LeafEvidence>,
-) -> Result<(Basis, Decimal), ScoreError> {
+) -> Result<(Basis<E::Working>, Decimal), ScoreError> {
     let Some(value) = value else {
         return Ok((Basis::MissingEvidence, Decimal::ZERO));
     };
@@ -361,17 +372,18 @@ fn score_leaf(
         path: &leaf.evidence_path,
         kind: leaf.rule.kind(),
     };
-    match leaf.rule.score(&ctx, value)? {
+    match leaf.rule.score_as::<E>(&ctx, value)? {
         Outcome::Points { points, working } => Ok((Basis::Scored(working), points)),
         Outcome::NotApplicable { reason } => Ok(not_applicable(node, leaf, reason)),
     }
 }
 
-/// Caps a scored leaf that requires documents and cites none, with a finding.
-fn cap_without_documents(
+/// Caps a scored leaf that requires documents and cites none, with a finding (built only
+/// when `E` keeps findings).
+fn cap_without_documents<E: Explain>(
     node: &Node,
     leaf: &Leaf,
-    basis: &Basis,
+    basis: &Basis<E::Working>,
     exact: Decimal,
     ev: &Evidence,
 ) -> (Decimal, Option<Finding>) {
@@ -385,6 +397,9 @@ fn cap_without_documents(
         .is_some_and(|d| !d.is_empty());
     if cited {
         return (exact, None);
+    }
+    if !E::KEEP {
+        return (exact.min(cap), None);
     }
     let effect = if exact > cap {
         format!("{} capped to {}", plain(exact), plain(cap))
@@ -403,7 +418,7 @@ fn cap_without_documents(
     (exact.min(cap), Some(finding))
 }
 
-fn not_applicable(node: &Node, leaf: &Leaf, reason: String) -> (Basis, Decimal) {
+fn not_applicable<W>(node: &Node, leaf: &Leaf, reason: String) -> (Basis<W>, Decimal) {
     let full_points = leaf.na == NaPolicy::FullPoints;
     let points = if full_points { node.max } else { Decimal::ZERO };
     (
@@ -415,7 +430,7 @@ fn not_applicable(node: &Node, leaf: &Leaf, reason: String) -> (Basis, Decimal) 
     )
 }
 
-fn leaf_acc(node: &Node, basis: &Basis, points: Decimal) -> Acc {
+fn leaf_acc<W>(node: &Node, basis: &Basis<W>, points: Decimal) -> Acc {
     match basis {
         Basis::Scored(_) => Acc {
             points,
@@ -619,7 +634,7 @@ fn assemble(
             id: def.id.clone(),
             title: def.title.clone(),
             document: def.document.number.clone(),
-            sha256: crate::digest::ruleset_sha256(def),
+            sha256: rs.sha256().to_owned(),
         },
         unit: ev.unit.clone(),
         period: ev.period,

@@ -7,6 +7,7 @@ use crate::error::EvalError;
 use crate::evaluate::{Scored, index, score, status};
 use crate::evidence::Evidence;
 use crate::path::DataPath;
+use crate::rules::Silent;
 use crate::ruleset::RuleSet;
 use crate::scorecard::NodeStatus;
 
@@ -73,7 +74,7 @@ pub struct NodePoints {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate_points(rs: &RuleSet, ev: &Evidence) -> Result<Points, EvalError> {
-    let Scored { acc, .. } = score(rs, ev, false, &std::collections::BTreeMap::new())?;
+    let Scored { acc, .. } = score::<Silent>(rs, ev, &std::collections::BTreeMap::new())?;
     let mut total = Decimal::ZERO;
     let mut applicable_max = Decimal::ZERO;
     let overflow = || EvalError::Overflow {

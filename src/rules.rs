@@ -49,11 +49,12 @@ pub(crate) enum Rule {
     Deadline(deadline::Deadline),
 }
 
-/// What a rule made of a leaf's evidence.
+/// What a rule made of a leaf's evidence; `W` is the [`Working`] when the rule was asked to
+/// explain its points ([`Explained`]), `()` when not ([`Silent`]).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Outcome {
+pub(crate) enum Outcome<W = Working> {
     /// Exact points, before rounding, and how they were reached.
-    Points { points: Decimal, working: Working },
+    Points { points: Decimal, working: W },
     /// The evidence makes the leaf not applicable (an empty denominator, by the rule's policy).
     NotApplicable { reason: String },
 }
@@ -322,19 +323,74 @@ impl Rule {
         }
     }
 
-    /// Scores a leaf's evidence (not marked not applicable) into exact points.
+    /// Scores a leaf's evidence (not marked not applicable) into exact points, with the
+    /// working that explains them.
     pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+        self.score_as::<Explained>(ctx, ev)
+    }
+
+    /// [`Rule::score`], building the working only when `E` asks for it: the same checks and
+    /// the same points either way.
+    pub(crate) fn score_as<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
         match self {
-            Rule::Levels(r) => r.score(ctx, ev),
-            Rule::Check(r) => r.score(ctx, ev),
-            Rule::RatioBands(r) => r.score(ctx, ev),
-            Rule::CountBands(r) => r.score(ctx, ev),
-            Rule::Proportional(r) => r.score(ctx, ev),
-            Rule::Deduction(r) => r.score(ctx, ev),
-            Rule::Survey(r) => r.score(ctx, ev),
-            Rule::Manual(r) => r.score(ctx, ev),
-            Rule::Deadline(r) => r.score(ctx, ev),
+            Rule::Levels(r) => r.score::<E>(ctx, ev),
+            Rule::Check(r) => r.score::<E>(ctx, ev),
+            Rule::RatioBands(r) => r.score::<E>(ctx, ev),
+            Rule::CountBands(r) => r.score::<E>(ctx, ev),
+            Rule::Proportional(r) => r.score::<E>(ctx, ev),
+            Rule::Deduction(r) => r.score::<E>(ctx, ev),
+            Rule::Survey(r) => r.score::<E>(ctx, ev),
+            Rule::Manual(r) => r.score::<E>(ctx, ev),
+            Rule::Deadline(r) => r.score::<E>(ctx, ev),
         }
+    }
+}
+
+/// Whether a rule explains its points: [`Explained`] builds the [`Working`] a scorecard shows;
+/// [`Silent`] builds nothing, for callers that need only the numbers (batches, forms that
+/// re-score on every change). Each rule is compiled once for each.
+pub(crate) trait Explain {
+    /// What a rule returns beside its points.
+    type Working;
+    /// Whether the caller keeps each leaf's result and the findings (a scorecard does).
+    const KEEP: bool;
+    /// The basis of a leaf's result, when the caller keeps it.
+    fn keep(basis: crate::scorecard::Basis<Self::Working>) -> Option<crate::scorecard::Basis>;
+    /// Builds the working, or skips building it.
+    fn working(
+        build: impl FnOnce() -> Result<Working, ScoreError>,
+    ) -> Result<Self::Working, ScoreError>;
+}
+
+/// Rules build their [`Working`].
+pub(crate) struct Explained;
+
+impl Explain for Explained {
+    type Working = Working;
+    const KEEP: bool = true;
+    fn keep(basis: crate::scorecard::Basis) -> Option<crate::scorecard::Basis> {
+        Some(basis)
+    }
+    fn working(build: impl FnOnce() -> Result<Working, ScoreError>) -> Result<Working, ScoreError> {
+        build()
+    }
+}
+
+/// Rules compute the points only.
+pub(crate) struct Silent;
+
+impl Explain for Silent {
+    type Working = ();
+    const KEEP: bool = false;
+    fn keep(_: crate::scorecard::Basis<()>) -> Option<crate::scorecard::Basis> {
+        None
+    }
+    fn working(_: impl FnOnce() -> Result<Working, ScoreError>) -> Result<(), ScoreError> {
+        Ok(())
     }
 }
 
@@ -350,46 +406,82 @@ fn list_fields(fields: &[&str]) -> String {
     }
 }
 
-/// The evidence fields of a leaf that are set (besides `note` and `not_applicable`), held on
-/// the stack: this runs for every leaf of every evaluation.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct SetFields {
-    names: [&'static str; 11],
-    len: usize,
-}
+/// A set of a leaf's evidence fields (besides `note`, `not_applicable`, `documents` and
+/// `reported`), one bit each: which are given, which a kind takes. Checking a leaf's shape is
+/// a mask, not a string search; this runs for every leaf of every evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SetFields(u16);
+
+/// The names of the fields, bit by bit.
+const FIELD_NAMES: [&str; 11] = [
+    "level",
+    "met",
+    "conditions",
+    "numerator",
+    "denominator",
+    "tasks",
+    "percent",
+    "count",
+    "answers",
+    "points",
+    "date",
+];
 
 impl SetFields {
-    pub(crate) fn is_empty(&self) -> bool {
-        self.len == 0
+    pub(crate) const LEVEL: SetFields = SetFields(1);
+    pub(crate) const MET: SetFields = SetFields(1 << 1);
+    pub(crate) const CONDITIONS: SetFields = SetFields(1 << 2);
+    pub(crate) const NUMERATOR: SetFields = SetFields(1 << 3);
+    pub(crate) const DENOMINATOR: SetFields = SetFields(1 << 4);
+    pub(crate) const TASKS: SetFields = SetFields(1 << 5);
+    pub(crate) const PERCENT: SetFields = SetFields(1 << 6);
+    pub(crate) const COUNT: SetFields = SetFields(1 << 7);
+    pub(crate) const ANSWERS: SetFields = SetFields(1 << 8);
+    pub(crate) const POINTS: SetFields = SetFields(1 << 9);
+    pub(crate) const DATE: SetFields = SetFields(1 << 10);
+
+    /// Both sets.
+    pub(crate) const fn with(self, other: SetFields) -> SetFields {
+        SetFields(self.0 | other.0)
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &&'static str> {
-        self.names.iter().take(self.len)
+    /// The fields of `self` that are not in `other`.
+    pub(crate) const fn without(self, other: SetFields) -> SetFields {
+        SetFields(self.0 & !other.0)
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The names of the fields in the set, in declaration order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'static str> {
+        FIELD_NAMES
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| self.0 & (1 << bit) != 0)
+            .map(|(_, name)| *name)
     }
 }
 
 /// The evidence fields of a leaf that are set (besides `note` and `not_applicable`).
 pub(crate) fn evidence_fields(ev: &LeafEvidence) -> SetFields {
-    let mut out = SetFields {
-        names: [""; 11],
-        len: 0,
-    };
-    for (set, name) in [
-        (ev.level.is_some(), "level"),
-        (ev.met.is_some(), "met"),
-        (ev.conditions.is_some(), "conditions"),
-        (ev.numerator.is_some(), "numerator"),
-        (ev.denominator.is_some(), "denominator"),
-        (ev.tasks.is_some(), "tasks"),
-        (ev.percent.is_some(), "percent"),
-        (ev.count.is_some(), "count"),
-        (ev.answers.is_some(), "answers"),
-        (ev.points.is_some(), "points"),
-        (ev.date.is_some(), "date"),
+    let mut out = SetFields(0);
+    for (set, field) in [
+        (ev.level.is_some(), SetFields::LEVEL),
+        (ev.met.is_some(), SetFields::MET),
+        (ev.conditions.is_some(), SetFields::CONDITIONS),
+        (ev.numerator.is_some(), SetFields::NUMERATOR),
+        (ev.denominator.is_some(), SetFields::DENOMINATOR),
+        (ev.tasks.is_some(), SetFields::TASKS),
+        (ev.percent.is_some(), SetFields::PERCENT),
+        (ev.count.is_some(), SetFields::COUNT),
+        (ev.answers.is_some(), SetFields::ANSWERS),
+        (ev.points.is_some(), SetFields::POINTS),
+        (ev.date.is_some(), SetFields::DATE),
     ] {
-        if let (true, Some(slot)) = (set, out.names.get_mut(out.len)) {
-            *slot = name;
-            out.len += 1;
+        if set {
+            out = out.with(field);
         }
     }
     out
@@ -399,11 +491,11 @@ pub(crate) fn evidence_fields(ev: &LeafEvidence) -> SetFields {
 pub(crate) fn only_fields(
     ctx: &Ctx<'_>,
     ev: &LeafEvidence,
-    allowed: &[&str],
+    allowed: SetFields,
     expected: &str,
 ) -> Result<(), ScoreError> {
     let set = evidence_fields(ev);
-    if let Some(bad) = set.iter().find(|f| !allowed.contains(f)) {
+    if let Some(bad) = set.without(allowed).iter().next() {
         return Err(ctx.issue(
             Some(bad),
             EvidenceIssueCode::WrongShape,

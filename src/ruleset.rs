@@ -1,6 +1,7 @@
 //! The validated criteria set: the only form that [`evaluate`](crate::evaluate) accepts.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
@@ -42,15 +43,43 @@ use crate::validate::tree::{Node, Tree};
 /// assert_eq!(rs.leaf_codes().collect::<Vec<_>>(), ["1.1"]);
 /// # Ok::<(), par_index::LoadError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RuleSet {
     def: RuleSetDef,
     tree: Tree,
+    /// The SHA-256 of `def`, worked out on first use (every scorecard records it).
+    sha256: OnceLock<String>,
+}
+
+/// Two rule sets are equal when their definitions are; whether the digest was worked out yet
+/// does not matter.
+impl PartialEq for RuleSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.def == other.def && self.tree == other.tree
+    }
 }
 
 impl RuleSet {
     pub(crate) fn new(def: RuleSetDef, tree: Tree) -> Self {
-        RuleSet { def, tree }
+        RuleSet {
+            def,
+            tree,
+            sha256: OnceLock::new(),
+        }
+    }
+
+    /// The SHA-256 of the set's canonical JSON ([`digest::ruleset_sha256`](crate::digest::ruleset_sha256)),
+    /// worked out once and kept: every scorecard records it.
+    ///
+    /// # Example
+    /// ```
+    /// let rs = par_index::RuleSet::builtin("bnv-876-2022-province").unwrap();
+    /// assert_eq!(rs.sha256(), par_index::digest::ruleset_sha256(rs.def()));
+    /// ```
+    #[must_use]
+    pub fn sha256(&self) -> &str {
+        self.sha256
+            .get_or_init(|| crate::digest::ruleset_sha256(&self.def))
     }
 
     /// Reads and validates a rule set from TOML text.

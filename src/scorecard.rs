@@ -189,8 +189,8 @@ pub struct Explanation {
 
 /// The basis of a leaf's points.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Basis {
-    Scored(Working),
+pub(crate) enum Basis<W = Working> {
+    Scored(W),
     MissingEvidence,
     NotApplicable { reason: String, full_points: bool },
 }

@@ -13,7 +13,8 @@
 //!   and its ancestors, which lose exactly the leaf's points and maximum;
 //! - every parent's points and applicable maximum are the sums of its children's, the total
 //!   the sum of the areas and of the parts;
-//! - evaluation is deterministic;
+//! - evaluation is deterministic, and [`evaluate_points`](crate::evaluate_points) gives the
+//!   scorecard's numbers node by node;
 //! - the set survives `RuleSetDef → TOML → RuleSetDef`, [`RuleSet::to_toml_string`] reloads
 //!   to an equal set, and each evidence survives `Evidence → JSON → Evidence`.
 //!
@@ -110,6 +111,9 @@ pub enum Invariant {
     Deterministic,
     /// A TOML or JSON round trip lost or changed something.
     RoundTrip,
+    /// [`evaluate_points`](crate::evaluate_points) (which builds no explanations) gave other
+    /// numbers than the scorecard.
+    NumbersOnlyAgree,
 }
 
 /// One broken invariant, with what broke it.
@@ -216,10 +220,49 @@ pub fn check_evidence(rs: &RuleSet, ev: &Evidence, report: &mut Report) {
             Some(ev),
         ),
     }
+    check_numbers_only(rs, &card, ev, report);
     check_bounds(rs, &card, ev, report);
     check_sums(rs, &card, ev, report);
     check_not_applicable(rs, &card, ev, report);
     check_monotone(rs, &card, ev, report);
+}
+
+/// The numbers-only path agrees with the scorecard on every node, the total and the index.
+fn check_numbers_only(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    report.evaluations += 1;
+    let points = match crate::evaluate_points(rs, ev) {
+        Ok(p) => p,
+        Err(e) => {
+            report.push(Invariant::NumbersOnlyAgree, e.to_string(), Some(ev));
+            return;
+        }
+    };
+    let total = (
+        card.total.points,
+        card.total.applicable_max,
+        card.total.index,
+    );
+    if (points.total, points.applicable_max, points.index) != total {
+        report.push(
+            Invariant::NumbersOnlyAgree,
+            format!(
+                "total {:?}, scorecard {total:?}",
+                (points.total, points.applicable_max, points.index)
+            ),
+            Some(ev),
+        );
+    }
+    for (n, p) in card.nodes.iter().zip(&points.nodes) {
+        let want = (n.score.points, n.score.applicable_max, n.status);
+        let got = (p.points, p.applicable_max, p.status);
+        if want != got {
+            report.push(
+                Invariant::NumbersOnlyAgree,
+                format!("`{}`: {got:?}, scorecard {want:?}", n.code),
+                Some(ev),
+            );
+        }
+    }
 }
 
 fn run(rs: &RuleSet, ev: &Evidence, report: &mut Report) -> Option<Scorecard> {

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::levels::unique_ids;
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError, only_fields};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
 use crate::Limits;
 use crate::error::EvidenceIssueCode;
 use crate::evidence::LeafEvidence;
@@ -61,15 +61,19 @@ impl Check {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
         let (met, failed) = if self.conditions.is_empty() {
-            only_fields(ctx, ev, &["met"], "`met` (true or false)")?;
+            only_fields(ctx, ev, SetFields::MET, "`met` (true or false)")?;
             (ev.met == Some(true), Vec::new())
         } else {
             only_fields(
                 ctx,
                 ev,
-                &["conditions"],
+                SetFields::CONDITIONS,
                 "`conditions`, one true or false per condition",
             )?;
             let failed = self.failed_conditions(ctx, ev)?;
@@ -82,7 +86,7 @@ impl Check {
         };
         Ok(Outcome::Points {
             points,
-            working: Working::Check { met, failed },
+            working: E::working(|| Ok(Working::Check { met, failed }))?,
         })
     }
 
@@ -156,7 +160,7 @@ mod tests {
             path: &path,
             kind: RuleKind::Check,
         };
-        match r.score(&ctx, &ev)? {
+        match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
             Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
         }

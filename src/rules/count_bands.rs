@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::bands::{self, Band, Domain, Pay};
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError, only_fields, whole_count};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields, whole_count};
 use crate::Limits;
 use crate::evidence::LeafEvidence;
 use crate::model::RuleDef;
@@ -57,8 +57,12 @@ impl CountBands {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
-        only_fields(ctx, ev, &["count"], "`count`")?;
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
+        only_fields(ctx, ev, SetFields::COUNT, "`count`")?;
         let count = whole_count(ctx, "count", ev.count.unwrap_or_default())?;
         let band = bands::find(&self.bands, |edge| Ok::<_, ScoreError>(count.cmp(&edge)))?;
         let points = match band.map(|b| b.pay) {
@@ -67,11 +71,13 @@ impl CountBands {
         };
         Ok(Outcome::Points {
             points,
-            working: Working::CountBand {
-                count,
-                measure: self.measure.clone(),
-                band: band.map(|b| b.view("")),
-            },
+            working: E::working(|| {
+                Ok(Working::CountBand {
+                    count,
+                    measure: self.measure.clone(),
+                    band: band.map(|b| b.view("")),
+                })
+            })?,
         })
     }
 }
@@ -115,7 +121,7 @@ mod tests {
             path: &path,
             kind: RuleKind::CountBands,
         };
-        match r.score(
+        match r.score::<crate::rules::Explained>(
             &ctx,
             &LeafEvidence {
                 count: Some(d(count)),

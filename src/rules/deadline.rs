@@ -16,7 +16,7 @@
 use rust_decimal::Decimal;
 
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError, evidence_fields};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, evidence_fields};
 use crate::docref::{DocDate, DocRef};
 use crate::error::{EvidenceIssueCode, IssueCode};
 use crate::evidence::LeafEvidence;
@@ -139,9 +139,13 @@ impl Deadline {
         }
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
         let expected = "`documents` (references with a date; `[]` when none was issued) or `date`";
-        if let Some(bad) = evidence_fields(ev).iter().copied().find(|f| *f != "date") {
+        if let Some(bad) = evidence_fields(ev).without(SetFields::DATE).iter().next() {
             return Err(ctx.issue(
                 Some(bad),
                 EvidenceIssueCode::WrongShape,
@@ -174,13 +178,15 @@ impl Deadline {
         let timing = self.timing(date);
         Ok(Outcome::Points {
             points: self.points(timing, ctx.max),
-            working: Working::Deadline {
-                deadline: self.deadline.to_string(),
-                date: date.map(|d| d.to_string()),
-                days_late: date.map(|d| d.days() - self.deadline.days()),
-                document,
-                outcome: timing.as_str().to_string(),
-            },
+            working: E::working(|| {
+                Ok(Working::Deadline {
+                    deadline: self.deadline.to_string(),
+                    date: date.map(|d| d.to_string()),
+                    days_late: date.map(|d| d.days() - self.deadline.days()),
+                    document,
+                    outcome: timing.as_str().to_string(),
+                })
+            })?,
         })
     }
 }
@@ -254,7 +260,7 @@ mod tests {
             path: &path,
             kind: RuleKind::Deadline,
         };
-        match r.score(&ctx, &ev)? {
+        match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
             Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
         }

@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError, only_fields, whole_count};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields, whole_count};
 use crate::error::IssueCode;
 use crate::evidence::LeafEvidence;
 use crate::model::RuleDef;
@@ -70,8 +70,12 @@ impl Deduction {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
-        only_fields(ctx, ev, &["count"], "`count`")?;
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
+        only_fields(ctx, ev, SetFields::COUNT, "`count`")?;
         let count = whole_count(ctx, "count", ev.count.unwrap_or_default())?;
         let off = count
             .checked_mul(self.per_item)
@@ -81,12 +85,14 @@ impl Deduction {
         let points = if floored { self.min_points } else { raw };
         Ok(Outcome::Points {
             points,
-            working: Working::Deduction {
-                count,
-                per_item: self.per_item,
-                measure: self.measure.clone(),
-                floored_at: floored.then_some(self.min_points),
-            },
+            working: E::working(|| {
+                Ok(Working::Deduction {
+                    count,
+                    per_item: self.per_item,
+                    measure: self.measure.clone(),
+                    floored_at: floored.then_some(self.min_points),
+                })
+            })?,
         })
     }
 }
@@ -108,7 +114,7 @@ mod tests {
             kind: RuleKind::Deduction,
         };
         match r
-            .score(
+            .score::<crate::rules::Explained>(
                 &ctx,
                 &LeafEvidence {
                     count: Some(d(count)),

@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError, only_fields};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
 use crate::Limits;
 use crate::error::{EvidenceIssueCode, IssueCode};
 use crate::evidence::LeafEvidence;
@@ -61,8 +61,12 @@ impl Levels {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
-        only_fields(ctx, ev, &["level"], "`level`")?;
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
+        only_fields(ctx, ev, SetFields::LEVEL, "`level`")?;
         let id = ev.level.as_deref().unwrap_or_default();
         let Some(level) = self.levels.iter().find(|l| l.id == id) else {
             let known: Vec<String> = self.levels.iter().map(|l| format!("`{}`", l.id)).collect();
@@ -74,10 +78,12 @@ impl Levels {
         };
         Ok(Outcome::Points {
             points: level.points,
-            working: Working::Level {
-                id: level.id.clone(),
-                label: level.label.clone(),
-            },
+            working: E::working(|| {
+                Ok(Working::Level {
+                    id: level.id.clone(),
+                    label: level.label.clone(),
+                })
+            })?,
         })
     }
 }
@@ -152,7 +158,7 @@ mod tests {
             kind: RuleKind::Levels,
         };
         let at = |id: &str| {
-            r.score(
+            r.score::<crate::rules::Explained>(
                 &ctx,
                 &LeafEvidence {
                     level: Some(id.into()),

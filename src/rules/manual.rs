@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 
 use super::working::Working;
-use super::{Ctx, Outcome, ScoreError, only_fields};
+use super::{Ctx, Explain, Outcome, ScoreError, SetFields, only_fields};
 use crate::error::EvidenceIssueCode;
 use crate::evidence::LeafEvidence;
 
@@ -19,14 +19,21 @@ use crate::evidence::LeafEvidence;
 pub(crate) struct Manual;
 
 impl Manual {
-    pub(crate) fn score(self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
-        only_fields(ctx, ev, &["points"], "`points`")?;
-        given(ctx, ev.points.unwrap_or_default())
+    pub(crate) fn score<E: Explain>(
+        self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
+        only_fields(ctx, ev, SetFields::POINTS, "`points`")?;
+        given::<E>(ctx, ev.points.unwrap_or_default())
     }
 }
 
 /// Points given directly, checked against [0, max].
-pub(crate) fn given(ctx: &Ctx<'_>, points: Decimal) -> Result<Outcome, ScoreError> {
+pub(crate) fn given<E: Explain>(
+    ctx: &Ctx<'_>,
+    points: Decimal,
+) -> Result<Outcome<E::Working>, ScoreError> {
     if points < Decimal::ZERO || points > ctx.max {
         return Err(ctx.issue(
             Some("points"),
@@ -40,7 +47,7 @@ pub(crate) fn given(ctx: &Ctx<'_>, points: Decimal) -> Result<Outcome, ScoreErro
     }
     Ok(Outcome::Points {
         points,
-        working: Working::Given,
+        working: E::working(|| Ok(Working::Given))?,
     })
 }
 
@@ -63,7 +70,7 @@ mod tests {
             kind: RuleKind::Manual,
         };
         let at = |p: &str| {
-            Manual.score(
+            Manual.score::<crate::rules::Explained>(
                 &ctx,
                 &LeafEvidence {
                     points: Some(d(p)),

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use super::ratio::{self, RatioOptions};
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError};
 use crate::error::IssueCode;
 use crate::evidence::LeafEvidence;
 use crate::model::{EmptyPolicy, RuleDef};
@@ -72,25 +72,17 @@ impl Proportional {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
         let Some(m) = ratio::read(ctx, ev, &self.opts)? else {
-            return Ok(empty(ctx, &self.opts));
+            return empty::<E>(ctx, &self.opts);
         };
-        let share = m.view(self.opts.measure.as_ref())?;
         let under_floor = match self.zero_below {
             Some(z) => m.cmp_percent(z)?.is_lt(),
             None => false,
-        };
-        let factor = if under_floor {
-            Decimal::ZERO
-        } else {
-            match self.target {
-                Some(t) => {
-                    let f = share.percent.checked_div(t).ok_or(ScoreError::Overflow)?;
-                    f.min(Decimal::ONE)
-                }
-                None => m.times(Decimal::ONE)?,
-            }
         };
         let points = if under_floor {
             Decimal::ZERO
@@ -109,41 +101,53 @@ impl Proportional {
         };
         Ok(Outcome::Points {
             points,
-            working: Working::Proportional {
-                share,
-                target: self.target,
-                zero_below: self.zero_below,
-                factor,
-            },
+            working: E::working(|| {
+                let share = m.view(self.opts.measure.as_ref())?;
+                let factor = match (under_floor, self.target) {
+                    (true, _) => Decimal::ZERO,
+                    (false, Some(t)) => {
+                        let f = share.percent.checked_div(t).ok_or(ScoreError::Overflow)?;
+                        f.min(Decimal::ONE)
+                    }
+                    (false, None) => m.times(Decimal::ONE)?,
+                };
+                Ok(Working::Proportional {
+                    share,
+                    target: self.target,
+                    zero_below: self.zero_below,
+                    factor,
+                })
+            })?,
         })
     }
 }
 
 /// What an empty denominator scores under a ratio rule's policy.
-pub(crate) fn empty(ctx: &Ctx<'_>, opts: &RatioOptions) -> Outcome {
-    let measure = opts.measure.clone();
-    match opts.on_empty {
-        EmptyPolicy::NotApplicable => Outcome::NotApplicable {
-            reason: format!(
-                "0 of 0 {}: nothing to measure",
-                measure.as_deref().unwrap_or("items")
-            ),
-        },
-        EmptyPolicy::Zero => Outcome::Points {
-            points: Decimal::ZERO,
-            working: Working::Empty {
-                policy: EmptyPolicy::Zero,
-                measure,
-            },
-        },
-        EmptyPolicy::FullPoints => Outcome::Points {
-            points: ctx.max,
-            working: Working::Empty {
-                policy: EmptyPolicy::FullPoints,
-                measure,
-            },
-        },
-    }
+pub(crate) fn empty<E: Explain>(
+    ctx: &Ctx<'_>,
+    opts: &RatioOptions,
+) -> Result<Outcome<E::Working>, ScoreError> {
+    let points = match opts.on_empty {
+        EmptyPolicy::NotApplicable => {
+            return Ok(Outcome::NotApplicable {
+                reason: format!(
+                    "0 of 0 {}: nothing to measure",
+                    opts.measure.as_deref().unwrap_or("items")
+                ),
+            });
+        }
+        EmptyPolicy::Zero => Decimal::ZERO,
+        EmptyPolicy::FullPoints => ctx.max,
+    };
+    Ok(Outcome::Points {
+        points,
+        working: E::working(|| {
+            Ok(Working::Empty {
+                policy: opts.on_empty,
+                measure: opts.measure.clone(),
+            })
+        })?,
+    })
 }
 
 #[cfg(test)]
@@ -179,7 +183,7 @@ mod tests {
             denominator: Some(m.into()),
             ..LeafEvidence::default()
         };
-        match r.score(&ctx, &ev).unwrap() {
+        match r.score::<crate::rules::Explained>(&ctx, &ev).unwrap() {
             Outcome::Points { points, working } => (points, working.to_string()),
             Outcome::NotApplicable { reason } => (d("-1"), reason),
         }

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 
 use super::working::{Share, ShareSource};
-use super::{Ctx, Issues, ScoreError, only_fields};
+use super::{Ctx, Issues, ScoreError, SetFields, only_fields};
 use crate::error::EvidenceIssueCode;
 use crate::evidence::LeafEvidence;
 use crate::model::{EmptyPolicy, RuleDef, TaskStatus};
@@ -151,7 +151,10 @@ pub(crate) fn read(
     only_fields(
         ctx,
         ev,
-        &["numerator", "denominator", "tasks", "percent"],
+        SetFields::NUMERATOR
+            .with(SetFields::DENOMINATOR)
+            .with(SetFields::TASKS)
+            .with(SetFields::PERCENT),
         EXPECTED,
     )?;
     let forms = [

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use super::bands::{self, Band, Domain, Pay};
 use super::ratio::{self, RatioOptions};
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError};
 use crate::Limits;
 use crate::evidence::LeafEvidence;
 use crate::model::RuleDef;
@@ -56,9 +56,13 @@ impl RatioBands {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
         let Some(m) = ratio::read(ctx, ev, &self.opts)? else {
-            return Ok(super::proportional::empty(ctx, &self.opts));
+            return super::proportional::empty::<E>(ctx, &self.opts);
         };
         let band = bands::find(&self.bands, |edge| m.cmp_percent(edge))?;
         // Validated bands cover [0, 100] (or [0, ∞) with allow_over): a share always has a band.
@@ -72,10 +76,12 @@ impl RatioBands {
         };
         Ok(Outcome::Points {
             points,
-            working: Working::RatioBand {
-                share: m.view(self.opts.measure.as_ref())?,
-                band: band.view("%"),
-            },
+            working: E::working(|| {
+                Ok(Working::RatioBand {
+                    share: m.view(self.opts.measure.as_ref())?,
+                    band: band.view("%"),
+                })
+            })?,
         })
     }
 }
@@ -132,7 +138,7 @@ mod tests {
             path: &path,
             kind: RuleKind::RatioBands,
         };
-        match r.score(&ctx, &ev)? {
+        match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
             Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
         }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::working::Working;
-use super::{Ctx, Issues, Outcome, ScoreError, only_fields};
+use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
 use crate::Limits;
 use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode};
 use crate::evidence::LeafEvidence;
@@ -93,11 +93,15 @@ impl Survey {
         })
     }
 
-    pub(crate) fn score(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<Outcome, ScoreError> {
+    pub(crate) fn score<E: Explain>(
+        &self,
+        ctx: &Ctx<'_>,
+        ev: &LeafEvidence,
+    ) -> Result<Outcome<E::Working>, ScoreError> {
         only_fields(
             ctx,
             ev,
-            &["answers", "points"],
+            SetFields::ANSWERS.with(SetFields::POINTS),
             "`answers` (respondents per option) or `points`",
         )?;
         if ev.answers.is_some() && ev.points.is_some() {
@@ -108,12 +112,13 @@ impl Survey {
             ));
         }
         if let Some(p) = ev.points {
-            return super::manual::given(ctx, p);
+            return super::manual::given::<E>(ctx, p);
         }
-        let answers = ev.answers.clone().unwrap_or_default();
+        let no_answers = BTreeMap::new();
+        let answers = ev.answers.as_ref().unwrap_or(&no_answers);
         let mut respondents: u64 = 0;
         let mut weighted = Decimal::ZERO;
-        for (option, n) in &answers {
+        for (option, n) in answers {
             let Some((_, w)) = self.weights.iter().find(|(o, _)| o == option) else {
                 let known: Vec<String> =
                     self.weights.iter().map(|(o, _)| format!("`{o}`")).collect();
@@ -143,27 +148,29 @@ impl Survey {
                     } else {
                         ctx.max
                     },
-                    working: Working::Empty {
-                        policy,
-                        measure: Some("respondents".to_string()),
-                    },
+                    working: E::working(|| {
+                        Ok(Working::Empty {
+                            policy,
+                            measure: Some("respondents".to_string()),
+                        })
+                    })?,
                 },
             });
         }
         let n = Decimal::from(respondents);
-        let weighted_percent = weighted.checked_div(n).ok_or(ScoreError::Overflow)?;
         let points = weighted
             .checked_mul(ctx.max)
             .and_then(|x| x.checked_div(n))
             .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
             .ok_or(ScoreError::Overflow)?;
-        let answers: BTreeMap<String, u64> = answers;
         Ok(Outcome::Points {
             points,
-            working: Working::Survey {
-                answers,
-                weighted_percent,
-            },
+            working: E::working(|| {
+                Ok(Working::Survey {
+                    answers: answers.clone(),
+                    weighted_percent: weighted.checked_div(n).ok_or(ScoreError::Overflow)?,
+                })
+            })?,
         })
     }
 }
@@ -184,7 +191,7 @@ mod tests {
             path: &path,
             kind: RuleKind::Survey,
         };
-        match r.score(&ctx, &ev)? {
+        match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
             Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
         }

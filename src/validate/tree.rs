@@ -48,6 +48,9 @@ pub(crate) struct Leaf {
 pub(crate) struct Tree {
     pub(crate) nodes: Vec<Node>,
     pub(crate) index: HashMap<String, usize>,
+    /// Every node's index, ordered by code as a string sorts (the order of an evidence
+    /// map's keys), so evidence is matched to nodes in one merged pass, without hashing.
+    pub(crate) by_code: Vec<usize>,
 }
 
 struct Builder<'a> {
@@ -93,7 +96,14 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
     if let Some(parts) = &def.parts {
         check_parts(&b.tree, parts.appraised, parts.survey, b.issues);
     }
-    b.tree
+    let mut tree = b.tree;
+    let mut by_code: Vec<usize> = (0..tree.nodes.len()).collect();
+    by_code.sort_by(|&a, &b| {
+        let code = |i: usize| tree.nodes.get(i).map(|n| n.code.as_str());
+        code(a).cmp(&code(b))
+    });
+    tree.by_code = by_code;
+    tree
 }
 
 fn check_parts(tree: &Tree, appraised: Decimal, survey: Decimal, issues: &mut Issues) {
