@@ -17,7 +17,7 @@ use crate::scorecard::{
     Basis, Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
     ProvenanceSummary, RuleSetInfo, Score, Scorecard,
 };
-use crate::validate::tree::{Leaf, Node};
+use crate::validate::tree::{Leaf, Node, Tree};
 
 /// Scores a unit's evidence under a rule set.
 ///
@@ -188,7 +188,7 @@ pub(crate) fn score<E: Explain>(
     for (i, node) in nodes.iter().enumerate() {
         let Some(leaf) = &node.leaf else { continue };
         let value = values.get(i).copied().flatten();
-        let scored = match given.get(&node.code) {
+        let scored = match given.get(&*node.code) {
             Some((points, working)) => {
                 E::working(|| Ok(working.clone())).map(|w| (Basis::Scored(w), *points))
             }
@@ -231,7 +231,7 @@ pub(crate) fn score<E: Explain>(
     if !issues.is_empty() {
         return Err(EvalError::Evidence { issues });
     }
-    roll_up(nodes, &mut acc)?;
+    roll_up(rs.tree(), &mut acc)?;
     Ok(Scored {
         acc,
         leaves,
@@ -322,11 +322,22 @@ fn match_codes<'e>(
     let mut sorted = tree
         .by_code
         .iter()
-        .filter_map(|&i| tree.nodes.get(i).map(|n| (n.code.as_str(), i)))
+        .filter_map(|&i| tree.nodes.get(i).map(|n| (&*n.code, i)))
         .peekable();
     for (code, value) in &ev.evidence {
-        while sorted.next_if(|(c, _)| *c < code.as_str()).is_some() {}
-        let found = sorted.next_if(|(c, _)| *c == code.as_str()).map(|(_, i)| i);
+        // One comparison per step: skip the nodes before `code`, take the one equal to it.
+        let mut found = None;
+        while let Some(&(c, i)) = sorted.peek() {
+            match c.cmp(code.as_str()) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => found = Some(i),
+                std::cmp::Ordering::Greater => break,
+            }
+            sorted.next();
+            if found.is_some() {
+                break;
+            }
+        }
         let is_leaf = found
             .and_then(|i| tree.nodes.get(i))
             .is_some_and(|n| n.leaf.is_some());
@@ -392,7 +403,7 @@ fn cap_without_documents<E: Explain>(
     };
     let cited = ev
         .evidence
-        .get(&node.code)
+        .get(&*node.code)
         .and_then(|v| v.documents.as_ref())
         .is_some_and(|d| !d.is_empty());
     if cited {
@@ -491,17 +502,21 @@ fn finding(node: &Node, leaf: &Leaf, basis: &Basis) -> Option<Finding> {
     }
 }
 
-fn roll_up(nodes: &[Node], acc: &mut [Acc]) -> Result<(), EvalError> {
-    for i in (0..nodes.len()).rev() {
-        let (Some(node), Some(child)) = (nodes.get(i), acc.get(i).copied()) else {
+/// Adds every node's points and applicable maximum into its parent's, deepest first (a
+/// child comes after its parent in tree order).
+fn roll_up(tree: &Tree, acc: &mut [Acc]) -> Result<(), EvalError> {
+    for (i, parent) in tree.parents.iter().enumerate().rev() {
+        let (Some(p), Some(child)) = (*parent, acc.get(i).copied()) else {
             continue;
         };
-        let Some(p) = node.parent else { continue };
         let Some(parent) = acc.get_mut(p) else {
             continue;
         };
         let overflow = || EvalError::Overflow {
-            path: node.path.clone(),
+            path: tree
+                .nodes
+                .get(i)
+                .map_or_else(DataPath::root, |n| n.path.clone()),
         };
         parent.points = parent
             .points

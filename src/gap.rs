@@ -392,7 +392,7 @@ pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
         let (Some(leaf), Some(result)) = (&node.leaf, card.node(&node.code)) else {
             continue;
         };
-        let leaf_ev = ev.evidence.get(&node.code);
+        let leaf_ev = ev.evidence.get(&*node.code);
         let is_final = !ev.period.is_provisional() && leaf_ev.is_some();
         let ctx = steps::LeafCtx {
             rs,

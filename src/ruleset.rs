@@ -140,7 +140,7 @@ impl RuleSet {
             .nodes
             .iter()
             .filter(|n| n.leaf.is_some())
-            .map(|n| n.code.as_str())
+            .map(|n| &*n.code)
     }
 
     /// Facts about the node with this code, when the set has it.

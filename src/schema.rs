@@ -83,7 +83,7 @@ pub fn evidence_for(rs: &RuleSet) -> Schema {
     let mut leaves = Map::new();
     for node in &rs.tree().nodes {
         if let Some(leaf) = &node.leaf {
-            leaves.insert(node.code.clone(), leaf_schema(node, leaf));
+            leaves.insert(node.code.to_string(), leaf_schema(node, leaf));
         }
     }
     let mut year = Map::new();

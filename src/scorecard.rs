@@ -5,6 +5,7 @@
 //! names are part of the crate's stable interface.
 
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -54,7 +55,7 @@ impl Scorecard {
     /// The result of the node with this code.
     #[must_use]
     pub fn node(&self, code: &str) -> Option<&NodeResult> {
-        self.nodes.iter().find(|n| n.code == code)
+        self.nodes.iter().find(|n| *n.code == *code)
     }
 
     /// The areas (lĩnh vực): the nodes at depth 1.
@@ -143,15 +144,15 @@ pub enum NodeStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct NodeResult {
     /// The node's code.
-    pub code: String,
+    pub code: Arc<str>,
     /// Its title.
-    pub title: String,
+    pub title: Arc<str>,
     /// Its English title, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
+    pub title_en: Option<Arc<str>>,
     /// The parent's code; absent for an area.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Arc<str>>,
     /// 1 for an area, 2 for a criterion, 3 for a sub-criterion, ...
     pub depth: usize,
     /// Points, maximum and index (for an area: its sub-index).
@@ -173,7 +174,7 @@ pub struct LeafResult {
     /// Whether its rule was checked against the published text.
     pub verified: bool,
     /// The document and clause the rule comes from.
-    pub source: String,
+    pub source: Arc<str>,
     /// How the points were reached, as one line: `30/36 = 83.33% → band 80% to under 100% → 0.5 of 1`.
     pub explanation: Explanation,
 }
@@ -250,7 +251,7 @@ pub struct Finding {
     /// What kind of finding.
     pub kind: FindingKind,
     /// The leaf's code.
-    pub code: String,
+    pub code: Arc<str>,
     /// The path of its evidence: `evidence["1.2.1"]`.
     pub path: DataPath,
     /// What happened and what follows.

@@ -437,7 +437,7 @@ fn check_not_applicable(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &
     };
     let mut marked = ev.clone();
     marked.evidence.insert(
-        node.code.clone(),
+        node.code.to_string(),
         LeafEvidence {
             not_applicable: Some("testkit".into()),
             ..LeafEvidence::default()
@@ -587,7 +587,7 @@ fn variants(rule: &Rule, ev: &LeafEvidence) -> Vec<(LeafEvidence, bool)> {
 fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
     for (i, node) in rs.tree().nodes.iter().enumerate() {
         let (Some(leaf), Some(value), Some(before)) =
-            (&node.leaf, ev.evidence.get(&node.code), card.nodes.get(i))
+            (&node.leaf, ev.evidence.get(&*node.code), card.nodes.get(i))
         else {
             continue;
         };
@@ -596,7 +596,7 @@ fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Re
         }
         for (variant, better) in variants(&leaf.rule, value) {
             let mut changed = ev.clone();
-            changed.evidence.insert(node.code.clone(), variant);
+            changed.evidence.insert(node.code.to_string(), variant);
             let Some(after) = run(rs, &changed, report) else {
                 continue;
             };

@@ -355,10 +355,10 @@ pub fn what_if(rs: &RuleSet, base: &Evidence, scenario: &Scenario) -> Result<Wha
     let mut areas = Vec::new();
     for (b, a) in base_card.nodes.iter().zip(&card.nodes) {
         let d = NodeDelta {
-            code: b.code.clone(),
-            title: b.title.clone(),
+            code: b.code.to_string(),
+            title: b.title.to_string(),
             depth: b.depth,
-            delta: Delta::of(&b.score, &a.score, &DataPath::root().key(b.code.clone()))?,
+            delta: Delta::of(&b.score, &a.score, &DataPath::root().key(&*b.code))?,
         };
         if d.depth == 1 {
             areas.push(d.clone());

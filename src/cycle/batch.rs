@@ -333,8 +333,8 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
                 .areas()
                 .map(|a| {
                     let by = RankedBy::Area {
-                        code: a.code.clone(),
-                        title: a.title.clone(),
+                        code: a.code.to_string(),
+                        title: a.title.to_string(),
                     };
                     rank(&units, by, &TieBreak::None)
                 })

@@ -73,7 +73,7 @@ pub(super) fn columns(
         .nodes
         .iter()
         .map(|n| NodeColumns {
-            code: n.code.clone(),
+            code: n.code.to_string(),
             max: n.score.max,
             self_assessed: get(&self_sums, &n.code),
             rounds: round_sums.iter().map(|m| get(m, &n.code)).collect(),
@@ -90,7 +90,7 @@ fn part_sums(card: &Scorecard, part: Part) -> Result<HashMap<String, Decimal>, C
     let parents: HashMap<&str, Option<&str>> = card
         .nodes
         .iter()
-        .map(|n| (n.code.as_str(), n.parent.as_deref()))
+        .map(|n| (&*n.code, n.parent.as_deref()))
         .collect();
     let mut sums: HashMap<String, Decimal> = HashMap::new();
     for n in &card.nodes {
@@ -98,14 +98,14 @@ fn part_sums(card: &Scorecard, part: Part) -> Result<HashMap<String, Decimal>, C
         if leaf.part != part {
             continue;
         }
-        let mut cur = Some(n.code.as_str());
+        let mut cur = Some(&*n.code);
         let mut guard = card.nodes.len();
         while let Some(code) = cur {
             let slot = sums.entry(code.to_string()).or_default();
             *slot = slot
                 .checked_add(n.score.points)
                 .ok_or_else(|| CycleError::Overflow {
-                    path: DataPath::root().key("evidence").key(n.code.clone()),
+                    path: DataPath::root().key("evidence").key(&*n.code),
                 })?;
             guard = guard.saturating_sub(1);
             cur = if guard == 0 {

@@ -84,8 +84,8 @@ pub fn compare_scorecards(before: &Scorecard, after: &Scorecard) -> ScorecardCom
         let b = before.node(&n.code).map(|b| b.score);
         if b != Some(n.score) {
             nodes.push(NodeMove {
-                code: n.code.clone(),
-                title: n.title.clone(),
+                code: n.code.to_string(),
+                title: n.title.to_string(),
                 before: b,
                 after: Some(n.score),
             });
@@ -94,8 +94,8 @@ pub fn compare_scorecards(before: &Scorecard, after: &Scorecard) -> ScorecardCom
     for n in &before.nodes {
         if after.node(&n.code).is_none() {
             nodes.push(NodeMove {
-                code: n.code.clone(),
-                title: n.title.clone(),
+                code: n.code.to_string(),
+                title: n.title.to_string(),
                 before: Some(n.score),
                 after: None,
             });

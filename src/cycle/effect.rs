@@ -100,7 +100,7 @@ pub(super) fn effect(
         code: code.to_string(),
         title: before
             .node(code)
-            .map(|n| n.title.clone())
+            .map(|n| n.title.to_string())
             .unwrap_or_default(),
         area: area.clone(),
         reason: change.reason.clone().unwrap_or_default(),
@@ -134,7 +134,7 @@ pub(crate) fn area_of(card: &Scorecard, code: &str) -> String {
     let mut guard = card.nodes.len();
     while let Some(n) = cur {
         if n.depth <= 1 || guard == 0 {
-            return n.code.clone();
+            return n.code.to_string();
         }
         guard -= 1;
         cur = n.parent.as_deref().and_then(|p| card.node(p));

@@ -131,8 +131,8 @@ pub(super) fn leaf_gap(
         return Ok(None);
     }
     let mut gap = LeafGap {
-        code: ctx.node.code.clone(),
-        title: ctx.node.title.clone(),
+        code: ctx.node.code.to_string(),
+        title: ctx.node.title.to_string(),
         points: ctx.points,
         max: ctx.node.max,
         points_left: ctx.sub(ctx.node.max, ctx.points)?,

@@ -18,7 +18,7 @@ pub(crate) fn parts_below(card: &Scorecard) -> HashMap<String, (bool, bool)> {
         let mut cur = Some(n);
         let mut guard = card.nodes.len();
         while let Some(node) = cur {
-            let slot = out.entry(node.code.clone()).or_default();
+            let slot = out.entry(node.code.to_string()).or_default();
             match leaf.part {
                 Part::Appraised => slot.0 = true,
                 Part::Survey => slot.1 = true,
@@ -72,7 +72,7 @@ fn annex(card: &AppraisedScorecard, lang: Lang, extra: bool) -> Table {
     let below = parts_below(fin);
     let appraised_done = !card.rounds.is_empty();
     for (n, c) in fin.nodes.iter().zip(&card.columns) {
-        let (has_a, has_s) = below.get(&n.code).copied().unwrap_or_default();
+        let (has_a, has_s) = below.get(&*n.code).copied().unwrap_or_default();
         let show = |on: bool, v| if on { pts(v, lang) } else { String::new() };
         let name = if n.depth == 1 && !extra {
             format!("**{}**", title(n, lang))
@@ -80,7 +80,7 @@ fn annex(card: &AppraisedScorecard, lang: Lang, extra: bool) -> Table {
             title(n, lang).to_string()
         };
         let mut row = vec![
-            n.code.clone(),
+            n.code.to_string(),
             name,
             pts(c.max, lang),
             show(has_a, c.self_assessed),

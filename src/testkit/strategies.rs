@@ -627,7 +627,7 @@ pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
     let mut per_leaf: Vec<BoxedStrategy<Option<(String, LeafEvidence)>>> = Vec::new();
     for node in &rs.tree().nodes {
         let Some(leaf) = &node.leaf else { continue };
-        let code = node.code.clone();
+        let code = node.code.to_string();
         let value = leaf_value(&leaf.rule, node.max);
         let na = LeafEvidence {
             not_applicable: Some("không phát sinh".into()),
