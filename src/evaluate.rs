@@ -504,31 +504,37 @@ fn finding(node: &Node, leaf: &Leaf, basis: &Basis) -> Option<Finding> {
 
 /// Adds every node's points and applicable maximum into its parent's, deepest first (a
 /// child comes after its parent in tree order).
+///
+/// Each parent's sum is built in a local and stored once: its children are found by hopping
+/// from one child to the next (`child + 1 .. end` is the child's subtree).
 fn roll_up(tree: &Tree, acc: &mut [Acc]) -> Result<(), EvalError> {
-    for (i, parent) in tree.parents.iter().enumerate().rev() {
-        let (Some(p), Some(child)) = (*parent, acc.get(i).copied()) else {
-            continue;
-        };
-        let Some(parent) = acc.get_mut(p) else {
-            continue;
-        };
-        let overflow = || EvalError::Overflow {
-            path: tree
-                .nodes
-                .get(i)
-                .map_or_else(DataPath::root, |n| n.path.clone()),
-        };
-        parent.points = parent
-            .points
-            .checked_add(child.points)
-            .ok_or_else(overflow)?;
-        parent.applicable = parent
-            .applicable
-            .checked_add(child.applicable)
-            .ok_or_else(overflow)?;
-        parent.scored |= child.scored;
-        parent.missing |= child.missing;
-        parent.not_applicable |= child.not_applicable;
+    for (p, &end) in tree.ends.iter().enumerate().rev() {
+        let mut child = p + 1;
+        if child >= end {
+            continue; // a leaf
+        }
+        let mut sum = Acc::default();
+        while child < end {
+            let Some(c) = acc.get(child) else { break };
+            let overflow = || EvalError::Overflow {
+                path: tree
+                    .nodes
+                    .get(child)
+                    .map_or_else(DataPath::root, |n| n.path.clone()),
+            };
+            sum.points = sum.points.checked_add(c.points).ok_or_else(overflow)?;
+            sum.applicable = sum
+                .applicable
+                .checked_add(c.applicable)
+                .ok_or_else(overflow)?;
+            sum.scored |= c.scored;
+            sum.missing |= c.missing;
+            sum.not_applicable |= c.not_applicable;
+            child = tree.ends.get(child).copied().unwrap_or(end).max(child + 1);
+        }
+        if let Some(slot) = acc.get_mut(p) {
+            *slot = sum;
+        }
     }
     Ok(())
 }

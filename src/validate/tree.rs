@@ -53,9 +53,9 @@ pub(crate) struct Tree {
     /// Every node's index, ordered by code as a string sorts (the order of an evidence
     /// map's keys), so evidence is matched to nodes in one merged pass, without hashing.
     pub(crate) by_code: Vec<usize>,
-    /// Every node's parent, by index: the nodes' links packed together, so adding points up
-    /// reads 16 bytes per node rather than the whole node.
-    pub(crate) parents: Vec<Option<usize>>,
+    /// Every node's subtree end (`Node::end`), packed together: adding points up walks these
+    /// rather than the whole nodes.
+    pub(crate) ends: Vec<usize>,
 }
 
 struct Builder<'a> {
@@ -108,7 +108,7 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
         code(a).cmp(&code(b))
     });
     tree.by_code = by_code;
-    tree.parents = tree.nodes.iter().map(|n| n.parent).collect();
+    tree.ends = tree.nodes.iter().map(|n| n.end).collect();
     tree
 }
 
