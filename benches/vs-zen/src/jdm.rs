@@ -9,21 +9,32 @@
 //! `{ "e": { "l1_2_3": { ... } } }` with, per kind: `level`; `met`; `c` (conditions);
 //! `num` + `den` (ratios: task lists are counted and a percentage p becomes
 //! p×100 / 10000 here, outside the timed loop, so zen reads whole numbers only); `count`;
-//! one count per survey option; `points`.
+//! one count per survey option; `points`; `day` (deadline rules: the issue date as days since
+//! 1970-01-01, or null when none was issued).
 
 use par_index::model::{BandDef, NodeDef, RuleDef, RuleKind, TaskStatus};
-use par_index::{Decimal, Evidence, LeafEvidence, RuleSet};
+use par_index::{Decimal, DocDate, DocRef, Evidence, LeafEvidence, RuleSet};
 use serde_json::{Value, json};
 
 #[path = "../../support/synth.rs"]
-#[allow(dead_code)]
-pub mod synth;
+#[allow(
+    dead_code,
+    reason = "shared with benches/engine.rs, which uses more of it"
+)]
+mod synth;
+
+/// Synthetic evidence for every leaf of `rs`, deterministic in `seed`
+/// (`benches/support/synth.rs`).
+pub fn evidence(rs: &RuleSet, seed: u64) -> Evidence {
+    synth::evidence(rs, seed)
+}
 
 /// The identifier of a leaf code.
 pub fn ident(code: &str) -> String {
     format!("l{}", code.replace('.', "_"))
 }
 
+/// A decimal as JDM expression text, without trailing zeros.
 fn d(v: Decimal) -> String {
     v.normalize().to_string()
 }
@@ -37,12 +48,14 @@ pub fn leaves(rs: &RuleSet) -> Vec<(&NodeDef, &RuleDef)> {
     out
 }
 
+/// A JDM graph under construction: its nodes and edges as JSON.
 struct Graph {
     nodes: Vec<Value>,
     edges: Vec<Value>,
 }
 
 impl Graph {
+    /// Adds a node of JDM type `kind`, with its `content` when it has one.
     fn node(&mut self, id: &str, kind: &str, content: Option<Value>) {
         let mut n = json!({ "id": id, "name": id, "type": kind, "position": { "x": 0, "y": 0 } });
         if let Some(c) = content {
@@ -51,6 +64,7 @@ impl Graph {
         self.nodes.push(n);
     }
 
+    /// Adds an edge from node `from` to node `to`.
     fn edge(&mut self, from: &str, to: &str) {
         let id = format!("{from}->{to}");
         self.edges
@@ -118,6 +132,7 @@ fn share_expression(node: &NodeDef, rule: &RuleDef) -> Option<String> {
     }
 }
 
+/// The survey options and their percentages: the rule's own, or the default A/B/C/D.
 fn weights(rule: &RuleDef) -> Vec<(String, Decimal)> {
     if rule.weights.is_empty() {
         [("A", 100), ("B", 60), ("C", 20), ("D", 0)]
@@ -157,6 +172,7 @@ fn table_of(leaf: &str, input: Option<String>, rows: Vec<(String, String)>) -> V
     })
 }
 
+/// The decision-table test of a band's lower edge (empty: any value).
 fn band_test(b: &BandDef) -> String {
     match (b.at_least, b.above) {
         (Some(v), _) => format!(">= {}", d(v)),
@@ -165,6 +181,7 @@ fn band_test(b: &BandDef) -> String {
     }
 }
 
+/// The decision table that gives a leaf its points.
 fn table(node: &NodeDef, rule: &RuleDef) -> Value {
     let id = ident(&node.code);
     let e = format!("e.{id}");
@@ -243,6 +260,23 @@ fn table(node: &NodeDef, rule: &RuleDef) -> Value {
             vec![(String::new(), format!("{s} * {max} / 100"))],
         ),
         RuleKind::Manual => table_of(&id, None, vec![(String::new(), format!("{e}.points"))]),
+        RuleKind::Deadline => {
+            let on_time = rule.on_time.map_or(max, d);
+            let late = d(rule.late.unwrap_or_default());
+            let not_issued = d(rule.not_issued.unwrap_or_default());
+            let mut rows = vec![
+                ("null".to_string(), not_issued.clone()),
+                (format!("<= {}", day(rule.deadline.as_deref())), on_time),
+            ];
+            match rule.late_until.as_deref() {
+                Some(until) => {
+                    rows.push((format!("<= {}", day(Some(until))), late));
+                    rows.push((String::new(), not_issued));
+                }
+                None => rows.push((String::new(), late)),
+            }
+            table_of(&id, Some(format!("{e}.day")), rows)
+        }
     }
 }
 
@@ -257,10 +291,12 @@ pub fn input(rs: &RuleSet, ev: &Evidence) -> Value {
     json!({ "e": e })
 }
 
+/// A decimal as a JSON number.
 fn num(v: Decimal) -> Value {
     serde_json::from_str(&d(v)).unwrap_or(Value::Null)
 }
 
+/// The zen input of one leaf, in the shape its rule kind reads.
 fn leaf_input(rule: &RuleDef, v: &LeafEvidence) -> Value {
     match rule.kind {
         RuleKind::Levels => json!({ "level": v.level }),
@@ -291,5 +327,25 @@ fn leaf_input(rule: &RuleDef, v: &LeafEvidence) -> Value {
         }
         RuleKind::Survey => json!(v.answers),
         RuleKind::Manual => json!({ "points": num(v.points.unwrap_or_default()) }),
+        RuleKind::Deadline => {
+            // the date, else the first cited document that parses with one (as par-index scores)
+            let date = v
+                .date
+                .as_deref()
+                .and_then(|t| DocDate::parse_iso(t).ok())
+                .or_else(|| {
+                    v.documents
+                        .iter()
+                        .flatten()
+                        .find_map(|t| DocRef::parse(t).ok().and_then(|r| r.date))
+                });
+            json!({ "day": date.map(DocDate::days) })
+        }
     }
+}
+
+/// A rule's `YYYY-MM-DD` date as days since 1970-01-01, the form the deadline tables compare.
+fn day(date: Option<&str>) -> i64 {
+    let text = date.expect("a validated deadline rule has its dates");
+    DocDate::parse_iso(text).expect("a validated date").days()
 }

@@ -1,0 +1,381 @@
+//! par-index against GoRules zen-engine on the same ~100-leaf district rule set, with criterion.
+//!
+//! 1. Generates the JDM graph from the par-index rule set (`par_index_vs_zen::jdm`) and writes
+//!    it to `<target dir>/<rule set id>.jdm.json` for inspection.
+//! 2. Checks that both engines give the same points for every leaf on 1,000 random evidence
+//!    files (zen's numbers rounded half-up to 2 decimals); panics on any difference.
+//! 3. Times both engines side by side in one run: one criterion group per mode, each with the
+//!    functions `par-index` and `zen-engine`:
+//!    - `pure`: par-index `evaluate(&RuleSet, &Evidence)` (the whole scorecard) against zen's
+//!      compiled `Decision::evaluate` (the points of every leaf);
+//!    - `pure_numbers`: par-index `evaluate_points` (points, maxima and status of every node,
+//!      total and index) against the same zen call;
+//!    - `end_to_end`: evidence JSON text → parse → evaluate → result JSON text;
+//!    - `explained`: par-index renders the text report with every leaf's working; zen runs with
+//!      `trace: true` and serializes the trace.
+//! 4. Prints a table of the medians and of zen ÷ par-index per mode, read back from criterion's
+//!    `estimates.json` files.
+//!
+//! Every timed iteration checks its result: the total, or that the first leaf's output exists.
+//! Converting evidence into zen's `Variable` happens before timing.
+//!
+//! ```text
+//! cd benches/vs-zen && cargo bench                          # all four modes
+//! cd benches/vs-zen && cargo bench -- pure                  # criterion filter
+//! VS_ZEN_RULESET=../../criteria/<id>/ruleset.toml cargo bench   # another rule set
+//! ```
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, Criterion};
+use par_index::{Decimal, Evidence, RuleSet, evaluate, evaluate_points, render_text};
+use par_index_vs_zen::jdm;
+use rust_decimal::RoundingStrategy;
+use zen_engine::model::DecisionContent;
+use zen_engine::{Decision, DecisionEngine, DecisionGraphResponse, EvaluationOptions, Variable};
+
+/// Evidence files in the equality check.
+const CHECKS: u64 = 1_000;
+/// Distinct evidence files the timed closures cycle through.
+const POOL: usize = 64;
+/// Criterion's function name for par-index in every group.
+const OURS: &str = "par-index";
+/// Criterion's function name for zen-engine in every group.
+const ZEN: &str = "zen-engine";
+/// The groups (modes), with what each compares, in the order they run.
+const MODES: [(&str, &str); 4] = [
+    (
+        "pure",
+        "`evaluate` (whole scorecard) vs compiled `Decision::evaluate`",
+    ),
+    ("pure_numbers", "`evaluate_points` vs the same zen call"),
+    ("end_to_end", "JSON text → parse → evaluate → JSON text"),
+    (
+        "explained",
+        "`render_text` vs `trace: true` + trace serialized",
+    ),
+];
+
+/// zen-engine's compiled decision and the single-threaded runtime its async evaluate runs on.
+struct Zen {
+    decision: Decision,
+    rt: tokio::runtime::Runtime,
+}
+
+impl Zen {
+    /// Loads and compiles the JDM graph `graph_text`.
+    fn new(graph_text: &str) -> Zen {
+        let content: DecisionContent = serde_json::from_str(graph_text).expect("a valid JDM graph");
+        let mut decision = DecisionEngine::default().create_decision(Arc::new(content));
+        decision.compile();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        Zen { decision, rt }
+    }
+
+    /// Evaluates the decision on `input`, with the trace when `trace` is set.
+    fn eval(&self, input: Variable, trace: bool) -> DecisionGraphResponse {
+        let options = EvaluationOptions {
+            trace,
+            max_depth: 10,
+        };
+        self.rt
+            .block_on(self.decision.evaluate_with_opts(input, options))
+            .expect("zen evaluates")
+    }
+}
+
+/// Everything the timed closures read, prepared before timing.
+struct Setup {
+    rs: RuleSet,
+    zen: Zen,
+    /// (code, JDM identifier) of every leaf, in tree order.
+    leaves: Vec<(String, String)>,
+    /// The evidence files the timed closures cycle through.
+    pool: Vec<Evidence>,
+    /// par-index's total for each file of `pool`, to check every iteration against.
+    totals: Vec<Decimal>,
+    /// zen's input for each file of `pool`, converted before timing.
+    zen_in: Vec<Variable>,
+    /// Each file of `pool` as par-index evidence JSON text.
+    ours_json: Vec<String>,
+    /// Each file of `pool` as zen input JSON text.
+    zen_json: Vec<String>,
+    /// zen's output path of the first leaf's points, checked every iteration.
+    leaf0: String,
+}
+
+impl Setup {
+    /// Loads the rule set at `path`, generates, writes and compiles its JDM graph, and
+    /// prepares the evidence pool in both engines' forms.
+    fn new(path: &str) -> Setup {
+        let rs = RuleSet::from_path(path).expect("the rule set loads");
+        let graph = jdm::graph(&rs);
+        let graph_text = serde_json::to_string_pretty(&graph).expect("json");
+        let dir = target_dir();
+        std::fs::create_dir_all(&dir).expect("create the target directory");
+        let out = dir.join(format!("{}.jdm.json", rs.id()));
+        std::fs::write(&out, &graph_text).expect("write the graph");
+        let zen = Zen::new(&graph_text);
+        let leaves: Vec<(String, String)> = jdm::leaves(&rs)
+            .iter()
+            .map(|(n, _)| (n.code.clone(), jdm::ident(&n.code)))
+            .collect();
+        println!(
+            "rule set: {} ({} leaves); graph: {} nodes, written to {}",
+            rs.id(),
+            leaves.len(),
+            graph["nodes"].as_array().map_or(0, Vec::len),
+            out.display()
+        );
+        let pool: Vec<Evidence> = (0..POOL as u64).map(|s| jdm::evidence(&rs, s)).collect();
+        let totals = pool
+            .iter()
+            .map(|ev| evaluate(&rs, ev).expect("par-index evaluates").total.points)
+            .collect();
+        let zen_in = pool
+            .iter()
+            .map(|ev| Variable::from(jdm::input(&rs, ev)))
+            .collect();
+        let ours_json = pool
+            .iter()
+            .map(|ev| ev.to_json_string().expect("evidence JSON"))
+            .collect();
+        let zen_json = pool
+            .iter()
+            .map(|ev| jdm::input(&rs, ev).to_string())
+            .collect();
+        let leaf0 = format!("points.{}", leaves[0].1);
+        Setup {
+            rs,
+            zen,
+            leaves,
+            pool,
+            totals,
+            zen_in,
+            ours_json,
+            zen_json,
+            leaf0,
+        }
+    }
+
+    /// Checks that both engines give the same points for every leaf on `CHECKS` random
+    /// evidence files (zen's rounded half-up to 2 decimals); panics on the first difference.
+    /// Returns how many leaf points were compared.
+    fn check(&self) -> usize {
+        let mut compared = 0;
+        for seed in 0..CHECKS {
+            let ev = jdm::evidence(&self.rs, 1_000_000 + seed);
+            let card = evaluate(&self.rs, &ev).expect("par-index evaluates");
+            let res = self
+                .zen
+                .eval(Variable::from(jdm::input(&self.rs, &ev)), false)
+                .result;
+            for (code, id) in &self.leaves {
+                let ours = card.node(code).expect("leaf").score.points;
+                let theirs = match res.dot(&format!("points.{id}")) {
+                    Some(Variable::Number(n)) => {
+                        n.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                    }
+                    other => panic!("seed {seed}, leaf {code}: zen gave {other:?}"),
+                };
+                assert_eq!(
+                    ours.normalize(),
+                    theirs.normalize(),
+                    "seed {seed}, leaf {code}: par-index {ours}, zen {theirs}"
+                );
+                compared += 1;
+            }
+        }
+        compared
+    }
+}
+
+/// An index cycling through `0..POOL`, one step per call.
+fn cycle() -> impl FnMut() -> usize {
+    let mut i = 0;
+    move || {
+        i = (i + 1) % POOL;
+        i
+    }
+}
+
+/// Times zen's compiled decision on the pool, with the trace serialized to JSON when `trace`
+/// is set. The result is dropped inside the timed routine, as par-index's is.
+fn bench_zen(g: &mut BenchmarkGroup<'_, WallTime>, s: &Setup, trace: bool) {
+    g.bench_function(ZEN, |b| {
+        let mut next = cycle();
+        b.iter_batched(
+            // Setup, not timed: zen's evaluate consumes its input, so each call gets its own
+            // copy of the prepared Variable. `deep_clone`, because `clone` would share the
+            // reference-counted maps with the pool.
+            || s.zen_in[next()].deep_clone(),
+            |input| {
+                let r = s.zen.eval(black_box(input), trace);
+                assert!(r.result.dot(&s.leaf0).is_some());
+                if trace {
+                    assert!(r.trace.is_some());
+                    black_box(serde_json::to_string(&r.trace).expect("trace JSON"));
+                }
+            },
+            BatchSize::SmallInput,
+        );
+    });
+}
+
+/// `pure`: par-index's whole scorecard against zen's compiled decision.
+fn pure(c: &mut Criterion, s: &Setup) {
+    let mut g = c.benchmark_group("pure");
+    g.bench_function(OURS, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let i = next();
+            let card = evaluate(black_box(&s.rs), black_box(&s.pool[i])).expect("evaluates");
+            assert_eq!(card.total.points, s.totals[i]);
+        });
+    });
+    bench_zen(&mut g, s, false);
+    g.finish();
+}
+
+/// `pure_numbers`: par-index's `evaluate_points` against zen's compiled decision.
+fn pure_numbers(c: &mut Criterion, s: &Setup) {
+    let mut g = c.benchmark_group("pure_numbers");
+    g.bench_function(OURS, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let i = next();
+            let points =
+                evaluate_points(black_box(&s.rs), black_box(&s.pool[i])).expect("evaluates");
+            assert_eq!(points.total, s.totals[i]);
+        });
+    });
+    bench_zen(&mut g, s, false);
+    g.finish();
+}
+
+/// `end_to_end`: evidence JSON text → parse → evaluate → result JSON text, for both.
+fn end_to_end(c: &mut Criterion, s: &Setup) {
+    let mut g = c.benchmark_group("end_to_end");
+    g.bench_function(OURS, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let i = next();
+            let ev = Evidence::from_json_str(black_box(&s.ours_json[i])).expect("parses");
+            let card = evaluate(&s.rs, &ev).expect("evaluates");
+            assert_eq!(card.total.points, s.totals[i]);
+            black_box(card.to_json_string().expect("scorecard JSON"));
+        });
+    });
+    g.bench_function(ZEN, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let input: Variable =
+                serde_json::from_str(black_box(&s.zen_json[next()])).expect("parses");
+            let r = s.zen.eval(input, false);
+            assert!(r.result.dot(&s.leaf0).is_some());
+            black_box(serde_json::to_string(&r.result).expect("result JSON"));
+        });
+    });
+    g.finish();
+}
+
+/// `explained`: par-index's text report with every leaf's working against zen's trace.
+fn explained(c: &mut Criterion, s: &Setup) {
+    let mut g = c.benchmark_group("explained");
+    g.bench_function(OURS, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let i = next();
+            let card = evaluate(black_box(&s.rs), black_box(&s.pool[i])).expect("evaluates");
+            assert_eq!(card.total.points, s.totals[i]);
+            black_box(render_text(&card));
+        });
+    });
+    bench_zen(&mut g, s, true);
+    g.finish();
+}
+
+/// Cargo's target directory: `$CARGO_TARGET_DIR`, else this package's `target`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    )
+}
+
+/// Where criterion writes its reports: `$CRITERION_HOME`, else `<target dir>/criterion`.
+/// Given to criterion explicitly, so that the summary reads the files this run wrote.
+fn criterion_dir() -> PathBuf {
+    std::env::var_os("CRITERION_HOME").map_or_else(|| target_dir().join("criterion"), PathBuf::from)
+}
+
+/// The median time of one call in ns, from criterion's
+/// `<dir>/<group>/<function>/new/estimates.json` (`median.point_estimate`).
+/// `None` when the file is missing or unreadable, or older than `since` (not run this time,
+/// e.g. filtered out).
+fn median_ns(dir: &Path, group: &str, function: &str, since: SystemTime) -> Option<f64> {
+    let path = dir
+        .join(group)
+        .join(function)
+        .join("new")
+        .join("estimates.json");
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    if modified < since {
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
+}
+
+/// Prints the medians of this run and zen ÷ par-index per mode, as a Markdown table.
+fn print_ratios(dir: &Path, since: SystemTime) {
+    println!();
+    println!("medians of this run (criterion, {}):", dir.display());
+    println!();
+    println!("| mode | compares | par-index | zen-engine | zen ÷ par-index |");
+    println!("|---|---|---|---|---|");
+    for (group, what) in MODES {
+        let ours = median_ns(dir, group, OURS, since);
+        let zen = median_ns(dir, group, ZEN, since);
+        let micros =
+            |ns: Option<f64>| ns.map_or("not run".to_string(), |ns| format!("{:.1} µs", ns / 1e3));
+        let ratio = match (ours, zen) {
+            (Some(a), Some(b)) => format!("**{:.1}×**", b / a),
+            _ => "–".to_string(),
+        };
+        println!(
+            "| {group} | {what} | {} | {} | {ratio} |",
+            micros(ours),
+            micros(zen)
+        );
+    }
+}
+
+fn main() {
+    // Before this run writes any estimates: older ones are from an earlier run.
+    let since = SystemTime::now();
+    let path = std::env::var("VS_ZEN_RULESET").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../data/district-100.toml").to_string()
+    });
+    let setup = Setup::new(&path);
+    let compared = setup.check();
+    println!("check: {CHECKS} evidence files, {compared} leaf points, all equal");
+
+    let dir = criterion_dir();
+    let mut c = Criterion::default()
+        .output_directory(&dir)
+        .configure_from_args();
+    pure(&mut c, &setup);
+    pure_numbers(&mut c, &setup);
+    end_to_end(&mut c, &setup);
+    explained(&mut c, &setup);
+    c.final_summary();
+    print_ratios(&dir, since);
+}
