@@ -307,6 +307,16 @@ fn check_header(rs: &RuleSet, ev: &Evidence) -> Vec<EvidenceIssue> {
     issues
 }
 
+/// An evidence value matched to its leaf, with the fields it sets.
+#[derive(Debug, Clone, Copy)]
+struct Matched<'e> {
+    value: &'e LeafEvidence,
+    /// Read here, in one pass over every leaf's evidence, rather than leaf by leaf while
+    /// scoring: the reads of different leaves overlap, which is what a batch of thousands of
+    /// units (evidence no longer in cache) waits on.
+    fields: crate::rules::SetFields,
+}
+
 /// Pairs each evidence value with its leaf, by node index; reports codes the set lacks and
 /// evidence given for a parent.
 ///
@@ -316,7 +326,7 @@ fn match_codes<'e>(
     rs: &RuleSet,
     ev: &'e Evidence,
     issues: &mut Vec<EvidenceIssue>,
-) -> Vec<Option<&'e LeafEvidence>> {
+) -> Vec<Option<Matched<'e>>> {
     let tree = rs.tree();
     let mut values = vec![None; tree.nodes.len()];
     let mut sorted = tree
@@ -328,7 +338,8 @@ fn match_codes<'e>(
         // One comparison per step: skip the nodes before `code`, take the one equal to it.
         let mut found = None;
         while let Some(&(c, i)) = sorted.peek() {
-            match c.cmp(code.as_str()) {
+            // Codes are a few bytes: comparing them inline beats a call to `memcmp`.
+            match c.bytes().cmp(code.bytes()) {
                 std::cmp::Ordering::Less => {}
                 std::cmp::Ordering::Equal => found = Some(i),
                 std::cmp::Ordering::Greater => break,
@@ -343,7 +354,10 @@ fn match_codes<'e>(
             .is_some_and(|n| n.leaf.is_some());
         if let (Some(i), true) = (found, is_leaf) {
             if let Some(slot) = values.get_mut(i) {
-                *slot = Some(value);
+                *slot = Some(Matched {
+                    value,
+                    fields: crate::rules::evidence_fields(value),
+                });
             }
             continue;
         }
@@ -363,13 +377,13 @@ fn match_codes<'e>(
 fn score_leaf<E: Explain>(
     node: &Node,
     leaf: &Leaf,
-    value: Option<&LeafEvidence>,
+    matched: Option<Matched<'_>>,
 ) -> Result<(Basis<E::Working>, Decimal), ScoreError> {
-    let Some(value) = value else {
+    let Some(Matched { value, fields }) = matched else {
         return Ok((Basis::MissingEvidence, Decimal::ZERO));
     };
     if let Some(reason) = &value.not_applicable {
-        if !crate::rules::evidence_fields(value).is_empty() {
+        if !fields.is_empty() {
             return Err(ScoreError::Evidence(EvidenceIssue::new(
                 leaf.evidence_path.key("not_applicable"),
                 EvidenceIssueCode::WrongShape,

@@ -165,6 +165,10 @@ impl std::fmt::Display for Period {
 /// carry its figures as `reported`, which [`audit`](crate::audit()) checks and scoring ignores.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+// Fields stay in declaration order: the ones scoring reads come first and sit together in a
+// few cache lines; `documents`, `reported` and `note`, which scoring rarely or never reads,
+// come last. A batch of thousands of units is bound by these reads.
+#[repr(C)]
 pub struct LeafEvidence {
     /// The leaf does not apply to the unit this period; the reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]

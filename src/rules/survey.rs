@@ -158,10 +158,11 @@ impl Survey {
             });
         }
         let n = Decimal::from(respondents);
+        // weighted × max ÷ (respondents × 100): one division.
         let points = weighted
             .checked_mul(ctx.max)
-            .and_then(|x| x.checked_div(n))
-            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+            .zip(n.checked_mul(Decimal::ONE_HUNDRED))
+            .and_then(|(x, d)| x.checked_div(d))
             .ok_or(ScoreError::Overflow)?;
         Ok(Outcome::Points {
             points,
