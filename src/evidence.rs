@@ -240,7 +240,7 @@ pub struct LeafEvidence {
     /// The figures as the unit reported them, for [`audit`](crate::audit()) to check against the
     /// values above; never used for scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported: Option<Reported>,
+    pub reported: Option<Box<Reported>>,
     /// Free text: where the figure comes from, remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
