@@ -66,9 +66,9 @@ impl Check {
         ctx: &Ctx<'_>,
         ev: &LeafEvidence,
     ) -> Result<Outcome<E::Working>, ScoreError> {
-        let (met, failed) = if self.conditions.is_empty() {
+        let met = if self.conditions.is_empty() {
             only_fields(ctx, ev, SetFields::MET, "`met` (true or false)")?;
-            (ev.met == Some(true), Vec::new())
+            ev.met == Some(true)
         } else {
             only_fields(
                 ctx,
@@ -76,8 +76,7 @@ impl Check {
                 SetFields::CONDITIONS,
                 "`conditions`, one true or false per condition",
             )?;
-            let failed = self.failed_conditions(ctx, ev)?;
-            (failed.is_empty(), failed)
+            self.all_met(ctx, ev)?
         };
         let points = if met {
             self.points.unwrap_or(ctx.max)
@@ -86,15 +85,17 @@ impl Check {
         };
         Ok(Outcome::Points {
             points,
-            working: E::working(|| Ok(Working::Check { met, failed }))?,
+            working: E::working(|| {
+                Ok(Working::Check {
+                    met,
+                    failed: self.failed_labels(ev),
+                })
+            })?,
         })
     }
 
-    fn failed_conditions(
-        &self,
-        ctx: &Ctx<'_>,
-        ev: &LeafEvidence,
-    ) -> Result<Vec<String>, ScoreError> {
+    /// Whether every condition holds; an error for a condition not stated or not known.
+    fn all_met(&self, ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<bool, ScoreError> {
         let empty = std::collections::BTreeMap::new();
         let given = ev.conditions.as_ref().unwrap_or(&empty);
         if let Some(unknown) = given
@@ -115,11 +116,10 @@ impl Check {
                 ),
             )));
         }
-        let mut failed = Vec::new();
+        let mut met = true;
         for c in &self.conditions {
-            match given.get(&c.id) {
-                Some(true) => {}
-                Some(false) => failed.push(format!("{} (`{}`)", c.label, c.id)),
+            match given.get(&c.id).copied() {
+                Some(holds) => met &= holds,
                 None => {
                     return Err(ctx.issue(
                         Some("conditions"),
@@ -132,7 +132,17 @@ impl Check {
                 }
             }
         }
-        Ok(failed)
+        Ok(met)
+    }
+
+    /// The conditions that failed, as `label (`id`)`, for the working.
+    fn failed_labels(&self, ev: &LeafEvidence) -> Vec<String> {
+        let given = ev.conditions.as_ref();
+        self.conditions
+            .iter()
+            .filter(|c| given.and_then(|g| g.get(&c.id)) == Some(&false))
+            .map(|c| format!("{} (`{}`)", c.label, c.id))
+            .collect()
     }
 }
 
