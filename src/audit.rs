@@ -148,7 +148,7 @@ pub struct AuditReport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn audit(rs: &RuleSet, ev: &Evidence) -> Result<AuditReport, EvalError> {
-    crate::evaluate(rs, ev)?;
+    crate::evaluate_points(rs, ev)?; // the same checks as `evaluate`, without the scorecard
     let mut a = Auditor::default();
     let period_end = crate::gap::period_end(&ev.period);
     for (code, leaf_ev) in &ev.evidence {

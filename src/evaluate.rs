@@ -144,17 +144,11 @@ fn score_and_assemble(
     limits: &Limits,
     given: &BTreeMap<String, (Decimal, Working)>,
 ) -> Result<Scorecard, EvalError> {
-    let limit_issues = crate::limits::check_evidence(ev, limits);
-    if !limit_issues.is_empty() {
-        return Err(EvalError::Evidence {
-            issues: limit_issues,
-        });
-    }
     let Scored {
         acc,
         leaves,
         findings,
-    } = score::<Explained>(rs, ev, given)?;
+    } = score::<Explained>(rs, ev, limits, given)?;
     assemble(rs, ev, &acc, leaves, findings)
 }
 /// The points of every node, before they are dressed up as a [`Scorecard`].
@@ -170,13 +164,27 @@ pub(crate) struct Scored {
 /// Scores every leaf and rolls the points up. With [`Explained`], keeps each leaf's result
 /// and the findings, which only a [`Scorecard`] needs; with [`Silent`](crate::rules::Silent),
 /// only the numbers. `given` sets some leaves' points directly.
+///
+/// Evidence past the `limits` is refused before any leaf is scored, with only the limit
+/// issues.
 pub(crate) fn score<E: Explain>(
     rs: &RuleSet,
     ev: &Evidence,
+    limits: &Limits,
     given: &BTreeMap<String, (Decimal, Working)>,
 ) -> Result<Scored, EvalError> {
+    let past_limits = || EvalError::Evidence {
+        issues: crate::limits::check_evidence(ev, limits),
+    };
+    if ev.evidence.len() > limits.max_evidence_entries {
+        return Err(past_limits());
+    }
     let mut issues = check_header(rs, ev);
-    let values = match_codes(rs, ev, &mut issues);
+    let bounds = crate::limits::LeafBounds::new(limits);
+    let (values, within) = match_codes(rs, ev, &bounds, &mut issues);
+    if !within {
+        return Err(past_limits());
+    }
     let nodes = &rs.tree().nodes;
     let rounding = rs.def().rounding;
     let mut acc: Vec<Acc> = vec![Acc::default(); nodes.len()];
@@ -322,11 +330,15 @@ struct Matched<'e> {
 ///
 /// The evidence map and the set's `by_code` list are both sorted by code, so one merged
 /// pass pairs them: no hashing, about one string comparison per value and per node.
+///
+/// Also tells whether every value is within the limits (the values are read here anyway).
 fn match_codes<'e>(
     rs: &RuleSet,
     ev: &'e Evidence,
+    bounds: &crate::limits::LeafBounds,
     issues: &mut Vec<EvidenceIssue>,
-) -> Vec<Option<Matched<'e>>> {
+) -> (Vec<Option<Matched<'e>>>, bool) {
+    let mut within = true;
     let tree = rs.tree();
     let mut values = vec![None; tree.nodes.len()];
     let mut sorted = tree
@@ -335,6 +347,7 @@ fn match_codes<'e>(
         .filter_map(|&i| tree.nodes.get(i).map(|n| (&*n.code, i)))
         .peekable();
     for (code, value) in &ev.evidence {
+        within &= bounds.within(value);
         // One comparison per step: skip the nodes before `code`, take the one equal to it.
         let mut found = None;
         while let Some(&(c, i)) = sorted.peek() {
@@ -371,7 +384,7 @@ fn match_codes<'e>(
             ),
         });
     }
-    values
+    (values, within)
 }
 
 fn score_leaf<E: Explain>(

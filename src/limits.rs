@@ -85,13 +85,15 @@ pub(crate) fn check_evidence(ev: &Evidence, limits: &Limits) -> Vec<EvidenceIssu
         )];
     }
     let mut issues = Vec::new();
+    let bound = Magnitude::new(limits.max_magnitude);
     for (code, leaf) in &ev.evidence {
-        let p = root.key(code.clone());
+        // Paths are built only for a value past a limit: this runs on every evaluation.
+        let p = || root.key(code.clone());
         if let Some(tasks) = &leaf.tasks
             && tasks.len() > limits.max_tasks_per_leaf
         {
             issues.push(EvidenceIssue::new(
-                p.key("tasks"),
+                p().key("tasks"),
                 EvidenceIssueCode::Limit,
                 format!(
                     "{} tasks, more than the limit of {}",
@@ -109,26 +111,86 @@ pub(crate) fn check_evidence(ev: &Evidence, limits: &Limits) -> Vec<EvidenceIssu
         ];
         for (field, value) in numbers {
             if let Some(v) = value {
-                magnitude(&p.key(field), v, limits, &mut issues);
+                bound.check(|| p().key(field), v, &mut issues);
             }
         }
         for (option, count) in leaf.answers.iter().flatten() {
-            let path = p.key("answers").key(option.clone());
-            magnitude(&path, Decimal::from(*count), limits, &mut issues);
+            let path = || p().key("answers").key(option.clone());
+            bound.check(path, Decimal::from(*count), &mut issues);
         }
     }
     issues
 }
 
-fn magnitude(path: &DataPath, v: Decimal, limits: &Limits, issues: &mut Vec<EvidenceIssue>) {
-    if v.abs() > limits.max_magnitude {
+/// The per-value limits, for a quick yes/no while evidence is matched to its leaves; only
+/// when it says no does [`check_evidence`] build the issues.
+pub(crate) struct LeafBounds {
+    max_tasks: usize,
+    magnitude: Magnitude,
+}
+
+impl LeafBounds {
+    pub(crate) fn new(limits: &Limits) -> Self {
+        LeafBounds {
+            max_tasks: limits.max_tasks_per_leaf,
+            magnitude: Magnitude::new(limits.max_magnitude),
+        }
+    }
+
+    /// Whether every value of a leaf's evidence is within the limits.
+    pub(crate) fn within(&self, leaf: &crate::evidence::LeafEvidence) -> bool {
+        let numbers = [
+            leaf.numerator,
+            leaf.denominator,
+            leaf.count,
+            leaf.percent,
+            leaf.points,
+        ];
+        leaf.tasks
+            .as_ref()
+            .is_none_or(|t| t.len() <= self.max_tasks)
+            && numbers.iter().flatten().all(|v| self.magnitude.holds(*v))
+            && leaf
+                .answers
+                .iter()
+                .flatten()
+                .all(|(_, n)| self.magnitude.holds(Decimal::from(*n)))
+    }
+}
+
+/// The magnitude limit, with its whole part as an integer for a quick first test.
+struct Magnitude {
+    max: Decimal,
+    /// The whole part of `max`: a value whose digits (its mantissa) are no larger is within
+    /// the limit whatever its scale, which settles almost every value without a decimal
+    /// comparison.
+    whole: u128,
+}
+
+impl Magnitude {
+    fn new(max: Decimal) -> Self {
+        let t = max.abs().trunc();
+        let whole = 10u128
+            .checked_pow(t.scale())
+            .map_or(0, |p| t.mantissa().unsigned_abs() / p);
+        Magnitude { max, whole }
+    }
+
+    fn holds(&self, v: Decimal) -> bool {
+        v.mantissa().unsigned_abs() <= self.whole || v.abs() <= self.max
+    }
+
+    fn check(&self, path: impl FnOnce() -> DataPath, v: Decimal, issues: &mut Vec<EvidenceIssue>) {
+        if self.holds(v) {
+            return;
+        }
         issues.push(EvidenceIssue::new(
-            path.clone(),
+            path(),
             EvidenceIssueCode::Limit,
             format!(
                 "`{}` is larger than the limit of {}",
                 plain(v),
-                plain(limits.max_magnitude)
+                plain(self.max)
             ),
         ));
     }

@@ -74,7 +74,12 @@ pub struct NodePoints {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate_points(rs: &RuleSet, ev: &Evidence) -> Result<Points, EvalError> {
-    let Scored { acc, .. } = score::<Silent>(rs, ev, &std::collections::BTreeMap::new())?;
+    let Scored { acc, .. } = score::<Silent>(
+        rs,
+        ev,
+        &crate::Limits::default(),
+        &std::collections::BTreeMap::new(),
+    )?;
     let mut total = Decimal::ZERO;
     let mut applicable_max = Decimal::ZERO;
     let overflow = || EvalError::Overflow {

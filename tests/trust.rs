@@ -129,6 +129,27 @@ fn evidence_magnitudes_past_ten_to_the_fifteenth_are_refused() {
 }
 
 #[test]
+fn evaluate_points_refuses_what_evaluate_refuses_past_the_limits() {
+    let rs = RuleSet::from_toml_str(ALL_KINDS).unwrap();
+    let past = evidence(r#""2.4": { "points": "1000000000000000.5" }"#);
+    let full = evaluate(&rs, &past).unwrap_err().to_string();
+    let numbers = par_index::evaluate_points(&rs, &past)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(numbers, full);
+    assert!(
+        full.contains("is larger than the limit of 1000000000000000"),
+        "{full}"
+    );
+    // Many digits, small value: 1.0000000000000000000001 has a 23-digit mantissa but is
+    // far below 10^15, so it is within the limit (23 digits, 22 after the point).
+    let fine =
+        evidence(r#""1.2.2": { "count": "3" }, "2.6": { "percent": "1.0000000000000000000001" }"#);
+    let points = par_index::evaluate_points(&rs, &fine).unwrap();
+    assert_eq!(points.total, evaluate(&rs, &fine).unwrap().total.points);
+}
+
+#[test]
 fn evidence_entries_and_tasks_are_limited() {
     let limits = Limits {
         max_evidence_entries: 2,
