@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the engine: load + validate of every rule set, one ~100-leaf unit,
-//! and a batch of 10,000 units on one and on two threads.
+//! a batch of 10,000 units on one and on two threads, and the audit and gap analysis of one
+//! unit (the Duyên Hải sample under the bundled district set, and the 100-leaf fixture).
 //!
 //! Rule sets: the benchmark fixture `benches/data/district-100.toml` (100 leaves, all eight
 //! rule kinds) and every `criteria/*/ruleset.toml` that exists. Evidence is synthetic and
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use par_index::{Decimal, Evidence, RuleSet, Scorecard, evaluate, evaluate_points};
+use par_index::{Decimal, Evidence, RuleSet, Scorecard, audit, evaluate, evaluate_points, gaps};
 
 #[path = "support/synth.rs"]
 #[allow(
@@ -197,5 +198,39 @@ fn on_two_threads(f: impl Fn(std::ops::Range<usize>) -> Decimal + Sync) -> Decim
     })
 }
 
-criterion_group!(benches, load_validate, one_unit, batch);
+/// Audit (figures recomputed) and gap analysis (the smallest evidence change per leaf) of
+/// one unit.
+fn analysis(c: &mut Criterion) {
+    let mut g = c.benchmark_group("analysis");
+    let sample_set = RuleSet::builtin("vn-district-2023").unwrap();
+    let sample =
+        Evidence::from_json_str(&read(&root().join("examples/data/duyen-hai-2023-q3.json")))
+            .unwrap();
+    let findings = audit(&sample_set, &sample).unwrap().findings.len();
+    g.bench_function("audit/duyen-hai-2023-q3", |b| {
+        b.iter(|| {
+            let report = audit(black_box(&sample_set), black_box(&sample)).unwrap();
+            assert_eq!(report.findings.len(), findings);
+            report
+        });
+    });
+    let fixture = RuleSet::from_toml_str(&read(&root().join(FIXTURE))).unwrap();
+    let synthetic = synth::evidence(&fixture, 7);
+    for (name, rs, ev) in [
+        ("gaps/duyen-hai-2023-q3", &sample_set, &sample),
+        ("gaps/bench-district-100", &fixture, &synthetic),
+    ] {
+        let leaves = gaps(rs, ev).unwrap().leaves.len();
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let report = gaps(black_box(rs), black_box(ev)).unwrap();
+                assert_eq!(report.leaves.len(), leaves);
+                report
+            });
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load_validate, one_unit, batch, analysis);
 criterion_main!(benches);
