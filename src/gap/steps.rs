@@ -9,7 +9,7 @@ use crate::error::EvalError;
 use crate::evidence::LeafEvidence;
 use crate::rules::bands::{self, Band, Edge};
 use crate::rules::ratio::{self, Measured};
-use crate::rules::{Ctx, Outcome, Rule, ScoreError, Working};
+use crate::rules::{Ctx, Outcome, Rule, ScoreError, Silent, Working};
 use crate::ruleset::RuleSet;
 use crate::validate::tree::{Leaf, Node};
 
@@ -46,7 +46,7 @@ impl LeafCtx<'_> {
     /// The rounded points of hypothetical evidence, capped as the evaluation caps them;
     /// `None` when the rule would not score it.
     fn score(&self, ev: &LeafEvidence) -> Result<Option<Decimal>, EvalError> {
-        match self.leaf.rule.score(&self.rule_ctx(), ev) {
+        match self.leaf.rule.score_as::<Silent>(&self.rule_ctx(), ev) {
             Ok(Outcome::Points { points, .. }) => {
                 let capped = match self.leaf.without_documents {
                     Some(cap) if !cited(ev) => points.min(cap),
