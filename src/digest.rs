@@ -58,8 +58,15 @@ pub fn canonical_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
+/// Streams the canonical JSON into the hash, without building it in memory first (the same
+/// bytes as [`canonical_json`]: `serde_json` writes them the same way to a writer). Should
+/// serialization fail, the hash is that of nothing, as for [`canonical_json`].
 fn sha256_json<T: serde::Serialize>(value: &T) -> String {
-    hex(&Sha256::digest(canonical_json(value)))
+    let mut hasher = Sha256::new();
+    if serde_json::to_writer(&mut hasher, value).is_err() {
+        hasher = Sha256::new();
+    }
+    hex(&hasher.finalize())
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -90,5 +97,17 @@ mod tests {
             hex(&Sha256::digest(b"abc")),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn streamed_hash_is_the_hash_of_the_canonical_bytes() {
+        let ev = Evidence::from_json_str(
+            r#"{"unit":{"name":"Thị xã Duyên Hải","level":"district"},"period":{"year":2023},
+                "evidence":{"1.1":{"numerator":"13","denominator":16,"note":"13/16 = 81,25%"}}}"#,
+        )
+        .unwrap();
+        let bytes = canonical_json(&ev);
+        assert!(bytes.starts_with(r#"{"unit":{"name":"Thị xã Duyên Hải""#.as_bytes()));
+        assert_eq!(evidence_sha256(&ev), hex(&Sha256::digest(&bytes)));
     }
 }
