@@ -255,6 +255,9 @@ pub(crate) struct Acc {
     pub(crate) scored: bool,
     pub(crate) missing: bool,
     pub(crate) not_applicable: bool,
+    /// A not-applicable leaf at or below the node left its maximum (`applicable` is less
+    /// than the node's maximum).
+    pub(crate) excluded: bool,
 }
 
 fn check_header(rs: &RuleSet, ev: &Evidence) -> Vec<EvidenceIssue> {
@@ -490,6 +493,7 @@ fn leaf_acc<W>(node: &Node, basis: &Basis<W>, points: Decimal) -> Acc {
                 Decimal::ZERO
             },
             not_applicable: true,
+            excluded: !*full_points,
             ..Acc::default()
         },
     }
@@ -541,6 +545,7 @@ fn roll_up(tree: &Tree, acc: &mut [Acc]) -> Result<(), EvalError> {
             continue; // a leaf
         }
         let mut sum = Acc::default();
+        let mut cut = Decimal::ZERO;
         while child < end {
             let Some(c) = acc.get(child) else { break };
             let overflow = || EvalError::Overflow {
@@ -550,15 +555,33 @@ fn roll_up(tree: &Tree, acc: &mut [Acc]) -> Result<(), EvalError> {
                     .map_or_else(DataPath::root, |n| n.path.clone()),
             };
             sum.points = sum.points.checked_add(c.points).ok_or_else(overflow)?;
-            sum.applicable = sum
-                .applicable
-                .checked_add(c.applicable)
-                .ok_or_else(overflow)?;
+            if c.excluded {
+                // The part of the child's maximum its not-applicable leaves leave out.
+                let child_max = tree.nodes.get(child).map_or(Decimal::ZERO, |n| n.max);
+                cut = child_max
+                    .checked_sub(c.applicable)
+                    .and_then(|x| x.checked_add(cut))
+                    .ok_or_else(overflow)?;
+                sum.excluded = true;
+            }
             sum.scored |= c.scored;
             sum.missing |= c.missing;
             sum.not_applicable |= c.not_applicable;
             child = tree.ends.get(child).copied().unwrap_or(end).max(child + 1);
         }
+        // The children's maxima add up to the parent's (validation checks it), so only what
+        // not-applicable leaves leave out is subtracted.
+        let max = tree.nodes.get(p).map_or(Decimal::ZERO, |n| n.max);
+        sum.applicable = if sum.excluded {
+            max.checked_sub(cut).ok_or_else(|| EvalError::Overflow {
+                path: tree
+                    .nodes
+                    .get(p)
+                    .map_or_else(DataPath::root, |n| n.path.clone()),
+            })?
+        } else {
+            max
+        };
         if let Some(slot) = acc.get_mut(p) {
             *slot = sum;
         }

@@ -154,7 +154,7 @@ impl LeafBounds {
                 .answers
                 .iter()
                 .flatten()
-                .all(|(_, n)| self.magnitude.holds(Decimal::from(*n)))
+                .all(|(_, n)| u128::from(*n) <= self.magnitude.whole)
     }
 }
 
