@@ -331,8 +331,9 @@ struct Matched<'e> {
 /// Pairs each evidence value with its leaf, by node index; reports codes the set lacks and
 /// evidence given for a parent.
 ///
-/// The evidence map and the set's `by_code` list are both sorted by code, so one merged
-/// pass pairs them: no hashing, about one string comparison per value and per node.
+/// The evidence map and the set's `leaves_by_code` list are both sorted by code, so one
+/// merged pass pairs them: no hashing, about one string comparison per value. A code that is
+/// not a leaf's is looked up to say whether it is a parent's or unknown.
 ///
 /// Also tells whether every value is within the limits (the values are read here anyway).
 fn match_codes<'e>(
@@ -344,31 +345,28 @@ fn match_codes<'e>(
     let mut within = true;
     let tree = rs.tree();
     let mut values = vec![None; tree.nodes.len()];
-    let mut sorted = tree
-        .by_code
+    let mut leaves = tree
+        .leaves_by_code
         .iter()
         .filter_map(|&i| tree.nodes.get(i).map(|n| (&*n.code, i)))
         .peekable();
     for (code, value) in &ev.evidence {
         within &= bounds.within(value);
-        // One comparison per step: skip the nodes before `code`, take the one equal to it.
+        // Usually `code` is the next leaf's: one equality test (lengths first). Leaves
+        // before it have no evidence and are skipped.
         let mut found = None;
-        while let Some(&(c, i)) = sorted.peek() {
-            // Codes are a few bytes: comparing them inline beats a call to `memcmp`.
-            match c.bytes().cmp(code.bytes()) {
-                std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => found = Some(i),
-                std::cmp::Ordering::Greater => break,
-            }
-            sorted.next();
-            if found.is_some() {
+        while let Some(&(c, i)) = leaves.peek() {
+            if c == code.as_str() {
+                found = Some(i);
+                leaves.next();
                 break;
             }
+            if c > code.as_str() {
+                break;
+            }
+            leaves.next();
         }
-        let is_leaf = found
-            .and_then(|i| tree.nodes.get(i))
-            .is_some_and(|n| n.leaf.is_some());
-        if let (Some(i), true) = (found, is_leaf) {
+        if let Some(i) = found {
             if let Some(slot) = values.get_mut(i) {
                 *slot = Some(Matched {
                     value,
@@ -378,7 +376,7 @@ fn match_codes<'e>(
             continue;
         }
         let path = DataPath::root().key("evidence").key(code.clone());
-        issues.push(match found {
+        issues.push(match tree.index.get(code.as_str()) {
             None => EvidenceIssue::new(path, EvidenceIssueCode::UnknownCode, format!("`{}` has no criterion `{code}`", rs.id())),
             Some(_) => EvidenceIssue::new(
                 path,

@@ -50,9 +50,9 @@ pub(crate) struct Leaf {
 pub(crate) struct Tree {
     pub(crate) nodes: Vec<Node>,
     pub(crate) index: HashMap<String, usize>,
-    /// Every node's index, ordered by code as a string sorts (the order of an evidence
-    /// map's keys), so evidence is matched to nodes in one merged pass, without hashing.
-    pub(crate) by_code: Vec<usize>,
+    /// Every leaf's index, ordered by code as a string sorts (the order of an evidence
+    /// map's keys), so evidence is matched to leaves in one merged pass, without hashing.
+    pub(crate) leaves_by_code: Vec<usize>,
     /// Every node's subtree end (`Node::end`), packed together: adding points up walks these
     /// rather than the whole nodes.
     pub(crate) ends: Vec<usize>,
@@ -102,12 +102,14 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
         check_parts(&b.tree, parts.appraised, parts.survey, b.issues);
     }
     let mut tree = b.tree;
-    let mut by_code: Vec<usize> = (0..tree.nodes.len()).collect();
+    let mut by_code: Vec<usize> = (0..tree.nodes.len())
+        .filter(|&i| tree.nodes.get(i).is_some_and(|n| n.leaf.is_some()))
+        .collect();
     by_code.sort_by(|&a, &b| {
         let code = |i: usize| tree.nodes.get(i).map(|n| &*n.code);
         code(a).cmp(&code(b))
     });
-    tree.by_code = by_code;
+    tree.leaves_by_code = by_code;
     tree.ends = tree.nodes.iter().map(|n| n.end).collect();
     tree
 }
