@@ -73,6 +73,9 @@ pub(crate) enum Measured {
     Fraction {
         num: Decimal,
         den: Decimal,
+        /// `num × 100`, worked out once for the comparisons with edges in % (`None` if it
+        /// overflows, which every comparison then reports).
+        num_percent: Option<Decimal>,
         source: ShareSource,
         excluded: u64,
     },
@@ -81,13 +84,23 @@ pub(crate) enum Measured {
 }
 
 impl Measured {
+    fn fraction(num: Decimal, den: Decimal, source: ShareSource, excluded: u64) -> Self {
+        Measured::Fraction {
+            num,
+            den,
+            num_percent: num.checked_mul(Decimal::ONE_HUNDRED),
+            source,
+            excluded,
+        }
+    }
+
     /// Orders the share (in %) against an edge in %, exactly (no division).
     pub(crate) fn cmp_percent(&self, edge: Decimal) -> Result<Ordering, ScoreError> {
         match self {
-            Measured::Fraction { num, den, .. } => {
-                let lhs = num
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .ok_or(ScoreError::Overflow)?;
+            Measured::Fraction {
+                den, num_percent, ..
+            } => {
+                let lhs = num_percent.ok_or(ScoreError::Overflow)?;
                 let rhs = edge.checked_mul(*den).ok_or(ScoreError::Overflow)?;
                 Ok(lhs.cmp(&rhs))
             }
@@ -122,6 +135,7 @@ impl Measured {
                 den,
                 source,
                 excluded,
+                ..
             } => Share {
                 source: *source,
                 numerator: Some(*num),
@@ -186,12 +200,8 @@ pub(crate) fn read(
                 }
             }
         }
-        return Ok((den > 0).then(|| Measured::Fraction {
-            num: Decimal::from(num),
-            den: Decimal::from(den),
-            source: ShareSource::Tasks,
-            excluded,
-        }));
+        return Ok((den > 0)
+            .then(|| Measured::fraction(num.into(), den.into(), ShareSource::Tasks, excluded)));
     }
     let (Some(num), Some(den)) = (ev.numerator, ev.denominator) else {
         let missing = if ev.numerator.is_none() {
@@ -241,12 +251,7 @@ pub(crate) fn read(
         }
         return Ok(None);
     }
-    Ok(Some(Measured::Fraction {
-        num,
-        den,
-        source: ShareSource::Counts,
-        excluded: 0,
-    }))
+    Ok(Some(Measured::fraction(num, den, ShareSource::Counts, 0)))
 }
 
 fn read_percent(ctx: &Ctx<'_>, p: Decimal, opts: &RatioOptions) -> Result<Measured, ScoreError> {
