@@ -42,11 +42,13 @@ pub struct NodePoints {
 
 /// Scores a unit's evidence like [`evaluate`](crate::evaluate), keeping only the numbers.
 ///
-/// 2.5 to 3 times as fast as `evaluate` on the 100-leaf bench fixture: no text is copied or
-/// built per node (leaf explanations are still worked out, then dropped).
+/// The same rules run as for the scorecard, but none builds its explanation and no text is
+/// copied per node: about 5.5 times as fast as `evaluate` on the 100-leaf bench fixture
+/// (9.4 µs against 51.8 µs), for batches and for forms that re-score on every change.
 ///
 /// # Errors
-/// The same as [`evaluate`](crate::evaluate), for the same evidence.
+/// The same as [`evaluate`](crate::evaluate), for the same evidence (the default
+/// [`Limits`](crate::Limits) included).
 ///
 /// # Example
 /// ```
