@@ -228,16 +228,27 @@ fn bench_zen(g: &mut BenchmarkGroup<'_, WallTime>, s: &Setup, trace: bool) {
     });
 }
 
-/// `pure`: par-index's whole scorecard against zen's compiled decision.
-fn pure(c: &mut Criterion, s: &Setup) {
-    let mut g = c.benchmark_group("pure");
+/// Times par-index on the pool: `run` scores one evidence file and returns its total, which
+/// is checked against the total worked out before timing.
+fn bench_ours(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    s: &Setup,
+    run: impl Fn(&RuleSet, &Evidence) -> Decimal,
+) {
     g.bench_function(OURS, |b| {
         let mut next = cycle();
         b.iter(|| {
             let i = next();
-            let card = evaluate(black_box(&s.rs), black_box(&s.pool[i])).expect("evaluates");
-            assert_eq!(card.total.points, s.totals[i]);
+            assert_eq!(run(black_box(&s.rs), black_box(&s.pool[i])), s.totals[i]);
         });
+    });
+}
+
+/// `pure`: par-index's whole scorecard against zen's compiled decision.
+fn pure(c: &mut Criterion, s: &Setup) {
+    let mut g = c.benchmark_group("pure");
+    bench_ours(&mut g, s, |rs, ev| {
+        evaluate(rs, ev).expect("evaluates").total.points
     });
     bench_zen(&mut g, s, false);
     g.finish();
@@ -246,14 +257,8 @@ fn pure(c: &mut Criterion, s: &Setup) {
 /// `pure_numbers`: par-index's `evaluate_points` against zen's compiled decision.
 fn pure_numbers(c: &mut Criterion, s: &Setup) {
     let mut g = c.benchmark_group("pure_numbers");
-    g.bench_function(OURS, |b| {
-        let mut next = cycle();
-        b.iter(|| {
-            let i = next();
-            let points =
-                evaluate_points(black_box(&s.rs), black_box(&s.pool[i])).expect("evaluates");
-            assert_eq!(points.total, s.totals[i]);
-        });
+    bench_ours(&mut g, s, |rs, ev| {
+        evaluate_points(rs, ev).expect("evaluates").total
     });
     bench_zen(&mut g, s, false);
     g.finish();
@@ -288,14 +293,10 @@ fn end_to_end(c: &mut Criterion, s: &Setup) {
 /// `explained`: par-index's text report with every leaf's working against zen's trace.
 fn explained(c: &mut Criterion, s: &Setup) {
     let mut g = c.benchmark_group("explained");
-    g.bench_function(OURS, |b| {
-        let mut next = cycle();
-        b.iter(|| {
-            let i = next();
-            let card = evaluate(black_box(&s.rs), black_box(&s.pool[i])).expect("evaluates");
-            assert_eq!(card.total.points, s.totals[i]);
-            black_box(render_text(&card));
-        });
+    bench_ours(&mut g, s, |rs, ev| {
+        let card = evaluate(rs, ev).expect("evaluates");
+        black_box(render_text(&card));
+        card.total.points
     });
     bench_zen(&mut g, s, true);
     g.finish();
