@@ -204,7 +204,8 @@ pub(crate) fn score<E: Explain>(
         };
         match scored {
             Ok((basis, exact)) => {
-                let (exact, capped) = cap_without_documents::<E>(node, leaf, &basis, exact, ev);
+                let (exact, capped) =
+                    cap_without_documents::<E>(node, leaf, &basis, exact, value.map(|m| m.value));
                 findings.extend(capped);
                 let points = rounding.mode.round(exact, rounding.points);
                 if let Some(slot) = acc.get_mut(i) {
@@ -424,14 +425,12 @@ fn cap_without_documents<E: Explain>(
     leaf: &Leaf,
     basis: &Basis<E::Working>,
     exact: Decimal,
-    ev: &Evidence,
+    value: Option<&LeafEvidence>,
 ) -> (Decimal, Option<Finding>) {
     let (Some(cap), Basis::Scored(_)) = (leaf.without_documents, basis) else {
         return (exact, None);
     };
-    let cited = ev
-        .evidence
-        .get(&*node.code)
+    let cited = value
         .and_then(|v| v.documents.as_ref())
         .is_some_and(|d| !d.is_empty());
     if cited {
