@@ -549,37 +549,11 @@ pub(crate) mod tests {
     use super::*;
 
     /// A rule of `kind` with no optional field set.
-    pub(crate) fn empty_rule(kind: RuleKind) -> RuleDef {
-        RuleDef {
-            kind,
-            levels: vec![],
-            conditions: vec![],
-            points: None,
-            otherwise: None,
-            bands: vec![],
-            done: None,
-            exclude: None,
-            on_empty: None,
-            allow_over: None,
-            target: None,
-            zero_below: None,
-            per_item: None,
-            min_points: None,
-            weights: vec![],
-            deadline: None,
-            late_until: None,
-            on_time: None,
-            late: None,
-            not_issued: None,
-            measure: None,
-        }
-    }
-
     #[test]
     fn fields_of_another_kind_are_reported() {
         let def = RuleDef {
             bands: vec![crate::model::BandDef::default()],
-            ..empty_rule(RuleKind::Levels)
+            ..RuleDef::of_kind(RuleKind::Levels)
         };
         let mut issues = Issues::default();
         let r = Rule::lower(

@@ -177,6 +177,48 @@ pub struct RuleDef {
     pub measure: Option<String>,
 }
 
+impl RuleDef {
+    /// A rule of this kind with no field set: the start of a rule built in code, or of a
+    /// test.
+    ///
+    /// # Example
+    /// ```
+    /// use par_index::model::{RuleDef, RuleKind};
+    /// let rule = RuleDef {
+    ///     per_item: Some("0.25".parse()?),
+    ///     ..RuleDef::of_kind(RuleKind::Deduction)
+    /// };
+    /// assert!(rule.bands.is_empty() && rule.min_points.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn of_kind(kind: RuleKind) -> RuleDef {
+        RuleDef {
+            kind,
+            levels: vec![],
+            conditions: vec![],
+            points: None,
+            otherwise: None,
+            bands: vec![],
+            done: None,
+            exclude: None,
+            on_empty: None,
+            allow_over: None,
+            target: None,
+            zero_below: None,
+            per_item: None,
+            min_points: None,
+            weights: vec![],
+            deadline: None,
+            late_until: None,
+            on_time: None,
+            late: None,
+            not_issued: None,
+            measure: None,
+        }
+    }
+}
+
 /// One named outcome of a `levels` rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]

@@ -100,7 +100,7 @@ mod tests {
         let def = RuleDef {
             bands: vec![band(4, "20"), band(3, "15"), band(2, "10"), band(1, "5")],
             measure: Some("meetings".into()),
-            ..crate::rules::tests::empty_rule(RuleKind::CountBands)
+            ..RuleDef::of_kind(RuleKind::CountBands)
         };
         let mut issues = Issues::default();
         let r = CountBands::lower(

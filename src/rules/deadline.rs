@@ -245,7 +245,7 @@ mod tests {
             late_until: late_until.map(Into::into),
             on_time: Some(d("1")),
             late: Some(d("0.5")),
-            ..crate::rules::tests::empty_rule(RuleKind::Deadline)
+            ..RuleDef::of_kind(RuleKind::Deadline)
         };
         let mut issues = Issues::default();
         let r = Deadline::lower(&def, d("1"), &DataPath::root(), &mut issues);
@@ -365,7 +365,7 @@ mod tests {
             deadline: Some("2023-02-30".into()),
             late_until: Some("2023-01-01".into()),
             late: Some(d("2")),
-            ..crate::rules::tests::empty_rule(RuleKind::Deadline)
+            ..RuleDef::of_kind(RuleKind::Deadline)
         };
         let mut issues = Issues::default();
         assert!(

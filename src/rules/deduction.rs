@@ -161,7 +161,7 @@ mod tests {
         let def = RuleDef {
             per_item: Some(d("0.01")),
             min_points: Some(d("1")),
-            ..crate::rules::tests::empty_rule(RuleKind::Deduction)
+            ..RuleDef::of_kind(RuleKind::Deduction)
         };
         let mut issues = Issues::default();
         let r = Deduction::lower(&def, d("1"), &DataPath::root().key("rule"), &mut issues);
@@ -174,7 +174,7 @@ mod tests {
         let def = RuleDef {
             per_item: Some(d("0")),
             min_points: Some(d("2")),
-            ..crate::rules::tests::empty_rule(RuleKind::Deduction)
+            ..RuleDef::of_kind(RuleKind::Deduction)
         };
         let mut issues = Issues::default();
         assert!(

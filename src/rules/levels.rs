@@ -140,7 +140,7 @@ mod tests {
                 level("late", "0.5"),
                 level("none", "0"),
             ],
-            ..crate::rules::tests::empty_rule(RuleKind::Levels)
+            ..RuleDef::of_kind(RuleKind::Levels)
         };
         let mut issues = Issues::default();
         let r = Levels::lower(
@@ -185,7 +185,7 @@ mod tests {
     fn validation_reports_duplicates_and_points_above_max() {
         let def = RuleDef {
             levels: vec![level("a", "1"), level("a", "2")],
-            ..crate::rules::tests::empty_rule(RuleKind::Levels)
+            ..RuleDef::of_kind(RuleKind::Levels)
         };
         let mut issues = Issues::default();
         assert!(

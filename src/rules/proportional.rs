@@ -163,7 +163,7 @@ mod tests {
         let def = RuleDef {
             target: target.map(d),
             zero_below: zero_below.map(d),
-            ..crate::rules::tests::empty_rule(RuleKind::Proportional)
+            ..RuleDef::of_kind(RuleKind::Proportional)
         };
         let mut issues = Issues::default();
         let r = Proportional::lower(&def, &DataPath::root(), &mut issues);
@@ -220,7 +220,7 @@ mod tests {
     fn bad_target_is_a_validation_issue() {
         let def = RuleDef {
             target: Some(d("0")),
-            ..crate::rules::tests::empty_rule(RuleKind::Proportional)
+            ..RuleDef::of_kind(RuleKind::Proportional)
         };
         let mut issues = Issues::default();
         assert!(Proportional::lower(&def, &DataPath::root().key("rule"), &mut issues).is_none());

@@ -117,7 +117,7 @@ mod tests {
                     ..BandDef::default()
                 },
             ],
-            ..crate::rules::tests::empty_rule(RuleKind::RatioBands)
+            ..RuleDef::of_kind(RuleKind::RatioBands)
         };
         let mut issues = Issues::default();
         let r = RatioBands::lower(

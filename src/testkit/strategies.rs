@@ -30,32 +30,6 @@ fn share_of(value: Decimal, pct: u32) -> Decimal {
 }
 
 /// A rule of `kind` with no optional field set.
-fn blank(kind: RuleKind) -> RuleDef {
-    RuleDef {
-        kind,
-        levels: vec![],
-        conditions: vec![],
-        points: None,
-        otherwise: None,
-        bands: vec![],
-        done: None,
-        exclude: None,
-        on_empty: None,
-        allow_over: None,
-        target: None,
-        zero_below: None,
-        per_item: None,
-        min_points: None,
-        weights: vec![],
-        measure: None,
-        deadline: None,
-        late_until: None,
-        on_time: None,
-        late: None,
-        not_issued: None,
-    }
-}
-
 /// Every rule kind, for strategies that pick one.
 pub const ALL_KINDS: [RuleKind; 9] = [
     RuleKind::Levels,
@@ -92,7 +66,7 @@ pub fn rule_of_kind(kind: RuleKind, max: Decimal) -> BoxedStrategy<RuleDef> {
         RuleKind::Proportional => proportional(),
         RuleKind::Deduction => deduction(max),
         RuleKind::Survey => survey(),
-        RuleKind::Manual => Just(blank(RuleKind::Manual)).boxed(),
+        RuleKind::Manual => Just(RuleDef::of_kind(RuleKind::Manual)).boxed(),
         RuleKind::Deadline => deadline(max),
     }
 }
@@ -110,7 +84,7 @@ fn levels(max: Decimal) -> BoxedStrategy<RuleDef> {
                     points: share_of(max, *p),
                 })
                 .collect(),
-            ..blank(RuleKind::Levels)
+            ..RuleDef::of_kind(RuleKind::Levels)
         })
         .boxed()
 }
@@ -130,7 +104,7 @@ fn check(max: Decimal) -> BoxedStrategy<RuleDef> {
                     .collect(),
                 points,
                 otherwise: (o > 0).then(|| share_of(top, o)),
-                ..blank(RuleKind::Check)
+                ..RuleDef::of_kind(RuleKind::Check)
             }
         })
         .boxed()
@@ -275,7 +249,7 @@ fn ratio_bands(max: Decimal) -> BoxedStrategy<RuleDef> {
                 on_empty: opts.2,
                 allow_over: over.then_some(true),
                 measure: Some("tasks".into()),
-                ..blank(RuleKind::RatioBands)
+                ..RuleDef::of_kind(RuleKind::RatioBands)
             }
         })
         .boxed()
@@ -321,7 +295,7 @@ fn count_bands(max: Decimal) -> BoxedStrategy<RuleDef> {
                 bands,
                 otherwise: (o > 0).then(|| share_of(lowest, o)),
                 measure: Some("meetings".into()),
-                ..blank(RuleKind::CountBands)
+                ..RuleDef::of_kind(RuleKind::CountBands)
             }
         })
         .boxed()
@@ -343,7 +317,7 @@ fn proportional() -> BoxedStrategy<RuleDef> {
                 done: opts.0,
                 exclude: opts.1,
                 on_empty: opts.2,
-                ..blank(RuleKind::Proportional)
+                ..RuleDef::of_kind(RuleKind::Proportional)
             }
         })
         .boxed()
@@ -364,7 +338,7 @@ fn deduction(max: Decimal) -> BoxedStrategy<RuleDef> {
                 per_item: Some(share_of(max, per)),
                 min_points,
                 measure: Some("violations".into()),
-                ..blank(RuleKind::Deduction)
+                ..RuleDef::of_kind(RuleKind::Deduction)
             }
         })
         .boxed()
@@ -384,7 +358,7 @@ fn survey() -> BoxedStrategy<RuleDef> {
                 })
                 .collect(),
             on_empty: opts.2,
-            ..blank(RuleKind::Survey)
+            ..RuleDef::of_kind(RuleKind::Survey)
         })
         .boxed()
 }
@@ -399,7 +373,7 @@ fn deadline(max: Decimal) -> BoxedStrategy<RuleDef> {
                 .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
                 .map(|x| crate::RoundingMode::HalfUp.round(x, 2)),
             late_until: limited.then(|| "2023-03-31".into()),
-            ..blank(RuleKind::Deadline)
+            ..RuleDef::of_kind(RuleKind::Deadline)
         })
         .boxed()
 }
