@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::decimal::plain;
 use crate::error::{EvidenceIssue, EvidenceIssueCode};
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, LeafEvidence};
 use crate::path::DataPath;
 
 /// Size limits applied when a rule set is loaded and validated, and when evidence is read and
@@ -84,46 +84,16 @@ pub(crate) fn check_evidence(ev: &Evidence, limits: &Limits) -> Vec<EvidenceIssu
             ),
         )];
     }
+    let bounds = LeafBounds::new(limits);
     let mut issues = Vec::new();
-    let bound = Magnitude::new(limits.max_magnitude);
     for (code, leaf) in &ev.evidence {
-        // Paths are built only for a value past a limit: this runs on every evaluation.
-        let p = || root.key(code.clone());
-        if let Some(tasks) = &leaf.tasks
-            && tasks.len() > limits.max_tasks_per_leaf
-        {
-            issues.push(EvidenceIssue::new(
-                p().key("tasks"),
-                EvidenceIssueCode::Limit,
-                format!(
-                    "{} tasks, more than the limit of {}",
-                    tasks.len(),
-                    limits.max_tasks_per_leaf
-                ),
-            ));
-        }
-        let numbers = [
-            ("numerator", leaf.numerator),
-            ("denominator", leaf.denominator),
-            ("count", leaf.count),
-            ("percent", leaf.percent),
-            ("points", leaf.points),
-        ];
-        for (field, value) in numbers {
-            if let Some(v) = value {
-                bound.check(|| p().key(field), v, &mut issues);
-            }
-        }
-        for (option, count) in leaf.answers.iter().flatten() {
-            let path = || p().key("answers").key(option.clone());
-            bound.check(path, Decimal::from(*count), &mut issues);
-        }
+        bounds.check(code, leaf, &mut issues);
     }
     issues
 }
 
-/// The per-value limits, for a quick yes/no while evidence is matched to its leaves; only
-/// when it says no does [`check_evidence`] build the issues.
+/// The per-value limits of one leaf's evidence: the tasks of a list, and the magnitude of
+/// every number.
 pub(crate) struct LeafBounds {
     max_tasks: usize,
     magnitude: Magnitude,
@@ -137,25 +107,65 @@ impl LeafBounds {
         }
     }
 
-    /// Whether every value of a leaf's evidence is within the limits.
-    pub(crate) fn within(&self, leaf: &crate::evidence::LeafEvidence) -> bool {
-        let numbers = [
-            leaf.numerator,
-            leaf.denominator,
-            leaf.count,
-            leaf.percent,
-            leaf.points,
-        ];
+    /// Whether every value of a leaf's evidence is within the limits: what
+    /// [`LeafBounds::check`] reports on, as a yes or no (the quick test of every evaluation).
+    pub(crate) fn within(&self, leaf: &LeafEvidence) -> bool {
         leaf.tasks
             .as_ref()
             .is_none_or(|t| t.len() <= self.max_tasks)
-            && numbers.iter().flatten().all(|v| self.magnitude.holds(*v))
+            && numbers(leaf)
+                .iter()
+                .all(|(_, v)| v.is_none_or(|v| self.magnitude.holds(v)))
             && leaf
                 .answers
                 .iter()
                 .flatten()
                 .all(|(_, n)| u128::from(*n) <= self.magnitude.whole)
     }
+
+    /// Adds an issue for every value of `evidence[code]` past the limits. Paths and messages
+    /// are built only for such a value: this runs on every evaluation.
+    pub(crate) fn check(&self, code: &str, leaf: &LeafEvidence, issues: &mut Vec<EvidenceIssue>) {
+        let p = || DataPath::root().key("evidence").key(code);
+        if let Some(tasks) = &leaf.tasks
+            && tasks.len() > self.max_tasks
+        {
+            issues.push(EvidenceIssue::new(
+                p().key("tasks"),
+                EvidenceIssueCode::Limit,
+                format!(
+                    "{} tasks, more than the limit of {}",
+                    tasks.len(),
+                    self.max_tasks
+                ),
+            ));
+        }
+        for (field, value) in numbers(leaf) {
+            if let Some(v) = value
+                && !self.magnitude.holds(v)
+            {
+                self.magnitude.push(p().key(field), v, issues);
+            }
+        }
+        for (option, count) in leaf.answers.iter().flatten() {
+            // A count is whole: within the limit exactly when within its whole part.
+            if u128::from(*count) > self.magnitude.whole {
+                let path = p().key("answers").key(option.clone());
+                self.magnitude.push(path, Decimal::from(*count), issues);
+            }
+        }
+    }
+}
+
+/// The numbers of a leaf's evidence that the magnitude limit applies to, by field name.
+fn numbers(leaf: &LeafEvidence) -> [(&'static str, Option<Decimal>); 5] {
+    [
+        ("numerator", leaf.numerator),
+        ("denominator", leaf.denominator),
+        ("count", leaf.count),
+        ("percent", leaf.percent),
+        ("points", leaf.points),
+    ]
 }
 
 /// The magnitude limit, with its whole part as an integer for a quick first test.
@@ -180,12 +190,9 @@ impl Magnitude {
         v.mantissa().unsigned_abs() <= self.whole || v.abs() <= self.max
     }
 
-    fn check(&self, path: impl FnOnce() -> DataPath, v: Decimal, issues: &mut Vec<EvidenceIssue>) {
-        if self.holds(v) {
-            return;
-        }
+    fn push(&self, path: DataPath, v: Decimal, issues: &mut Vec<EvidenceIssue>) {
         issues.push(EvidenceIssue::new(
-            path(),
+            path,
             EvidenceIssueCode::Limit,
             format!(
                 "`{}` is larger than the limit of {}",
