@@ -23,7 +23,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use par_index::{Decimal, Evidence, RuleSet, Scorecard, audit, evaluate, evaluate_points, gaps};
+use par_index::{
+    Appraisal, Batch, BatchEntry, Decimal, Evidence, RuleSet, Scorecard, audit, evaluate,
+    evaluate_points, gaps, score_batch,
+};
 
 #[path = "support/synth.rs"]
 #[allow(
@@ -196,6 +199,28 @@ fn batch(c: &mut Criterion) {
         b.iter(|| {
             let sum = on_two_threads(|r| points_all(&rs, small, r));
             assert_eq!(sum, expected_small);
+        });
+    });
+    // `score_batch`: every unit's scorecard (with its appraisal, here none), the ranking, the
+    // area rankings and the per-class summaries. Units need distinct names.
+    let entries = Batch {
+        ruleset: None,
+        entries: (0..BATCH)
+            .map(|i| {
+                let mut evidence = pool[i % POOL].clone();
+                evidence.unit.name = format!("Đơn vị {i}");
+                BatchEntry {
+                    evidence,
+                    appraisal: Appraisal::default(),
+                }
+            })
+            .collect(),
+    };
+    g.bench_function("score_batch", |b| {
+        b.iter(|| {
+            let result = score_batch(black_box(&rs), black_box(&entries)).unwrap();
+            assert_eq!(result.ranking.rows.len(), BATCH);
+            result
         });
     });
     g.finish();

@@ -1,6 +1,8 @@
 //! Batches and rankings: many units of one level scored under one set, ranked by index with
 //! ties sharing a rank, per-area rankings and summaries per classification.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -272,9 +274,13 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
     }
     let mut units = Vec::new();
     let first_year = batch.entries.first().map(|e| e.evidence.period.year);
+    // Where each unit name first appears: a duplicate is found by one lookup, not by a
+    // scan of the units before it (10,000 communes would make that 50 million comparisons).
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
     for (i, entry) in batch.entries.iter().enumerate() {
         let at = DataPath::root().key("units").index(i);
         let ev = &entry.evidence;
+        let earlier = *first_seen.entry(ev.unit.name.as_str()).or_insert(i);
         if let Some(id) = &ev.ruleset
             && id != rs.id()
         {
@@ -297,12 +303,8 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
                 ),
             ));
         }
-        if let Some(j) = batch
-            .entries
-            .iter()
-            .take(i)
-            .position(|e| e.evidence.unit.name == ev.unit.name)
-        {
+        if earlier != i {
+            let j = earlier;
             issues.push(CycleIssue::new(
                 at.key("unit").key("name"),
                 CycleIssueCode::DuplicateUnit,

@@ -166,18 +166,15 @@ pub(super) fn rank(units: &[UnitResult], by: RankedBy, tie: &TieBreak) -> Rankin
             name(a.0).cmp(&name(b.0))
         })
     });
-    let keyed: Vec<(Option<Decimal>, Option<Decimal>)> = rows.iter().map(|r| (r.2, r.3)).collect();
-    let out = rows
-        .iter()
-        .map(|&(i, points, index, tie_value)| {
-            let key = (index, tie_value);
-            let ahead = keyed
-                .iter()
-                .filter(|k| better(**k, key) == Ordering::Less)
-                .count();
-            let same = keyed.iter().filter(|k| **k == key).count();
+    // Sorted best first, so equal keys sit together: a unit's rank is 1 + the number of units
+    // in the groups before its own, and it is tied when its group has more than one unit. One
+    // pass, where counting the units ahead of each unit would be quadratic in a batch.
+    let mut out = Vec::with_capacity(rows.len());
+    let mut ahead = 0;
+    for group in rows.chunk_by(|a, b| (a.2, a.3) == (b.2, b.3)) {
+        for &(i, points, index, tie_value) in group {
             let u = units.get(i);
-            RankRow {
+            out.push(RankRow {
                 rank: ahead + 1,
                 unit: u.map(|u| u.name.clone()).unwrap_or_default(),
                 entry: i,
@@ -190,10 +187,11 @@ pub(super) fn rank(units: &[UnitResult], by: RankedBy, tie: &TieBreak) -> Rankin
                         .map(|c| c.label.clone()),
                     RankedBy::Area { .. } => None,
                 },
-                tied: same > 1,
-            }
-        })
-        .collect();
+                tied: group.len() > 1,
+            });
+        }
+        ahead += group.len();
+    }
     Ranking {
         by,
         tie_break: tie.clone(),
