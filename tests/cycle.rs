@@ -675,3 +675,74 @@ fn appraised_scorecards_and_batches_serialize_with_string_decimals() {
     assert_eq!(v["ranking"]["rows"][0]["unit"], "Beta");
     assert_eq!(v["summaries"][0]["mean"]["exact"], "91.275");
 }
+
+/// A batch large enough to be scored on several threads gives, unit by unit, the scorecard of
+/// scoring that unit alone, and ranks computed by counting (1 + the units strictly ahead).
+#[test]
+fn a_large_batch_scores_each_unit_as_alone_and_ranks_by_counting() {
+    let rs = RuleSet::from_toml_str(
+        r#"
+id = "many"
+title = "Many units"
+level = "commune"
+years = { from = 2024 }
+scale = 10
+document = { number = "1/QĐ" }
+[[areas]]
+code = "1"
+title = "Kết quả"
+max = 10
+provenance = { document = "1/QĐ", verified = false }
+rule = { kind = "manual" }
+"#,
+    )
+    .unwrap();
+    // 300 units: unit i scores (i × 7 mod 21) / 2 points, i.e. 0, 3.5 or 7 (100 units each).
+    let entries: Vec<BatchEntry> = (0..300)
+        .map(|i| {
+            let points = Decimal::new((i * 7 % 21) as i64 * 5, 1);
+            let json = format!(
+                r#"{{ "unit": {{ "name": "Xã {i:03}", "level": "commune" }}, "period": {{ "year": 2024 }},
+                     "evidence": {{ "1": {{ "points": "{points}" }} }} }}"#
+            );
+            BatchEntry::from_json_str(&json).unwrap()
+        })
+        .collect();
+    let batch = Batch {
+        ruleset: None,
+        entries: entries.clone(),
+    };
+    let result = score_batch(&rs, &batch).unwrap();
+    assert_eq!(result.units.len(), 300);
+    for (unit, entry) in result.units.iter().zip(&entries) {
+        assert_eq!(unit.name, entry.evidence.unit.name);
+        let alone = evaluate_appraised(&rs, &entry.evidence, &entry.appraisal).unwrap();
+        assert_eq!(unit.card, alone, "{}", unit.name);
+    }
+    let index_of = |name: &str| {
+        let u = result.units.iter().find(|u| u.name == name).unwrap();
+        u.card.total.index.unwrap()
+    };
+    for row in &result.ranking.rows {
+        let mine = index_of(&row.unit);
+        let ahead = result
+            .units
+            .iter()
+            .filter(|u| u.card.total.index.unwrap() > mine)
+            .count();
+        let same = result
+            .units
+            .iter()
+            .filter(|u| u.card.total.index.unwrap() == mine)
+            .count();
+        assert_eq!((row.rank, row.tied), (ahead + 1, same > 1), "{}", row.unit);
+    }
+    // 100 units at 70%, tied at rank 1; 100 at 35%, rank 101; 100 at 0%, rank 201.
+    let ranks: Vec<usize> = result.ranking.rows.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks[0], 1);
+    assert_eq!(ranks[99], 1);
+    assert_eq!(ranks[100], 101);
+    assert_eq!(ranks[200], 201);
+    assert_eq!(ranks[299], 201);
+    assert_eq!(index_of(&result.ranking.rows[0].unit), d("70.00"));
+}

@@ -224,6 +224,39 @@ pub struct UnitResult {
     pub card: AppraisedScorecard,
 }
 
+/// Units per thread below which a batch is scored on one thread (starting a thread costs
+/// about as much as scoring a few units).
+const MIN_UNITS_PER_THREAD: usize = 64;
+
+/// Every entry's appraised scorecard, in entry order, on as many threads as the machine offers
+/// (`std::thread::available_parallelism`): each thread scores a contiguous share of the
+/// entries, so the result does not depend on how many there are.
+fn score_entries(
+    rs: &RuleSet,
+    entries: &[BatchEntry],
+) -> Vec<Result<AppraisedScorecard, CycleError>> {
+    let score = |e: &BatchEntry| evaluate_appraised(rs, &e.evidence, &e.appraisal);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(entries.len() / MIN_UNITS_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return entries.iter().map(score).collect();
+    }
+    let share = entries.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = entries
+            .chunks(share)
+            .map(|part| s.spawn(move || part.iter().map(score).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A thread that panicked hit a bug: raise it here, as scoring on this thread would.
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 /// Scores every unit of a batch under one set and ranks them.
 ///
 /// # Errors
@@ -277,7 +310,8 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
     // Where each unit name first appears: a duplicate is found by one lookup, not by a
     // scan of the units before it (10,000 communes would make that 50 million comparisons).
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    for (i, entry) in batch.entries.iter().enumerate() {
+    let cards = score_entries(rs, &batch.entries);
+    for (i, (entry, card)) in batch.entries.iter().zip(cards).enumerate() {
         let at = DataPath::root().key("units").index(i);
         let ev = &entry.evidence;
         let earlier = *first_seen.entry(ev.unit.name.as_str()).or_insert(i);
@@ -311,7 +345,7 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
                 format!("`{}` is already in the batch at units[{j}]", ev.unit.name),
             ));
         }
-        match evaluate_appraised(rs, ev, &entry.appraisal) {
+        match card {
             Ok(card) => units.push(UnitResult {
                 name: ev.unit.name.clone(),
                 card,
