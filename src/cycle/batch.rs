@@ -260,7 +260,7 @@ fn score_entries(
 /// Scores every unit of a batch under one set and ranks them.
 ///
 /// Units are scored on every core the machine offers (`std::thread::available_parallelism`,
-/// one thread for fewer than 128 units); the result is the same on any number of cores. On the
+/// at most one thread per 64 units); the result is the same on any number of cores. On the
 /// 2-core development machine, 10,000 units of the 100-leaf bench fixture take about 1.2 s,
 /// scorecards, rankings and summaries included (`cargo bench --bench engine -- score_batch`).
 ///
