@@ -261,7 +261,7 @@ fn score_entries(
 ///
 /// Units are scored on every core the machine offers (`std::thread::available_parallelism`,
 /// at most one thread per 64 units); the result is the same on any number of cores. On the
-/// 2-core development machine, 10,000 units of the 100-leaf bench fixture take about 1.2 s,
+/// 2-core development machine, 10,000 units of the 100-leaf bench fixture take 1.2–1.4 s,
 /// scorecards, rankings and summaries included (`cargo bench --bench engine -- score_batch`).
 ///
 /// # Errors
