@@ -268,12 +268,19 @@ pub fn rescore(
     }
     let old = score_batch(before, &b)?;
     let new = score_batch(after, &b)?;
+    // Each unit's earlier row, by its place in the batch (one pass, not a search per unit).
+    let mut earlier = vec![None; b.entries.len()];
+    for r in &old.ranking.rows {
+        if let Some(slot) = earlier.get_mut(r.entry) {
+            *slot = Some(r);
+        }
+    }
     Ok(new
         .ranking
         .rows
         .iter()
         .map(|row| {
-            let prev = old.ranking.rows.iter().find(|r| r.entry == row.entry);
+            let prev = earlier.get(row.entry).copied().flatten();
             RankMove {
                 unit: row.unit.clone(),
                 rank_before: prev.map_or(0, |p| p.rank),
