@@ -95,12 +95,13 @@ pub fn evaluate_points(rs: &RuleSet, ev: &Evidence) -> Result<Points, EvalError>
                 .ok_or_else(overflow)?;
         }
     }
+    // By value: the same size as `Acc`, so the collected vector reuses its memory.
     let nodes = acc
-        .iter()
+        .into_iter()
         .map(|a| NodePoints {
             points: a.points,
             applicable_max: a.applicable,
-            status: status(a),
+            status: status(&a),
         })
         .collect();
     Ok(Points {
