@@ -55,10 +55,10 @@ pub struct Case {
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     /// Total points.
-    #[serde(default, with = "crate::decimal::strict_opt")]
+    #[serde(default, with = "crate::decimal::DecOpt")]
     pub total: Option<Decimal>,
     /// Total index, %.
-    #[serde(default, with = "crate::decimal::strict_opt")]
+    #[serde(default, with = "crate::decimal::DecOpt")]
     pub index: Option<Decimal>,
     /// Class label, or `none` when no class is reached.
     #[serde(default)]

@@ -193,6 +193,103 @@ pub(crate) mod strict_opt {
     }
 }
 
+/// The serde and JSON Schema form of a [`Decimal`] field, in one attribute:
+/// `#[serde(with = "Dec")]` writes a string (`"0.5"`), reads a string or an integer (never a
+/// float), and gives the field the schema of [`DecimalSchema`].
+///
+/// serde calls `Dec::serialize` / `Dec::deserialize`; schemars reads `with = "Dec"` as "this
+/// field has the schema of `Dec`". A type rather than a module lets one attribute do both.
+#[derive(Debug)]
+pub(crate) struct Dec;
+
+impl Dec {
+    pub(crate) fn serialize<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        strict::serialize(v, s)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        strict::deserialize(d)
+    }
+}
+
+impl JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        DecimalSchema::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        DecimalSchema::json_schema(g)
+    }
+}
+
+/// [`Dec`] for an optional field: `#[serde(default, with = "DecOpt", skip_serializing_if =
+/// "Option::is_none")]`.
+#[derive(Debug)]
+pub(crate) struct DecOpt;
+
+impl DecOpt {
+    #[expect(clippy::ref_option, reason = "serde's `with` passes `&Option<T>`")]
+    pub(crate) fn serialize<S: serde::Serializer>(
+        v: &Option<Decimal>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        strict_opt::serialize(v, s)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        strict_opt::deserialize(d)
+    }
+}
+
+impl JsonSchema for DecOpt {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<DecimalSchema>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        <Option<DecimalSchema>>::inline_schema()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<DecimalSchema>>::json_schema(g)
+    }
+}
+
+/// [`Dec`] for a list of decimals: `#[serde(with = "DecVec")]`.
+#[derive(Debug)]
+pub(crate) struct DecVec;
+
+impl DecVec {
+    pub(crate) fn serialize<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|d| plain(*d)))
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Decimal>, D::Error> {
+        #[derive(Deserialize)]
+        struct One(#[serde(with = "Dec")] Decimal);
+        let list = Vec::<One>::deserialize(d)?;
+        Ok(list.into_iter().map(|One(v)| v).collect())
+    }
+}
+
+impl JsonSchema for DecVec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<DecimalSchema>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        <Vec<DecimalSchema>>::inline_schema()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<DecimalSchema>>::json_schema(g)
+    }
+}
+
 /// Parses a decimal from a string, the same way data files are read.
 ///
 /// # Errors

@@ -16,10 +16,10 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kinds of official document (loại văn bản) a reference can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Kế hoạch (plan), `KH`.
@@ -81,7 +81,9 @@ impl DocKind {
 }
 
 /// A calendar date, checked (`31/02/2023` is not one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub struct DocDate {
     /// Year.
     pub year: u16,
@@ -201,7 +203,7 @@ impl fmt::Display for DocDate {
 /// assert!(DocRef::parse("Kế hoạch số 05/KH-UBND ngày 31/02/2023").is_err());
 /// # Ok::<(), par_index::DocRefError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocRef {
     /// The kind of document.
     pub kind: DocKind,

@@ -97,7 +97,17 @@ impl fmt::Display for Issues<'_> {
 }
 
 /// What kind of problem a [`ValidationIssue`] is, for programs that react to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IssueCode {
@@ -165,7 +175,9 @@ pub enum IssueCode {
 /// assert_eq!(issue.line, Some(11));
 /// assert!(issue.message.contains("written as a float"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct ValidationIssue {
     /// Where the problem is, e.g. `areas[2].criteria[1].rule.bands[0]`.
     pub path: DataPath,
@@ -225,7 +237,17 @@ pub enum EvidenceError {
 }
 
 /// What kind of problem an [`EvidenceIssue`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceIssueCode {
@@ -263,7 +285,9 @@ pub enum EvidenceIssueCode {
 }
 
 /// One problem in evidence, found while evaluating it against a rule set.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct EvidenceIssue {
     /// Where the value at fault is, e.g. `evidence["1.1.4"].numerator`.
     pub path: DataPath,

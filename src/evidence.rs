@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::DecimalSchema;
+use crate::decimal::DecOpt;
 use crate::error::EvidenceError;
 use crate::model::{TaskStatus, UnitLevel};
 
@@ -183,51 +183,26 @@ pub struct LeafEvidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<BTreeMap<String, bool>>,
     /// Ratio rules: the part (tasks done, applications online, amount disbursed).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub numerator: Option<Decimal>,
     /// Ratio rules: the whole (tasks planned, applications received, amount planned).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Decimal>,
     /// Ratio rules: the planned tasks with their statuses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<Task>>,
     /// Ratio rules: the share in % when only the share is known.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub percent: Option<Decimal>,
     /// `count_bands`, `deduction`: the number counted (meetings, violations).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub count: Option<Decimal>,
     /// `survey`: the number of respondents who chose each option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<BTreeMap<String, u64>>")]
     pub answers: Option<BTreeMap<String, u64>>,
     /// `manual`, `survey`: points given directly.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// `deadline`: the date the document was issued, `YYYY-MM-DD`, when no document is cited.
     #[serde(default, skip_serializing_if = "Option::is_none")]

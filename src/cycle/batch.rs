@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use schemars::JsonSchema;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::appraisal::{Appraisal, AppraisedScorecard, evaluate_appraised};
 use super::error::{CycleError, CycleIssue, CycleIssueCode, join};
@@ -190,7 +190,7 @@ fn shape(path: DataPath, message: impl Into<String>) -> CycleError {
 
 /// A batch scored: every unit's appraised scorecard, the ranking, the rankings per area and the
 /// summaries per classification.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BatchResult {
     /// The rule set's id.
     pub ruleset: String,
@@ -216,7 +216,7 @@ impl BatchResult {
 }
 
 /// One unit's result in a batch.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnitResult {
     /// The unit's name.
     pub name: String,

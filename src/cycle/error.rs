@@ -4,13 +4,13 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{EvalError, EvidenceIssueCode};
 use crate::path::{DataPath, Segment};
 
 /// What kind of problem a [`CycleIssue`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CycleIssueCode {
@@ -43,7 +43,7 @@ pub enum CycleIssueCode {
 }
 
 /// One problem, with the path of the value at fault and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CycleIssue {
     /// Where the value at fault is, e.g. `appraisal.rounds[1].changes["1.1.4"].points`.
     pub path: DataPath,

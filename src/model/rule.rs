@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::DecimalSchema;
+use crate::decimal::{Dec, DecOpt};
 
 /// The kinds of scoring rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -74,20 +74,10 @@ pub struct RuleDef {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<ConditionDef>,
     /// `check`: points when met (default: the leaf's max).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// `check`: points when not met; `count_bands`: points below the lowest band (default 0).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub otherwise: Option<Decimal>,
     /// `ratio_bands` (edges in %) and `count_bands` (edges in counted items): best band first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -106,37 +96,17 @@ pub struct RuleDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_over: Option<bool>,
     /// `proportional`: the target share in %; points = min(share ÷ target, 1) × max.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub target: Option<Decimal>,
     /// `proportional`: the share in % below which the leaf scores 0.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub zero_below: Option<Decimal>,
     /// `deduction`: points taken off per counted item.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub per_item: Option<Decimal>,
     /// `deduction`: the lowest the leaf can score (default 0; may be negative when the set says
     /// a penalty can take the leaf below zero).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub min_points: Option<Decimal>,
     /// `survey`: weight of each answer option in % of the max (default A/B/C/D = 100/60/20/0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -149,28 +119,13 @@ pub struct RuleDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_until: Option<String>,
     /// `deadline`: points when issued by the deadline (default the leaf's max).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub on_time: Option<Decimal>,
     /// `deadline`: points when issued after the deadline (default 0).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub late: Option<Decimal>,
     /// `deadline`: points when not issued, or issued after `late_until` (default 0).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub not_issued: Option<Decimal>,
     /// What is counted or measured, for explanations (`tasks`, `meetings`, `applications`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -231,8 +186,7 @@ pub struct LevelDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
     /// Points for this outcome.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
 }
 
@@ -259,44 +213,19 @@ pub struct ConditionDef {
 #[schemars(deny_unknown_fields)]
 pub struct BandDef {
     /// Inclusive lower edge (≥).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub at_least: Option<Decimal>,
     /// Exclusive lower edge (>).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub above: Option<Decimal>,
     /// Exclusive upper edge (<).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub below: Option<Decimal>,
     /// Inclusive upper edge (≤).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub at_most: Option<Decimal>,
     /// Fixed points of the band.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// `ratio_bands` only: the band scores share × max.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,8 +239,7 @@ pub struct WeightDef {
     /// The option, e.g. `A`.
     pub option: String,
     /// Its weight in % of the max, e.g. `60`.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub percent: Decimal,
 }
 

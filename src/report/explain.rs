@@ -15,7 +15,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> String {
     }
     let (p, m) = (pts(e.points, lang), pts(e.max, lang));
     match &e.basis {
-        Basis::Scored(w) => format!("{} → {p}/{m} điểm", working(w)),
+        Basis::Scored { working: w } => format!("{} → {p}/{m} điểm", working(w)),
         Basis::MissingEvidence => format!("không có tài liệu kiểm chứng → 0/{m} điểm"),
         Basis::NotApplicable {
             reason,
