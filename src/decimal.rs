@@ -300,10 +300,10 @@ impl JsonSchema for DecVec {
 /// let x = par_index::parse_decimal("81.25")?;
 /// assert_eq!(x.to_string(), "81.25");
 /// assert!(par_index::parse_decimal("8.1e1").is_err());
-/// # Ok::<(), String>(())
+/// # Ok::<(), par_index::Error>(())
 /// ```
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    parse_plain(text)
+pub fn parse_decimal(text: &str) -> Result<Decimal, crate::Error> {
+    parse_plain(text).map_err(|message| crate::Error::Decimal { message })
 }
 
 impl FromStr for RoundingMode {

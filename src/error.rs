@@ -8,8 +8,16 @@ use std::path::PathBuf;
 
 use crate::path::DataPath;
 
+mod cycle;
+mod umbrella;
+
+pub use cycle::{CycleError, CycleIssue, CycleIssueCode};
+pub(crate) use cycle::{from_eval, join};
+pub use umbrella::{Error, Result};
+
 /// A rule set could not be loaded: unreadable, not TOML, of the wrong shape, or invalid.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LoadError {
     /// The file could not be read.
@@ -17,7 +25,9 @@ pub enum LoadError {
     Io {
         /// The file.
         file: PathBuf,
-        /// What the system said.
+        /// What the system said (as text in JSON).
+        #[serde(with = "io_text")]
+        #[schemars(with = "String")]
         source: std::io::Error,
     },
     /// The text is not valid TOML.
@@ -211,7 +221,17 @@ impl fmt::Display for ValidationIssue {
 }
 
 /// An evidence file could not be read: not JSON, or of the wrong shape.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceError {
     /// Malformed JSON, an unknown field or a value of the wrong type.
@@ -314,7 +334,17 @@ impl fmt::Display for EvidenceIssue {
 }
 
 /// Evaluation failed: the evidence does not fit the rule set, or a number overflowed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EvalError {
     /// The evidence has problems; every one found is listed.
     #[error("{} problem{} in the evidence{}", issues.len(), if issues.len() == 1 { "" } else { "s" }, EvidenceList(issues))]
@@ -357,5 +387,22 @@ pub(crate) fn clean_serde_message(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(message).to_string(),
         None => message.to_string(),
+    }
+}
+
+/// An `std::io::Error` written as its message, and read back as one of kind `Other`.
+mod io_text {
+    pub(super) fn serialize<S: serde::Serializer>(
+        e: &std::io::Error,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_str(e)
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<std::io::Error, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(d)?;
+        Ok(std::io::Error::other(text))
     }
 }

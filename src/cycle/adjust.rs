@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::appraisal::Appraisal;
-use super::error::{CycleError, CycleIssue, CycleIssueCode};
 use crate::decimal::{Dec, DecOpt, plain};
+use crate::error::{CycleError, CycleIssue, CycleIssueCode};
 use crate::model::{Part, SurveyOptional};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;

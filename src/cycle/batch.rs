@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::appraisal::{Appraisal, AppraisedScorecard, evaluate_appraised};
-use super::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use super::rank::{RankedBy, Ranking, Summary, rank, summaries};
+use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::Evidence;
 use crate::model::TieBreak;
 use crate::path::DataPath;

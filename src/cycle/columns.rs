@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::error::CycleError;
 use crate::decimal::{Dec, DecOpt, DecVec};
+use crate::error::CycleError;
 use crate::model::Part;
 use crate::path::DataPath;
 use crate::scorecard::Scorecard;

@@ -6,8 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::batch::{Batch, score_batch};
-use super::error::CycleError;
 use crate::decimal::{Dec, DecOpt};
+use crate::error::CycleError;
 use crate::model::{NodeDef, RuleSetDef};
 use crate::ruleset::RuleSet;
 use crate::scorecard::{Score, Scorecard};

@@ -8,8 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::batch::UnitResult;
-use super::error::CycleError;
 use crate::decimal::{Dec, DecOpt, RoundingMode};
+use crate::error::CycleError;
 use crate::model::{Part, TieBreak};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;

@@ -6,7 +6,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{EvalError, EvidenceIssueCode};
+use super::{EvalError, EvidenceIssueCode};
 use crate::path::{DataPath, Segment};
 
 /// What kind of problem a [`CycleIssue`] is.
@@ -71,7 +71,8 @@ impl fmt::Display for CycleIssue {
 
 /// The cycle could not be computed: the input has problems (every one found is listed), or a
 /// number overflowed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CycleError {
     /// The appraisal, batch or evidence has problems.
     #[error("{} problem{}{}", issues.len(), if issues.len() == 1 { "" } else { "s" }, IssueList(issues))]
