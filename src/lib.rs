@@ -68,6 +68,7 @@ pub mod docref;
 mod error;
 mod evaluate;
 mod evidence;
+mod json;
 pub mod gap;
 mod limits;
 mod load;

@@ -20,15 +20,16 @@ pub(super) fn from_json<T: DeserializeOwned>(
     text: &str,
     prefix: &DataPath,
 ) -> Result<T, CycleError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = parsed.map_err(|e| {
-        let path = join(prefix, &DataPath::from(e.path()));
-        let inner = e.into_inner();
-        bad_json(path, &inner)
-    })?;
-    de.end().map_err(|e| bad_json(prefix.clone(), &e))?;
-    Ok(value)
+    crate::json::read(text).map_err(|f| {
+        let path = join(prefix, &f.path);
+        CycleError::Invalid {
+            issues: vec![CycleIssue::new(
+                path,
+                CycleIssueCode::WrongShape,
+                format!("{} (line {}, column {})", f.message, f.line, f.column),
+            )],
+        }
+    })
 }
 
 fn from_value<T: DeserializeOwned>(
@@ -46,21 +47,6 @@ fn from_value<T: DeserializeOwned>(
             )],
         }
     })
-}
-
-fn bad_json(path: DataPath, e: &serde_json::Error) -> CycleError {
-    CycleError::Invalid {
-        issues: vec![CycleIssue::new(
-            path,
-            CycleIssueCode::WrongShape,
-            format!(
-                "{} (line {}, column {})",
-                crate::error::clean_serde_message(&e.to_string()),
-                e.line(),
-                e.column()
-            ),
-        )],
-    }
 }
 
 /// One unit of a batch: its evidence and, optionally, its appraisal.
