@@ -184,7 +184,10 @@ mod tests {
     #[test]
     fn a_duplicate_inside_an_array_item_has_the_item_path() {
         let fault = find_duplicate(r#"{"c":[{"x":1},{"x":2,"x":3}]}"#);
-        assert_eq!(fault.map(|f| f.path.to_string()), Some("c[1].x".to_string()));
+        assert_eq!(
+            fault.map(|f| f.path.to_string()),
+            Some("c[1].x".to_string())
+        );
     }
 
     #[test]

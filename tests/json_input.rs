@@ -34,7 +34,11 @@ fn a_leaf_given_twice_in_evidence_is_refused_with_both_places() {
 #[test]
 fn a_key_written_with_an_escape_is_the_same_key() {
     // `\u0031` is `1`: the two keys are one.
-    let text = EVIDENCE.replacen(r#""1.1": { "met": false }"#, r#""\u0031.1": { "met": false }"#, 1);
+    let text = EVIDENCE.replacen(
+        r#""1.1": { "met": false }"#,
+        r#""\u0031.1": { "met": false }"#,
+        1,
+    );
     let err = Evidence::from_json_str(&text).unwrap_err().to_string();
     assert!(err.contains("line 5, column 5"), "{err}");
 }
@@ -90,16 +94,23 @@ fn duplicates_in_a_batch_a_scenario_and_figures_are_refused() {
 
 #[test]
 fn a_utf8_bom_is_accepted_by_every_reader() {
-    let ev = "\u{feff}{\"unit\":{\"name\":\"Xã A\",\"level\":\"commune\"},\"period\":{\"year\":2024}}";
+    let ev =
+        "\u{feff}{\"unit\":{\"name\":\"Xã A\",\"level\":\"commune\"},\"period\":{\"year\":2024}}";
     assert_eq!(Evidence::from_json_str(ev).unwrap().unit.name, "Xã A");
     let a = "\u{feff}{\"rounds\":[]}";
     assert!(Appraisal::from_json_str(a).unwrap().rounds.is_empty());
     let s = "\u{feff}{\"remove\":[\"1\"]}";
-    assert_eq!(Scenario::from_json_str(s).unwrap().remove, vec!["1".to_string()]);
+    assert_eq!(
+        Scenario::from_json_str(s).unwrap().remove,
+        vec!["1".to_string()]
+    );
     let b = "\u{feff}{\"units\":[]}";
-    assert!(Batch::from_json_str(b).unwrap().entries.is_empty());
+    assert!(Batch::from_json_str(b).unwrap().units.is_empty());
     let e = "\u{feff}{\"unit\":{\"name\":\"A\",\"level\":\"commune\"},\"period\":{\"year\":2024}}";
-    assert_eq!(BatchEntry::from_json_str(e).unwrap().evidence.unit.name, "A");
+    assert_eq!(
+        BatchEntry::from_json_str(e).unwrap().evidence.unit.name,
+        "A"
+    );
 }
 
 #[test]
@@ -131,5 +142,18 @@ fn evidence_read_from_a_file_names_the_file_path_line_and_column() {
     let missing = Evidence::from_path("/nonexistent/par-index/evidence.json")
         .unwrap_err()
         .to_string();
-    assert!(missing.contains("/nonexistent/par-index/evidence.json"), "{missing}");
+    assert!(
+        missing.contains("/nonexistent/par-index/evidence.json"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn a_batch_calls_its_list_units_in_json_and_in_rust() {
+    let b = Batch::from_json_str(
+        r#"{ "units": [ { "unit": { "name": "A", "level": "commune" }, "period": { "year": 2024 } } ] }"#,
+    )
+    .unwrap();
+    assert_eq!(b.units.len(), 1);
+    assert_eq!(b.units[0].evidence.unit.name, "A");
 }
