@@ -234,9 +234,11 @@ impl fmt::Display for ValidationIssue {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceError {
-    /// Malformed JSON, an unknown field or a value of the wrong type.
-    #[error("{path} (line {line}, column {column}): {message}")]
+    /// Malformed JSON, an unknown field, a key given twice or a value of the wrong type.
+    #[error("{}{path} (line {line}, column {column}): {message}", file_prefix(file.as_ref()))]
     Json {
+        /// The file, when read from one.
+        file: Option<PathBuf>,
         /// Where the value at fault is.
         path: DataPath,
         /// Line, from 1.
@@ -244,6 +246,14 @@ pub enum EvidenceError {
         /// Column, from 1.
         column: usize,
         /// What is wrong.
+        message: String,
+    },
+    /// The file could not be read.
+    #[error("{}: cannot read the file: {message}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// What the system said.
         message: String,
     },
     /// The text is larger than [`Limits::max_file_bytes`](crate::Limits::max_file_bytes).
@@ -254,6 +264,27 @@ pub enum EvidenceError {
         /// The limit.
         limit: usize,
     },
+}
+
+impl EvidenceError {
+    pub(crate) fn with_file(self, file: &std::path::Path) -> EvidenceError {
+        match self {
+            EvidenceError::Json {
+                path,
+                line,
+                column,
+                message,
+                ..
+            } => EvidenceError::Json {
+                file: Some(file.to_path_buf()),
+                path,
+                line,
+                column,
+                message,
+            },
+            other => other,
+        }
+    }
 }
 
 /// What kind of problem an [`EvidenceIssue`] is.

@@ -69,25 +69,34 @@ impl Evidence {
                 limit: limits.max_file_bytes,
             });
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Evidence, _> = serde_path_to_error::deserialize(&mut de);
-        let ev = parsed.map_err(|e| {
-            let path = crate::DataPath::from(e.path());
-            let inner = e.into_inner();
-            EvidenceError::Json {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: crate::error::clean_serde_message(&inner.to_string()),
-            }
+        crate::json::read(text).map_err(|f| EvidenceError::Json {
+            file: None,
+            path: f.path,
+            line: f.line,
+            column: f.column,
+            message: f.message,
+        })
+    }
+
+    /// Reads evidence from a JSON file; errors name the file beside the path, line and column.
+    ///
+    /// # Errors
+    /// [`EvidenceError::Io`] when the file cannot be read; otherwise as
+    /// [`Evidence::from_json_str`], with the file named.
+    ///
+    /// # Example
+    /// ```
+    /// let ev = par_index::Evidence::from_path("examples/data/duyen-hai-2023-q3.json")?;
+    /// assert_eq!(ev.unit.name, "Thị xã Duyên Hải");
+    /// # Ok::<(), par_index::EvidenceError>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Evidence, EvidenceError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| EvidenceError::Io {
+            file: path.to_path_buf(),
+            message: e.to_string(),
         })?;
-        de.end().map_err(|e| EvidenceError::Json {
-            path: crate::DataPath::root(),
-            line: e.line(),
-            column: e.column(),
-            message: crate::error::clean_serde_message(&e.to_string()),
-        })?;
-        Ok(ev)
+        Evidence::from_json_str(&text).map_err(|e| e.with_file(path))
     }
 
     /// Writes the evidence as pretty JSON.

@@ -69,6 +69,7 @@ mod error;
 mod evaluate;
 mod evidence;
 pub mod gap;
+mod json;
 mod limits;
 mod load;
 pub mod model;

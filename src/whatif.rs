@@ -59,17 +59,12 @@ impl Scenario {
     /// # Errors
     /// [`EvidenceError`] with the path, line and column of the first malformed value.
     pub fn from_json_str(text: &str) -> Result<Scenario, EvidenceError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
-        parsed.map_err(|e| {
-            let path = DataPath::from(e.path());
-            let inner = e.into_inner();
-            EvidenceError::Json {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: crate::error::clean_serde_message(&inner.to_string()),
-            }
+        crate::json::read(text).map_err(|f| EvidenceError::Json {
+            file: None,
+            path: f.path,
+            line: f.line,
+            column: f.column,
+            message: f.message,
         })
     }
 

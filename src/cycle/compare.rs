@@ -253,13 +253,13 @@ pub fn rescore(
 ) -> Result<Vec<RankMove>, CycleError> {
     let mut b = batch.clone();
     b.ruleset = None;
-    for e in &mut b.entries {
+    for e in &mut b.units {
         e.evidence.ruleset = None;
     }
     let old = score_batch(before, &b)?;
     let new = score_batch(after, &b)?;
     // Each unit's earlier row, by its place in the batch (one pass, not a search per unit).
-    let mut earlier = vec![None; b.entries.len()];
+    let mut earlier = vec![None; b.units.len()];
     for r in &old.ranking.rows {
         if let Some(slot) = earlier.get_mut(r.entry) {
             *slot = Some(r);
