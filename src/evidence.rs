@@ -155,7 +155,7 @@ impl std::fmt::Display for Period {
 /// | `levels` | `level` |
 /// | `check` | `met`, or `conditions` (one yes/no per named condition) |
 /// | `ratio_bands`, `proportional` | `numerator` + `denominator`, or `tasks`, or `percent` |
-/// | `count_bands`, `deduction` | `count` |
+/// | `count_bands`, `deduction`, `per_item` | `count` |
 /// | `survey` | `answers` (count per option), or `points` |
 /// | `manual` | `points` |
 /// | `deadline` | `documents` (references; `[]` when none was issued), or `date` |
@@ -209,7 +209,8 @@ pub struct LeafEvidence {
     )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub percent: Option<Decimal>,
-    /// `count_bands`, `deduction`: the number counted (meetings, violations).
+    /// `count_bands`, `deduction`, `per_item`: the number counted (meetings, violations,
+    /// initiatives).
     #[serde(
         default,
         with = "crate::decimal::strict_opt",

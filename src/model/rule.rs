@@ -26,6 +26,9 @@ pub enum RuleKind {
     Proportional,
     /// Max minus a fixed amount per counted item, never below a minimum (0 by default).
     Deduction,
+    /// A fixed amount per counted item, up to a cap (the leaf's max by default): the mirror of
+    /// `deduction` ("mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm").
+    PerItem,
     /// Survey answers per option with weights (A/B/C/D = 100/60/20/0%), or survey points.
     Survey,
     /// Points given directly by an appraiser within [0, max].
@@ -45,6 +48,7 @@ impl RuleKind {
             RuleKind::CountBands => "count_bands",
             RuleKind::Proportional => "proportional",
             RuleKind::Deduction => "deduction",
+            RuleKind::PerItem => "per_item",
             RuleKind::Survey => "survey",
             RuleKind::Manual => "manual",
             RuleKind::Deadline => "deadline",
@@ -121,7 +125,8 @@ pub struct RuleDef {
     )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub zero_below: Option<Decimal>,
-    /// `deduction`: points taken off per counted item.
+    /// `deduction`: points taken off per counted item; `per_item`: points given per counted
+    /// item.
     #[serde(
         default,
         with = "crate::decimal::strict_opt",
@@ -138,6 +143,15 @@ pub struct RuleDef {
     )]
     #[schemars(with = "Option<DecimalSchema>")]
     pub min_points: Option<Decimal>,
+    /// `per_item`: the most the items can score together (default the leaf's max; above 0 and
+    /// at most the max).
+    #[serde(
+        default,
+        with = "crate::decimal::strict_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<DecimalSchema>")]
+    pub cap: Option<Decimal>,
     /// `survey`: weight of each answer option in % of the max (default A/B/C/D = 100/60/20/0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<WeightDef>,
@@ -208,6 +222,7 @@ impl RuleDef {
             zero_below: None,
             per_item: None,
             min_points: None,
+            cap: None,
             weights: vec![],
             deadline: None,
             late_until: None,

@@ -95,6 +95,24 @@ pub enum Working {
         #[schemars(with = "Option<DecimalSchema>")]
         floored_at: Option<Decimal>,
     },
+    /// A `per_item` rule: points per counted item, up to a cap.
+    PerItem {
+        /// The items counted.
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
+        #[schemars(with = "DecimalSchema")]
+        count: Decimal,
+        /// Points per item.
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
+        #[schemars(with = "DecimalSchema")]
+        per_item: Decimal,
+        /// The most the items score together.
+        #[serde(serialize_with = "crate::decimal::strict::serialize")]
+        #[schemars(with = "DecimalSchema")]
+        cap: Decimal,
+        /// What was counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
     /// A `survey` rule weighted the answers.
     Survey {
         /// Respondents per option.
@@ -357,6 +375,25 @@ impl fmt::Display for Working {
                     write!(f, ", floored at {}", plain(*floor))?;
                 }
                 Ok(())
+            }
+            Working::PerItem {
+                count,
+                per_item,
+                cap,
+                measure,
+            } => {
+                write!(f, "{}", plain(*count))?;
+                if let Some(m) = measure {
+                    write!(f, " {m}")?;
+                }
+                let raw = count.saturating_mul(*per_item);
+                write!(
+                    f,
+                    " × {} = {}, at most {}",
+                    plain(*per_item),
+                    plain(raw),
+                    plain(*cap)
+                )
             }
             Working::Survey {
                 answers,
