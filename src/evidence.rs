@@ -164,7 +164,7 @@ impl std::fmt::Display for Period {
 /// | `levels` | `level` |
 /// | `check` | `met`, or `conditions` (one yes/no per named condition) |
 /// | `ratio_bands`, `proportional` | `numerator` + `denominator`, or `tasks`, or `percent` |
-/// | `count_bands`, `deduction` | `count` |
+/// | `count_bands`, `deduction`, `per_item` | `count` |
 /// | `survey` | `answers` (count per option), or `points` |
 /// | `manual` | `points` |
 /// | `deadline` | `documents` (references; `[]` when none was issued), or `date` |
@@ -203,7 +203,8 @@ pub struct LeafEvidence {
     /// Ratio rules: the share in % when only the share is known.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub percent: Option<Decimal>,
-    /// `count_bands`, `deduction`: the number counted (meetings, violations).
+    /// `count_bands`, `deduction`, `per_item`: the number counted (meetings, violations,
+    /// initiatives).
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub count: Option<Decimal>,
     /// `survey`: the number of respondents who chose each option.

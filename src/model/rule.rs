@@ -26,6 +26,9 @@ pub enum RuleKind {
     Proportional,
     /// Max minus a fixed amount per counted item, never below a minimum (0 by default).
     Deduction,
+    /// A fixed amount per counted item, up to a cap (the leaf's max by default): the mirror of
+    /// `deduction` ("mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm").
+    PerItem,
     /// Survey answers per option with weights (A/B/C/D = 100/60/20/0%), or survey points.
     Survey,
     /// Points given directly by an appraiser within [0, max].
@@ -45,6 +48,7 @@ impl RuleKind {
             RuleKind::CountBands => "count_bands",
             RuleKind::Proportional => "proportional",
             RuleKind::Deduction => "deduction",
+            RuleKind::PerItem => "per_item",
             RuleKind::Survey => "survey",
             RuleKind::Manual => "manual",
             RuleKind::Deadline => "deadline",
@@ -101,13 +105,18 @@ pub struct RuleDef {
     /// `proportional`: the share in % below which the leaf scores 0.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub zero_below: Option<Decimal>,
-    /// `deduction`: points taken off per counted item.
+    /// `deduction`: points taken off per counted item; `per_item`: points given per counted
+    /// item.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub per_item: Option<Decimal>,
     /// `deduction`: the lowest the leaf can score (default 0; may be negative when the set says
     /// a penalty can take the leaf below zero).
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub min_points: Option<Decimal>,
+    /// `per_item`: the most the items can score together (default the leaf's max; above 0 and
+    /// at most the max).
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
     /// `survey`: weight of each answer option in % of the max (default A/B/C/D = 100/60/20/0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<WeightDef>,
@@ -163,6 +172,7 @@ impl RuleDef {
             zero_below: None,
             per_item: None,
             min_points: None,
+            cap: None,
             weights: vec![],
             deadline: None,
             late_until: None,

@@ -172,6 +172,25 @@ pub(crate) fn working(w: &Working) -> String {
                 v(*per_item)
             )
         }
+        Working::PerItem {
+            count,
+            per_item,
+            cap,
+            measure: m,
+        } => {
+            let what = m
+                .as_deref()
+                .map(|m| format!(" {}", measure(m)))
+                .unwrap_or_default();
+            let raw = count.saturating_mul(*per_item);
+            format!(
+                "{}{what} × {} = {}, tối đa {}",
+                v(*count),
+                v(*per_item),
+                v(raw),
+                v(*cap)
+            )
+        }
         Working::Survey {
             answers,
             weighted_percent,

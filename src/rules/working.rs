@@ -79,6 +79,21 @@ pub enum Working {
         #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
         floored_at: Option<Decimal>,
     },
+    /// A `per_item` rule: points per counted item, up to a cap.
+    PerItem {
+        /// The items counted.
+        #[serde(with = "Dec")]
+        count: Decimal,
+        /// Points per item.
+        #[serde(with = "Dec")]
+        per_item: Decimal,
+        /// The most the items score together.
+        #[serde(with = "Dec")]
+        cap: Decimal,
+        /// What was counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
     /// A `survey` rule weighted the answers.
     Survey {
         /// Respondents per option.
@@ -323,6 +338,25 @@ impl fmt::Display for Working {
                     write!(f, ", floored at {}", plain(*floor))?;
                 }
                 Ok(())
+            }
+            Working::PerItem {
+                count,
+                per_item,
+                cap,
+                measure,
+            } => {
+                write!(f, "{}", plain(*count))?;
+                if let Some(m) = measure {
+                    write!(f, " {m}")?;
+                }
+                let raw = count.saturating_mul(*per_item);
+                write!(
+                    f,
+                    " × {} = {}, at most {}",
+                    plain(*per_item),
+                    plain(raw),
+                    plain(*cap)
+                )
             }
             Working::Survey {
                 answers,
