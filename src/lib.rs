@@ -110,8 +110,9 @@ pub use number::{NumberError, ReportedNumber, parse_reported};
 pub use path::{DataPath, Segment};
 pub use points::{NodePoints, Points, evaluate_points};
 pub use report::{
-    Lang, format_number, format_percent, render_diff_csv, render_diff_markdown, render_ranking_csv,
-    render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown, render_text,
+    Lang, ReportSource, format_number, format_percent, render_diff_csv, render_diff_markdown,
+    render_ranking_csv, render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown,
+    render_text,
 };
 pub use ruleset::{NodeInfo, RuleSet};
 pub use scorecard::{

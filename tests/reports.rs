@@ -88,7 +88,7 @@ fn cycle_card() -> par_index::AppraisedScorecard {
 
 #[test]
 fn the_vietnamese_scorecard_follows_the_annex_columns() {
-    let md = render_scorecard_markdown(&cycle_card(), Lang::Vi);
+    let md = render_scorecard_markdown(&cycle_card(), Lang::Vi).unwrap();
     // Values by hand (tests/cycle.rs): area 1 self 5, appraised 3.5 of 5 = 70%;
     // area 2 self 2.7, appraised 2.88, survey 1.68, points 4.56 = 91.20%;
     // areas 8.06 (80.60%), bonus 1.25 capped at 1, penalty 0.5 → 8.56 = 85.60%, class B.
@@ -110,14 +110,14 @@ fn the_vietnamese_scorecard_follows_the_annex_columns() {
     ] {
         assert!(md.contains(line), "missing {line:?} in\n{md}");
     }
-    let en = render_scorecard_markdown(&cycle_card(), Lang::En);
+    let en = render_scorecard_markdown(&cycle_card(), Lang::En).unwrap();
     assert!(en.contains("| Code | Area/Criterion/Sub-criterion | Max | Self-assessed | Appraised | Survey | Points | Index (%) |"));
     assert!(
         en.contains("| 2 | **Administrative procedures** | 5 | 2.7 | 2.88 | 1.68 | 4.56 | 91.20 |")
     );
     assert!(en.contains("- **1.2** Mức độ thực hiện kế hoạch CCHC: 30/36 = 83.33% → band 70% to 90% → 1 of 2. Basis: 00/TEST-CYCLE, Phụ lục, mục 1 (not checked against the text)"));
     // CSV: numbers with a comma are quoted; each round has its column (area 1: 3 then 3.5).
-    let csv = render_scorecard_csv(&cycle_card(), Lang::Vi);
+    let csv = render_scorecard_csv(&cycle_card(), Lang::Vi).unwrap();
     let area1 = csv.lines().nth(1).unwrap();
     assert_eq!(
         area1,

@@ -168,6 +168,52 @@ impl Batch {
     }
 }
 
+/// The schema of a [`BatchEntry`]: the evidence object with one more key, `appraisal`.
+impl JsonSchema for BatchEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BatchEntry".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = Evidence::json_schema(g);
+        let appraisal = g.subschema_for::<Appraisal>();
+        if let Some(props) = schema
+            .ensure_object()
+            .entry("properties")
+            .or_insert_with(|| serde_json::json!({}))
+            .as_object_mut()
+        {
+            props.insert("appraisal".into(), appraisal.to_value());
+        }
+        schema.insert(
+            "description".into(),
+            "One unit's evidence, with its appraisal under `appraisal` when it has one.".into(),
+        );
+        schema
+    }
+}
+
+/// The JSON form of a [`Batch`], for its schema.
+#[derive(JsonSchema)]
+#[schemars(rename = "Batch", deny_unknown_fields)]
+#[allow(dead_code, reason = "only its schema is used: `Batch` is read by hand")]
+struct BatchSchema {
+    /// The rule set the batch was prepared for, when stated; checked against the set.
+    ruleset: Option<String>,
+    /// The units.
+    units: Vec<BatchEntry>,
+}
+
+impl JsonSchema for Batch {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        BatchSchema::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        BatchSchema::json_schema(g)
+    }
+}
+
 fn shape(path: DataPath, message: impl Into<String>) -> CycleError {
     CycleError::Invalid {
         issues: vec![CycleIssue::new(path, CycleIssueCode::WrongShape, message)],
