@@ -124,3 +124,12 @@ pub use whatif::{Delta, NodeDelta, Scenario, WhatIf, what_if};
 
 /// Re-exported so that users name the same decimal type the engine computes with.
 pub use rust_decimal::Decimal;
+
+/// The Rust snippets of README.md and docs/, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/authoring.md")]
+mod authoring {}

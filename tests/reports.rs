@@ -214,3 +214,67 @@ fn the_bundled_example_batch_ranks_as_computed_by_hand() {
     // Class A: 97.75 + 96.40 + 93.80 + 93.80 + 93.40 = 475.15 / 5 = 95.03.
     assert_eq!(result.summaries[1].mean.unwrap().exact, d("95.03"));
 }
+
+fn duyen_hai_card() -> par_index::AppraisedScorecard {
+    let rs = RuleSet::builtin("vn-district-2023").unwrap();
+    let ev =
+        Evidence::from_json_str(include_str!("../examples/data/duyen-hai-2023-q3.json")).unwrap();
+    evaluate_appraised(&rs, &ev, &Appraisal::default()).unwrap()
+}
+
+#[test]
+fn the_heading_names_a_quarter_as_a_quarter_and_keeps_single_parentheses() {
+    let md = render_scorecard_markdown(&duyen_hai_card(), Lang::Vi).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(
+        lines[0],
+        "# Chỉ số cải cách hành chính: Thị xã Duyên Hải — quý III năm 2023"
+    );
+    assert_eq!(
+        lines[2],
+        "Bộ tiêu chí: `vn-district-2023` (dựng lại, không phải văn bản chính thức), Bộ chỉ số CCHC cấp huyện năm 2023 (dựng lại theo khung 876/QĐ-BNV)"
+    );
+    assert!(!md.contains("(("), "{md}");
+    let en = render_scorecard_markdown(&duyen_hai_card(), Lang::En).unwrap();
+    assert_eq!(
+        en.lines().next().unwrap(),
+        "# PAR Index: Thị xã Duyên Hải — Q3 2023"
+    );
+    let diff = render_diff_markdown(&duyen_hai_card(), Lang::Vi);
+    assert_eq!(
+        diff.lines().next().unwrap(),
+        "# Kết quả thẩm định: Thị xã Duyên Hải — quý III năm 2023"
+    );
+}
+
+#[test]
+fn numbers_in_one_ranking_column_have_the_same_decimals() {
+    let rs = RuleSet::from_toml_str(
+        r#"
+id = "demo"
+title = "Demo"
+level = "commune"
+years = { from = 2024 }
+scale = 100
+document = { number = "1/QĐ" }
+[[areas]]
+code = "1"
+title = "Kết quả"
+max = 100
+provenance = { document = "1/QĐ", verified = false }
+rule = { kind = "manual" }
+"#,
+    )
+    .unwrap();
+    let batch = Batch::from_json_str(
+        r#"{ "units": [
+  { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "44.2" } } },
+  { "unit": { "name": "Xã B", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "46.09" } } }
+] }"#,
+    )
+    .unwrap();
+    let md = render_ranking_markdown(&score_batch(&rs, &batch).unwrap(), Lang::Vi);
+    // 46.09 / 100 → 46,09%; 44.2 / 100 → 44,20%: points written with 2 decimals like the index.
+    assert!(md.contains("| 1 | Xã B | 46,09 | 46,09 |"), "{md}");
+    assert!(md.contains("| 2 | Xã A | 44,20 | 44,20 |"), "{md}");
+}

@@ -176,18 +176,17 @@ fn heading(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
     let fin = card.final_card();
     let _ = writeln!(
         out,
-        "# {}: {} — {} {}\n",
+        "# {}: {} — {}\n",
         lang.pick("Chỉ số cải cách hành chính", "PAR Index"),
         fin.unit.name,
-        lang.pick("năm", "year"),
-        fin.period
+        super::number::period_label(&fin.period, lang)
     );
     let _ = writeln!(
         out,
-        "{}: `{}` ({}), {}\n",
+        "{}: `{}` {}, {}\n",
         lang.pick("Bộ tiêu chí", "Criteria set"),
         fin.ruleset.id,
-        fin.ruleset.document,
+        super::number::in_parens(&fin.ruleset.document),
         fin.ruleset.title
     );
 }
