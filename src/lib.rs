@@ -84,6 +84,7 @@ mod scorecard;
 pub mod testkit;
 mod validate;
 pub mod whatif;
+pub mod wording;
 
 pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use cycle::Change as AppraisalChange;
