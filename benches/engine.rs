@@ -205,7 +205,7 @@ fn batch(c: &mut Criterion) {
     // area rankings and the per-class summaries. Units need distinct names.
     let entries = Batch {
         ruleset: None,
-        entries: (0..BATCH)
+        units: (0..BATCH)
             .map(|i| {
                 let mut evidence = pool[i % POOL].clone();
                 evidence.unit.name = format!("Đơn vị {i}");

@@ -79,7 +79,7 @@ fn run(
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let entry =
             BatchEntry::from_json_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-        batch.entries.push(entry);
+        batch.units.push(entry);
     }
     let result = score_batch(&rs, &batch).map_err(|e| {
         // units[i] in a message is the i-th file in name order

@@ -24,9 +24,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{DecOpt, plain};
 use crate::docref::{DocDate, DocRef};
 use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence, Reported};
@@ -38,7 +38,7 @@ use crate::ruleset::RuleSet;
 mod checks;
 
 /// What an audit check compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuditCheck {
     /// A reported percentage against the counts it is of.
@@ -52,7 +52,9 @@ pub enum AuditCheck {
 }
 
 /// How much a mismatch matters; see the [module docs](self#severity).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// A rounding slip: one unit in the last reported digit, or amounts within 0.1%.
@@ -62,7 +64,7 @@ pub enum Severity {
 }
 
 /// One reported figure that does not match its recomputation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditFinding {
     /// The reported value at fault: `evidence["3.2.1"].reported.percent`, `figures[4].percent`.
     pub path: DataPath,
@@ -74,11 +76,7 @@ pub struct AuditFinding {
     /// (`89,29%`); for a document, what was expected.
     pub computed: String,
     /// The recomputed value, exact; absent for a document.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub exact: Option<Decimal>,
     /// How much it matters.
     pub severity: Severity,
@@ -101,7 +99,7 @@ impl fmt::Display for AuditFinding {
 }
 
 /// The audit of one evidence file: how many figures were checked and what did not match.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditReport {
     /// The number of checks made (percentages, sums, counts, documents).
     pub checked: usize,

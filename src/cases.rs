@@ -34,6 +34,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::decimal::plain;
+use crate::error::Error;
 use crate::evidence::Evidence;
 use crate::ruleset::RuleSet;
 use crate::scorecard::{NodeStatus, Scorecard};
@@ -55,10 +56,10 @@ pub struct Case {
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     /// Total points.
-    #[serde(default, with = "crate::decimal::strict_opt")]
+    #[serde(default, with = "crate::decimal::DecOpt")]
     pub total: Option<Decimal>,
     /// Total index, %.
-    #[serde(default, with = "crate::decimal::strict_opt")]
+    #[serde(default, with = "crate::decimal::DecOpt")]
     pub index: Option<Decimal>,
     /// Class label, or `none` when no class is reached.
     #[serde(default)]
@@ -107,9 +108,12 @@ impl Case {
     /// Reads a case from TOML.
     ///
     /// # Errors
-    /// A message with the line of the problem when the text is not a valid case.
-    pub fn from_toml_str(text: &str) -> Result<Case, String> {
-        toml::from_str(text).map_err(|e| e.to_string().trim().to_string())
+    /// [`Error::Case`] with the line of the problem when the text is not a valid case.
+    pub fn from_toml_str(text: &str) -> Result<Case, Error> {
+        toml::from_str(text).map_err(|e| Error::Case {
+            file: "(text)".into(),
+            message: e.to_string().trim().to_string(),
+        })
     }
 
     /// Runs the case against a rule set; returns every difference, expected against actual.
@@ -228,11 +232,14 @@ pub struct CaseReport {
 /// Runs every `cases/*.toml` of a criteria folder against its rule set, in file-name order.
 ///
 /// # Errors
-/// A message when the `cases/` folder cannot be read.
-pub fn run_folder(rs: &RuleSet, folder: &Path) -> Result<Vec<CaseReport>, String> {
+/// [`Error::Case`] naming the folder when the `cases/` folder cannot be read.
+pub fn run_folder(rs: &RuleSet, folder: &Path) -> Result<Vec<CaseReport>, Error> {
     let dir = folder.join("cases");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .map_err(|e| Error::Case {
+            file: dir.display().to_string(),
+            message: format!("cannot read the folder: {e}"),
+        })?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -244,10 +251,10 @@ pub fn run_folder(rs: &RuleSet, folder: &Path) -> Result<Vec<CaseReport>, String
             let text = std::fs::read_to_string(&file);
             let (description, problems) = match text
                 .map_err(|e| e.to_string())
-                .and_then(|t| Case::from_toml_str(&t))
+                .and_then(|t| Case::from_toml_str(&t).map_err(|e| e.to_string()))
             {
                 Ok(case) => (case.description.clone(), case.run(rs)),
-                Err(e) => (String::new(), vec![e]),
+                Err(e) => (String::new(), vec![e.replace("(text): ", "")]),
             };
             CaseReport {
                 file,

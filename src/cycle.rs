@@ -14,7 +14,7 @@ mod batch;
 mod columns;
 mod compare;
 mod effect;
-mod error;
+
 mod rank;
 
 pub use adjust::{Adjustment, FinalTotal, PointsAdjustment};
@@ -26,5 +26,4 @@ pub use compare::{
     diff_rulesets, rescore,
 };
 pub use effect::{ChangeEffect, Move, OptMove};
-pub use error::{CycleError, CycleIssue, CycleIssueCode};
 pub use rank::{RankRow, RankedBy, Ranking, Stat, Summary};

@@ -80,8 +80,38 @@ pub(crate) fn parse_plain(text: &str) -> Result<Decimal, String> {
             "`{text}` is not a plain decimal number: write digits and one `.`"
         ));
     }
-    Decimal::from_str_exact(t).map_err(|_| format!("`{text}` is not a decimal number"))
+    Decimal::from_str_exact(t).map_err(|_| why_not_decimal(t))
 }
+
+/// Why `t`, which `Decimal` refused, is not a decimal: past the largest one, more decimal
+/// places than one holds, or not digits at all.
+fn why_not_decimal(t: &str) -> String {
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !all_digits(int) || !all_digits(frac) {
+        return format!("`{t}` is not a decimal number");
+    }
+    if Decimal::from_str_exact(int).is_err() {
+        return format!(
+            "`{t}` exceeds the largest decimal, {}: no score or count is that large",
+            Decimal::MAX
+        );
+    }
+    if frac.len() > MAX_DECIMAL_PLACES {
+        return format!(
+            "`{t}` has {} decimal places: a decimal holds at most {MAX_DECIMAL_PLACES} decimal places",
+            frac.len()
+        );
+    }
+    format!("`{t}` has more significant digits than a decimal holds (28): round it")
+}
+
+/// The most decimal places a [`Decimal`] holds.
+const MAX_DECIMAL_PLACES: usize = 28;
+
+/// Past this, serde_json hands an integer over as a float: its digits are lost.
+const LARGEST_JSON_INTEGER: u64 = u64::MAX;
 
 /// Writes a decimal without trailing zeros after the point (`0.50` → `0.5`, `20.00` → `20`).
 pub(crate) fn plain(value: Decimal) -> String {
@@ -151,10 +181,43 @@ impl serde::de::Visitor<'_> for StrictVisitor {
     // A float is refused: it went through binary floating point before reaching us. The value
     // is only echoed back in the message.
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-        Err(E::custom(format!(
-            "`{v}` is written as a float: write decimals as strings, e.g. \"{v}\""
-        )))
+        float_to_decimal(v).map_err(E::custom)
     }
+}
+
+/// What a number that reached us as a float is: `-0` (serde_json's reading of the integer `-0`)
+/// is zero; an integer past 64 bits lost its digits on the way; anything else is a float.
+fn float_to_decimal(v: f64) -> Result<Decimal, String> {
+    if v == 0.0 && v.is_sign_negative() {
+        return Ok(Decimal::ZERO);
+    }
+    #[expect(clippy::cast_precision_loss, reason = "only compared, as a bound")]
+    let past_json_integers = v.abs() > LARGEST_JSON_INTEGER as f64;
+    if v.is_finite() && v.fract() == 0.0 && past_json_integers {
+        // The float nearest to the largest decimal may stand for it, written in full.
+        let largest = rust_decimal::prelude::ToPrimitive::to_f64(&Decimal::MAX).unwrap_or(f64::MAX);
+        if v.abs() > largest {
+            return Err(format!(
+                "a number of about `{v:e}` exceeds the largest decimal, {}: no score or count \
+                 is that large",
+                Decimal::MAX
+            ));
+        }
+        return Err(format!(
+            "an integer past {LARGEST_JSON_INTEGER} loses its last digits as a JSON number \
+             (it reads as `{v:e}`): write it as a string of its digits"
+        ));
+    }
+    let plain = v.to_string();
+    if parse_plain(&plain).is_ok() {
+        return Err(format!(
+            "`{v}` is written as a float: write decimals as strings, e.g. \"{v}\""
+        ));
+    }
+    Err(format!(
+        "`{v:e}` is written as a float, and has more decimal places than the \
+         {MAX_DECIMAL_PLACES} decimal places a decimal holds: round it and write it as a string"
+    ))
 }
 
 /// Serde helpers for a [`Decimal`] field: written as a string, read from a string or an
@@ -193,6 +256,103 @@ pub(crate) mod strict_opt {
     }
 }
 
+/// The serde and JSON Schema form of a [`Decimal`] field, in one attribute:
+/// `#[serde(with = "Dec")]` writes a string (`"0.5"`), reads a string or an integer (never a
+/// float), and gives the field the schema of [`DecimalSchema`].
+///
+/// serde calls `Dec::serialize` / `Dec::deserialize`; schemars reads `with = "Dec"` as "this
+/// field has the schema of `Dec`". A type rather than a module lets one attribute do both.
+#[derive(Debug)]
+pub(crate) struct Dec;
+
+impl Dec {
+    pub(crate) fn serialize<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        strict::serialize(v, s)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        strict::deserialize(d)
+    }
+}
+
+impl JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        DecimalSchema::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        DecimalSchema::json_schema(g)
+    }
+}
+
+/// [`Dec`] for an optional field: `#[serde(default, with = "DecOpt", skip_serializing_if =
+/// "Option::is_none")]`.
+#[derive(Debug)]
+pub(crate) struct DecOpt;
+
+impl DecOpt {
+    #[expect(clippy::ref_option, reason = "serde's `with` passes `&Option<T>`")]
+    pub(crate) fn serialize<S: serde::Serializer>(
+        v: &Option<Decimal>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        strict_opt::serialize(v, s)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        strict_opt::deserialize(d)
+    }
+}
+
+impl JsonSchema for DecOpt {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<DecimalSchema>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        <Option<DecimalSchema>>::inline_schema()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<DecimalSchema>>::json_schema(g)
+    }
+}
+
+/// [`Dec`] for a list of decimals: `#[serde(with = "DecVec")]`.
+#[derive(Debug)]
+pub(crate) struct DecVec;
+
+impl DecVec {
+    pub(crate) fn serialize<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|d| plain(*d)))
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Decimal>, D::Error> {
+        #[derive(Deserialize)]
+        struct One(#[serde(with = "Dec")] Decimal);
+        let list = Vec::<One>::deserialize(d)?;
+        Ok(list.into_iter().map(|One(v)| v).collect())
+    }
+}
+
+impl JsonSchema for DecVec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<DecimalSchema>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        <Vec<DecimalSchema>>::inline_schema()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<DecimalSchema>>::json_schema(g)
+    }
+}
+
 /// Parses a decimal from a string, the same way data files are read.
 ///
 /// # Errors
@@ -203,10 +363,10 @@ pub(crate) mod strict_opt {
 /// let x = par_index::parse_decimal("81.25")?;
 /// assert_eq!(x.to_string(), "81.25");
 /// assert!(par_index::parse_decimal("8.1e1").is_err());
-/// # Ok::<(), String>(())
+/// # Ok::<(), par_index::Error>(())
 /// ```
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    parse_plain(text)
+pub fn parse_decimal(text: &str) -> Result<Decimal, crate::Error> {
+    parse_plain(text).map_err(|message| crate::Error::Decimal { message })
 }
 
 impl FromStr for RoundingMode {

@@ -16,10 +16,10 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kinds of official document (loại văn bản) a reference can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Kế hoạch (plan), `KH`.
@@ -81,7 +81,9 @@ impl DocKind {
 }
 
 /// A calendar date, checked (`31/02/2023` is not one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub struct DocDate {
     /// Year.
     pub year: u16,
@@ -110,7 +112,14 @@ impl DocDate {
     ///
     /// # Errors
     /// A message saying what is wrong.
-    pub fn parse_iso(text: &str) -> Result<DocDate, String> {
+    pub fn parse_iso(text: &str) -> Result<DocDate, DateError> {
+        Self::iso(text).map_err(|message| DateError {
+            text: text.to_string(),
+            message,
+        })
+    }
+
+    fn iso(text: &str) -> Result<DocDate, String> {
         let bad = || format!("`{text}` is not a date: expected `YYYY-MM-DD`, e.g. `2023-01-15`");
         let mut it = text.split('-');
         let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
@@ -131,7 +140,14 @@ impl DocDate {
     ///
     /// # Errors
     /// A message saying what is wrong.
-    pub fn parse_dmy(text: &str) -> Result<DocDate, String> {
+    pub fn parse_dmy(text: &str) -> Result<DocDate, DateError> {
+        Self::dmy(text).map_err(|message| DateError {
+            text: text.to_string(),
+            message,
+        })
+    }
+
+    fn dmy(text: &str) -> Result<DocDate, String> {
         let bad = || format!("`{text}` is not a date: expected `D/M/YYYY`, e.g. `12/01/2023`");
         let mut it = text.split('/');
         let (Some(d), Some(m), Some(y), None) = (it.next(), it.next(), it.next(), it.next()) else {
@@ -201,7 +217,7 @@ impl fmt::Display for DocDate {
 /// assert!(DocRef::parse("Kế hoạch số 05/KH-UBND ngày 31/02/2023").is_err());
 /// # Ok::<(), par_index::DocRefError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocRef {
     /// The kind of document.
     pub kind: DocKind,
@@ -223,8 +239,36 @@ pub struct DocRef {
     pub subject: Option<String>,
 }
 
+/// A date that could not be read.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[error("{message}")]
+pub struct DateError {
+    /// The text.
+    pub text: String,
+    /// What is wrong and what was expected, naming the text.
+    pub message: String,
+}
+
 /// A reference that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[error("`{text}` is not a document reference: {reason}")]
 pub struct DocRefError {
     /// The text.
@@ -278,9 +322,7 @@ fn parse(text: &str) -> Result<DocRef, String> {
         let (d, tail) = after_date
             .split_once(char::is_whitespace)
             .unwrap_or((after_date, ""));
-        r.date = Some(DocDate::parse_dmy(
-            d.trim_end_matches([',', ';', '.', ')']),
-        )?);
+        r.date = Some(DocDate::dmy(d.trim_end_matches([',', ';', '.', ')']))?);
         rest = tail.trim();
     }
     if let Some(signer) = rest.strip_prefix("của ") {

@@ -8,8 +8,16 @@ use std::path::PathBuf;
 
 use crate::path::DataPath;
 
+mod cycle;
+mod umbrella;
+
+pub use cycle::{CycleError, CycleIssue, CycleIssueCode};
+pub(crate) use cycle::{from_eval, join};
+pub use umbrella::{Error, Result};
+
 /// A rule set could not be loaded: unreadable, not TOML, of the wrong shape, or invalid.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LoadError {
     /// The file could not be read.
@@ -17,7 +25,9 @@ pub enum LoadError {
     Io {
         /// The file.
         file: PathBuf,
-        /// What the system said.
+        /// What the system said (as text in JSON).
+        #[serde(with = "io_text")]
+        #[schemars(with = "String")]
         source: std::io::Error,
     },
     /// The text is not valid TOML.
@@ -97,7 +107,17 @@ impl fmt::Display for Issues<'_> {
 }
 
 /// What kind of problem a [`ValidationIssue`] is, for programs that react to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IssueCode {
@@ -165,7 +185,9 @@ pub enum IssueCode {
 /// assert_eq!(issue.line, Some(11));
 /// assert!(issue.message.contains("written as a float"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct ValidationIssue {
     /// Where the problem is, e.g. `areas[2].criteria[1].rule.bands[0]`.
     pub path: DataPath,
@@ -199,12 +221,24 @@ impl fmt::Display for ValidationIssue {
 }
 
 /// An evidence file could not be read: not JSON, or of the wrong shape.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceError {
-    /// Malformed JSON, an unknown field or a value of the wrong type.
-    #[error("{path} (line {line}, column {column}): {message}")]
+    /// Malformed JSON, an unknown field, a key given twice or a value of the wrong type.
+    #[error("{}{path} (line {line}, column {column}): {message}", file_prefix(file.as_ref()))]
     Json {
+        /// The file, when read from one.
+        file: Option<PathBuf>,
         /// Where the value at fault is.
         path: DataPath,
         /// Line, from 1.
@@ -212,6 +246,14 @@ pub enum EvidenceError {
         /// Column, from 1.
         column: usize,
         /// What is wrong.
+        message: String,
+    },
+    /// The file could not be read.
+    #[error("{}: cannot read the file: {message}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// What the system said.
         message: String,
     },
     /// The text is larger than [`Limits::max_file_bytes`](crate::Limits::max_file_bytes).
@@ -224,8 +266,39 @@ pub enum EvidenceError {
     },
 }
 
+impl EvidenceError {
+    pub(crate) fn with_file(self, file: &std::path::Path) -> EvidenceError {
+        match self {
+            EvidenceError::Json {
+                path,
+                line,
+                column,
+                message,
+                ..
+            } => EvidenceError::Json {
+                file: Some(file.to_path_buf()),
+                path,
+                line,
+                column,
+                message,
+            },
+            other => other,
+        }
+    }
+}
+
 /// What kind of problem an [`EvidenceIssue`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceIssueCode {
@@ -263,7 +336,9 @@ pub enum EvidenceIssueCode {
 }
 
 /// One problem in evidence, found while evaluating it against a rule set.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct EvidenceIssue {
     /// Where the value at fault is, e.g. `evidence["1.1.4"].numerator`.
     pub path: DataPath,
@@ -290,7 +365,17 @@ impl fmt::Display for EvidenceIssue {
 }
 
 /// Evaluation failed: the evidence does not fit the rule set, or a number overflowed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EvalError {
     /// The evidence has problems; every one found is listed.
     #[error("{} problem{} in the evidence{}", issues.len(), if issues.len() == 1 { "" } else { "s" }, EvidenceList(issues))]
@@ -333,5 +418,22 @@ pub(crate) fn clean_serde_message(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(message).to_string(),
         None => message.to_string(),
+    }
+}
+
+/// An `std::io::Error` written as its message, and read back as one of kind `Other`.
+mod io_text {
+    pub(super) fn serialize<S: serde::Serializer>(
+        e: &std::io::Error,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_str(e)
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<std::io::Error, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(d)?;
+        Ok(std::io::Error::other(text))
     }
 }

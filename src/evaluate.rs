@@ -198,7 +198,7 @@ pub(crate) fn score<E: Explain>(
         let value = values.get(i).copied().flatten();
         let scored = match given.get(&*node.code) {
             Some((points, working)) => {
-                E::working(|| Ok(working.clone())).map(|w| (Basis::Scored(w), *points))
+                E::working(|| Ok(working.clone())).map(|w| (Basis::Scored { working: w }, *points))
             }
             None => score_leaf::<E>(node, leaf, value),
         };
@@ -413,7 +413,7 @@ fn score_leaf<E: Explain>(
         kind: leaf.rule.kind(),
     };
     match leaf.rule.score_as::<E>(&ctx, value)? {
-        Outcome::Points { points, working } => Ok((Basis::Scored(working), points)),
+        Outcome::Points { points, working } => Ok((Basis::Scored { working }, points)),
         Outcome::NotApplicable { reason } => Ok(not_applicable(node, leaf, reason)),
     }
 }
@@ -427,7 +427,7 @@ fn cap_without_documents<E: Explain>(
     exact: Decimal,
     value: Option<&LeafEvidence>,
 ) -> (Decimal, Option<Finding>) {
-    let (Some(cap), Basis::Scored(_)) = (leaf.without_documents, basis) else {
+    let (Some(cap), Basis::Scored { .. }) = (leaf.without_documents, basis) else {
         return (exact, None);
     };
     let cited = value
@@ -470,7 +470,7 @@ fn not_applicable<W>(node: &Node, leaf: &Leaf, reason: String) -> (Basis<W>, Dec
 
 fn leaf_acc<W>(node: &Node, basis: &Basis<W>, points: Decimal) -> Acc {
     match basis {
-        Basis::Scored(_) => Acc {
+        Basis::Scored { .. } => Acc {
             points,
             applicable: node.max,
             scored: true,
@@ -504,7 +504,7 @@ fn finding(node: &Node, leaf: &Leaf, basis: &Basis) -> Option<Finding> {
         message,
     };
     match basis {
-        Basis::Scored(_) => None,
+        Basis::Scored { .. } => None,
         Basis::MissingEvidence => Some(finding(
             FindingKind::MissingEvidence,
             format!("no evidence: scored 0 of {}", plain(node.max)),

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::DecimalSchema;
+use crate::decimal::DecOpt;
 use crate::error::EvidenceError;
 use crate::model::{TaskStatus, UnitLevel};
 
@@ -69,25 +69,34 @@ impl Evidence {
                 limit: limits.max_file_bytes,
             });
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Evidence, _> = serde_path_to_error::deserialize(&mut de);
-        let ev = parsed.map_err(|e| {
-            let path = crate::DataPath::from(e.path());
-            let inner = e.into_inner();
-            EvidenceError::Json {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: crate::error::clean_serde_message(&inner.to_string()),
-            }
+        crate::json::read(text).map_err(|f| EvidenceError::Json {
+            file: None,
+            path: f.path,
+            line: f.line,
+            column: f.column,
+            message: f.message,
+        })
+    }
+
+    /// Reads evidence from a JSON file; errors name the file beside the path, line and column.
+    ///
+    /// # Errors
+    /// [`EvidenceError::Io`] when the file cannot be read; otherwise as
+    /// [`Evidence::from_json_str`], with the file named.
+    ///
+    /// # Example
+    /// ```
+    /// let ev = par_index::Evidence::from_path("examples/data/duyen-hai-2023-q3.json")?;
+    /// assert_eq!(ev.unit.name, "Thị xã Duyên Hải");
+    /// # Ok::<(), par_index::EvidenceError>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Evidence, EvidenceError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| EvidenceError::Io {
+            file: path.to_path_buf(),
+            message: e.to_string(),
         })?;
-        de.end().map_err(|e| EvidenceError::Json {
-            path: crate::DataPath::root(),
-            line: e.line(),
-            column: e.column(),
-            message: crate::error::clean_serde_message(&e.to_string()),
-        })?;
-        Ok(ev)
+        Evidence::from_json_str(&text).map_err(|e| e.with_file(path))
     }
 
     /// Writes the evidence as pretty JSON.
@@ -155,7 +164,7 @@ impl std::fmt::Display for Period {
 /// | `levels` | `level` |
 /// | `check` | `met`, or `conditions` (one yes/no per named condition) |
 /// | `ratio_bands`, `proportional` | `numerator` + `denominator`, or `tasks`, or `percent` |
-/// | `count_bands`, `deduction` | `count` |
+/// | `count_bands`, `deduction`, `per_item` | `count` |
 /// | `survey` | `answers` (count per option), or `points` |
 /// | `manual` | `points` |
 /// | `deadline` | `documents` (references; `[]` when none was issued), or `date` |
@@ -183,51 +192,27 @@ pub struct LeafEvidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<BTreeMap<String, bool>>,
     /// Ratio rules: the part (tasks done, applications online, amount disbursed).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub numerator: Option<Decimal>,
     /// Ratio rules: the whole (tasks planned, applications received, amount planned).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Decimal>,
     /// Ratio rules: the planned tasks with their statuses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<Task>>,
     /// Ratio rules: the share in % when only the share is known.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub percent: Option<Decimal>,
-    /// `count_bands`, `deduction`: the number counted (meetings, violations).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    /// `count_bands`, `deduction`, `per_item`: the number counted (meetings, violations,
+    /// initiatives).
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub count: Option<Decimal>,
     /// `survey`: the number of respondents who chose each option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<BTreeMap<String, u64>>")]
     pub answers: Option<BTreeMap<String, u64>>,
     /// `manual`, `survey`: points given directly.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// `deadline`: the date the document was issued, `YYYY-MM-DD`, when no document is cited.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -36,9 +36,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{Dec, DecOpt, plain};
 use crate::docref::DocDate;
 use crate::error::EvalError;
 use crate::evidence::{Evidence, LeafEvidence, Period};
@@ -49,22 +49,17 @@ use crate::scorecard::NodeStatus;
 mod steps;
 
 /// Where the evidence leaves each leaf, and what can still be gained.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GapReport {
     /// Whether the period is a quarter or a month.
     pub provisional: bool,
     /// The last day of the period, `YYYY-MM-DD`: the date a `deadline` step is judged by.
     pub as_of: String,
     /// Points now.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// Index now, when anything applies.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
     /// The most still attainable; see [final evidence](self#final-evidence).
     pub attainable: Attainable,
@@ -75,22 +70,16 @@ pub struct GapReport {
 }
 
 /// The highest result still attainable given the evidence already final.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attainable {
     /// Points: final leaves as scored, open leaves at the most they can reach.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// The maximum those points are out of.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub applicable_max: Decimal,
     /// points ÷ applicable_max × 100, rounded by the set's policy.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
     /// Leaves whose evidence is final.
     pub final_leaves: usize,
@@ -99,23 +88,20 @@ pub struct Attainable {
 }
 
 /// One leaf below its max.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LeafGap {
     /// The leaf's code.
     pub code: String,
     /// Its title.
     pub title: String,
     /// Points now.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// Its max.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub max: Decimal,
     /// max − points.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points_left: Decimal,
     /// Whether its evidence is final (then it is not in the plan).
     #[serde(rename = "final")]
@@ -127,11 +113,7 @@ pub struct LeafGap {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub full: Option<Step>,
     /// `proportional`: the points each extra unit gains, exact.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub per_unit: Option<Decimal>,
     /// Why there is no step, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,22 +121,19 @@ pub struct LeafGap {
 }
 
 /// A change of evidence and what it gains.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Step {
     /// The change.
     pub change: Change,
     /// The leaf's points after it.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points_after: Decimal,
     /// Points gained.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub gain: Decimal,
     /// The size of the change in its own units (items, tasks, meetings; 1 for an outcome), used
     /// to order equal gains.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub effort: Decimal,
     /// The leaf's evidence after the change, to try as a what-if
     /// ([`Scenario::replace`](crate::Scenario::replace)); absent for supplying evidence or citing
@@ -164,22 +143,19 @@ pub struct Step {
 }
 
 /// What changes in the evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     /// A larger numerator over the same denominator: "3 more of 16 tasks done".
     Numerator {
         /// Now.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         from: Decimal,
         /// After.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         to: Decimal,
         /// The fixed denominator.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         of: Decimal,
         /// What is counted.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -188,23 +164,19 @@ pub enum Change {
     /// A higher share, for a leaf given as a percentage.
     Share {
         /// Now, %.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         from: Decimal,
         /// After, %.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         to: Decimal,
     },
     /// A higher count: "1 more meeting".
     More {
         /// Now.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         from: Decimal,
         /// After.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         to: Decimal,
         /// What is counted.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -213,12 +185,10 @@ pub enum Change {
     /// A lower count: "1 fewer late file".
     Fewer {
         /// Now.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         from: Decimal,
         /// After.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         to: Decimal,
         /// What is counted.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -320,7 +290,7 @@ impl fmt::Display for Step {
 }
 
 /// One step of the improvement plan.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Improvement {
     /// The leaf's code.
     pub code: String,

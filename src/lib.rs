@@ -69,6 +69,7 @@ mod error;
 mod evaluate;
 mod evidence;
 pub mod gap;
+mod json;
 mod limits;
 mod load;
 pub mod model;
@@ -90,16 +91,15 @@ pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use cycle::Change as AppraisalChange;
 pub use cycle::{
     Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, ChangeEffect,
-    CycleError, CycleIssue, CycleIssueCode, FinalTotal, Move, NodeColumns, NodeMove, OptMove,
-    PointsAdjustment, RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff,
-    ScorecardComparison, Stat, Summary, UnitResult, compare_scorecards, diff_rulesets,
-    evaluate_appraised, rescore, score_batch,
+    FinalTotal, Move, NodeColumns, NodeMove, OptMove, PointsAdjustment, RankMove, RankRow,
+    RankedBy, Ranking, Reweight, Round, RuleSetDiff, ScorecardComparison, Stat, Summary,
+    UnitResult, compare_scorecards, diff_rulesets, evaluate_appraised, rescore, score_batch,
 };
 pub use decimal::{RoundingMode, parse_decimal};
-pub use docref::{DocDate, DocKind, DocRef, DocRefError};
+pub use docref::{DateError, DocDate, DocKind, DocRef, DocRefError};
 pub use error::{
-    EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode, IssueCode, LoadError,
-    ValidationIssue,
+    CycleError, CycleIssue, CycleIssueCode, Error, EvalError, EvidenceError, EvidenceIssue,
+    EvidenceIssueCode, IssueCode, LoadError, Result, ValidationIssue,
 };
 pub use evaluate::{evaluate, evaluate_with_limits};
 pub use evidence::{Evidence, Figure, LeafEvidence, Period, Reported, Task, Unit};

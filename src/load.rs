@@ -357,11 +357,31 @@ pub(crate) fn ruleset_from_path(path: &Path, limits: &Limits) -> Result<RuleSet,
     } else {
         path.to_path_buf()
     };
-    let text = std::fs::read_to_string(&file).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(&file).map_err(|source| LoadError::Io {
         file: file.clone(),
         source,
     })?;
+    let text = utf8(bytes).map_err(|e| e.with_file(file.clone()))?;
     ruleset_from_toml(&text, limits).map_err(|e| e.with_file(file))
+}
+
+/// The file's text; a [`LoadError::Syntax`] at the first byte that is not UTF-8.
+fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let valid = e.as_bytes().get(..at).unwrap_or_default();
+        let before = String::from_utf8_lossy(valid);
+        let (line, column) = crate::json::line_column(&before, before.len());
+        LoadError::Syntax {
+            file: None,
+            line,
+            column,
+            message: format!(
+                "byte {at} is not UTF-8: save the file as UTF-8 (Vietnamese text in another \
+                 encoding, such as Windows-1258 or TCVN3, is not read)"
+            ),
+        }
+    })
 }
 
 /// Parses TOML text into the model without semantic validation, for tools that edit rule sets.

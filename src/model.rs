@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::{DecimalSchema, RoundingMode};
+use crate::decimal::{Dec, DecOpt, RoundingMode};
 
 pub use cycle::{SurveyOptional, TieBreak};
 pub use node::{NodeDef, Part, Provenance};
@@ -63,8 +63,7 @@ pub struct RuleSetDef {
     /// The assessment years the set applies to.
     pub years: Years,
     /// The scale maximum (thang điểm): usually 100, not always (a 60-point set exists).
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub scale: Decimal,
     /// How the scale splits into an appraised part and a survey part, when the set says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,21 +82,11 @@ pub struct RuleSetDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_optional: Option<SurveyOptional>,
     /// Cap on bonus points (điểm thưởng tối đa), added outside the areas; no bonus when absent.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub bonus_max: Option<Decimal>,
     /// Cap on penalty points (điểm phạt tối đa), taken off outside the areas; no penalty when
     /// absent.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub penalty_max: Option<Decimal>,
     /// How units with equal indexes are ordered in a ranking.
     #[serde(default, skip_serializing_if = "TieBreak::is_none")]
@@ -180,12 +169,10 @@ impl Years {
 #[schemars(deny_unknown_fields)]
 pub struct Parts {
     /// Maximum of the points scored by self-assessment and appraisal.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub appraised: Decimal,
     /// Maximum of the points scored by the sociological survey.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub survey: Decimal,
 }
 
@@ -202,16 +189,10 @@ pub struct ClassBand {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Lowest index (in %) of the band, inclusive ("từ ... trở lên").
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub at_least: Decimal,
     /// Index (in %) the band stays under ("đến dưới ...").
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub below: Option<Decimal>,
 }
 

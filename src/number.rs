@@ -59,7 +59,16 @@ pub struct ReportedNumber {
 }
 
 /// A figure that could not be read as a number.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[error("`{text}` is not a number as reports write it: {reason}")]
 pub struct NumberError {
     /// The text.

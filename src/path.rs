@@ -120,6 +120,90 @@ impl serde::Serialize for DataPath {
     }
 }
 
+impl std::str::FromStr for DataPath {
+    type Err = String;
+
+    /// Reads a path back from its display form (`areas[2].rule`, `evidence["3.2.1"].numerator`,
+    /// `(document)`).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text == "(document)" {
+            return Ok(DataPath::root());
+        }
+        if text.is_empty() {
+            return Err("an empty text is not a path: the document itself is `(document)`".into());
+        }
+        let mut out = DataPath::root();
+        let mut rest = text;
+        while !rest.is_empty() {
+            rest = read_segment(rest, &mut out).ok_or_else(|| format!("`{text}` is not a path"))?;
+        }
+        Ok(out)
+    }
+}
+
+/// Reads one segment off the front of `rest` into `out`; `None` when it is malformed.
+fn read_segment<'a>(rest: &'a str, out: &mut DataPath) -> Option<&'a str> {
+    if let Some(inner) = rest.strip_prefix("[\"") {
+        let (key, after) = read_quoted(inner)?;
+        out.push(Segment::Key(key));
+        return after.strip_prefix(']');
+    }
+    if let Some(inner) = rest.strip_prefix('[') {
+        let end = inner.find(']')?;
+        out.push(Segment::Index(inner.get(..end)?.parse().ok()?));
+        return inner.get(end + 1..);
+    }
+    let rest = if out.is_root() {
+        rest
+    } else {
+        rest.strip_prefix('.')?
+    };
+    let end = rest.find(['.', '[']).unwrap_or(rest.len());
+    let key = rest.get(..end)?;
+    is_identifier(key).then(|| out.push(Segment::Key(key.to_string())))?;
+    rest.get(end..)
+}
+
+/// Reads a key quoted as `Debug` writes it, up to its closing quote.
+fn read_quoted(text: &str) -> Option<(String, &str)> {
+    let mut key = String::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((key, text.get(i + 1..)?)),
+            '\\' => key.push(unescape(&mut chars)?),
+            c => key.push(c),
+        }
+    }
+    None
+}
+
+fn unescape(chars: &mut std::str::CharIndices<'_>) -> Option<char> {
+    Some(match chars.next()?.1 {
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        '0' => '\0',
+        'u' => {
+            let hex: String = chars
+                .by_ref()
+                .map(|(_, c)| c)
+                .skip(1)
+                .take_while(|c| *c != '}')
+                .collect();
+            char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+        }
+        c => c,
+    })
+}
+
+impl<'de> serde::Deserialize<'de> for DataPath {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl schemars::JsonSchema for DataPath {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "DataPath".into()
@@ -182,5 +266,37 @@ mod tests {
         assert!(p.starts_with(&DataPath::root().key("areas")));
         assert!(!DataPath::root().key("areas").starts_with(&p));
         assert_eq!(DataPath::root().parent(), None);
+    }
+
+    #[test]
+    fn reads_back_what_it_displays() {
+        let paths = [
+            DataPath::root(),
+            DataPath::root()
+                .key("areas")
+                .index(2)
+                .key("rule")
+                .key("bands")
+                .index(0),
+            DataPath::root()
+                .key("evidence")
+                .key("3.2.1")
+                .key("numerator"),
+            DataPath::root().key("1.1"),
+            DataPath::root()
+                .key("units")
+                .index(3)
+                .key("evidence")
+                .key("a \"b\" \\ c\nd"),
+            DataPath::root().key("evidence").key("Thị xã Duyên Hải"),
+            DataPath::root().key("x").key("\u{200b}"),
+        ];
+        for p in paths {
+            let text = p.to_string();
+            assert_eq!(text.parse::<DataPath>().as_ref(), Ok(&p), "{text}");
+        }
+        for bad in ["", "a..b", "[x]", "a[1", "[\"open", "a.[1]", "1a"] {
+            assert!(bad.parse::<DataPath>().is_err(), "{bad:?}");
+        }
     }
 }

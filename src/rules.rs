@@ -19,6 +19,7 @@ pub(crate) mod deadline;
 pub(crate) mod deduction;
 pub(crate) mod levels;
 pub(crate) mod manual;
+pub(crate) mod per_item;
 pub(crate) mod proportional;
 pub(crate) mod ratio;
 pub(crate) mod ratio_bands;
@@ -44,6 +45,7 @@ pub(crate) enum Rule {
     CountBands(count_bands::CountBands),
     Proportional(proportional::Proportional),
     Deduction(deduction::Deduction),
+    PerItem(per_item::PerItem),
     Survey(survey::Survey),
     Manual(manual::Manual),
     Deadline(deadline::Deadline),
@@ -181,6 +183,7 @@ fn fields_set(def: &RuleDef) -> Vec<&'static str> {
     add(def.zero_below.is_some(), "zero_below");
     add(def.per_item.is_some(), "per_item");
     add(def.min_points.is_some(), "min_points");
+    add(def.cap.is_some(), "cap");
     add(!def.weights.is_empty(), "weights");
     add(def.deadline.is_some(), "deadline");
     add(def.late_until.is_some(), "late_until");
@@ -206,6 +209,7 @@ fn fields_of(kind: RuleKind) -> &'static [&'static str] {
             "allow_over",
         ],
         RuleKind::Deduction => &["per_item", "min_points"],
+        RuleKind::PerItem => &["per_item", "cap"],
         RuleKind::Survey => &["weights", "on_empty"],
         RuleKind::Manual => &[],
         RuleKind::Deadline => &["deadline", "late_until", "on_time", "late", "not_issued"],
@@ -255,6 +259,9 @@ impl Rule {
             RuleKind::Deduction => {
                 deduction::Deduction::lower(def, max, path, issues).map(Rule::Deduction)
             }
+            RuleKind::PerItem => {
+                per_item::PerItem::lower(def, max, path, issues).map(Rule::PerItem)
+            }
             RuleKind::Survey => survey::Survey::lower(def, path, issues, limits).map(Rule::Survey),
             RuleKind::Manual => Some(Rule::Manual(manual::Manual)),
             RuleKind::Deadline => {
@@ -273,6 +280,7 @@ impl Rule {
             Rule::CountBands(_) => RuleKind::CountBands,
             Rule::Proportional(_) => RuleKind::Proportional,
             Rule::Deduction(_) => RuleKind::Deduction,
+            Rule::PerItem(_) => RuleKind::PerItem,
             Rule::Survey(_) => RuleKind::Survey,
             Rule::Manual(_) => RuleKind::Manual,
             Rule::Deadline(_) => RuleKind::Deadline,
@@ -319,6 +327,13 @@ impl Rule {
             Rule::RatioBands(r) => band_edges(&r.bands),
             Rule::CountBands(r) => band_edges(&r.bands),
             Rule::Proportional(r) => r.target.into_iter().chain(r.zero_below).collect(),
+            // The count from which the cap holds the points.
+            Rule::PerItem(r) => r
+                .cap
+                .checked_div(r.per_item)
+                .map(|c| c.ceil())
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -343,6 +358,7 @@ impl Rule {
             Rule::CountBands(r) => r.score::<E>(ctx, ev),
             Rule::Proportional(r) => r.score::<E>(ctx, ev),
             Rule::Deduction(r) => r.score::<E>(ctx, ev),
+            Rule::PerItem(r) => r.score::<E>(ctx, ev),
             Rule::Survey(r) => r.score::<E>(ctx, ev),
             Rule::Manual(r) => r.score::<E>(ctx, ev),
             Rule::Deadline(r) => r.score::<E>(ctx, ev),

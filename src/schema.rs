@@ -171,7 +171,7 @@ fn kind_shapes(rule: &Rule) -> Vec<Value> {
         }
         Rule::RatioBands(r) => ratio_shapes(r.opts.allow_over),
         Rule::Proportional(r) => ratio_shapes(r.opts.allow_over),
-        Rule::CountBands(_) | Rule::Deduction(_) => {
+        Rule::CountBands(_) | Rule::Deduction(_) | Rule::PerItem(_) => {
             vec![shape(&[("count", whole())], &["count"])]
         }
         Rule::Survey(r) => {

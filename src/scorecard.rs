@@ -9,16 +9,16 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{Dec, DecOpt, plain};
 use crate::evidence::{Period, Unit};
 use crate::model::{Part, RuleKind};
 use crate::path::DataPath;
 use crate::rules::Working;
 
 /// The scored result of one unit's evidence under one rule set.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Scorecard {
     /// The engine that computed it: `par-index <version>`.
     pub engine: String,
@@ -73,7 +73,7 @@ impl Scorecard {
 }
 
 /// Which rule set produced a scorecard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleSetInfo {
     /// The set's id.
     pub id: String,
@@ -86,31 +86,24 @@ pub struct RuleSetInfo {
 }
 
 /// Points, maximum and index of a node or of the total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Score {
     /// Points achieved (leaves rounded by the set's policy, parents their exact sums).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// Maximum points as declared.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub max: Decimal,
     /// Maximum points without the not-applicable leaves that leave the maximum.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub applicable_max: Decimal,
     /// points ÷ applicable_max × 100, rounded by the set's policy; absent when nothing applies.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
 }
 
 /// A classification reached.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Class {
     /// The label, e.g. `A`.
     pub label: String,
@@ -120,7 +113,7 @@ pub struct Class {
 }
 
 /// Points of one part of the score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PartScore {
     /// The part.
     pub part: Part,
@@ -129,7 +122,7 @@ pub struct PartScore {
 }
 
 /// Where a node stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeStatus {
     /// Scored from evidence (for a parent: every leaf below scored or not applicable).
@@ -141,7 +134,7 @@ pub enum NodeStatus {
 }
 
 /// The result of one node.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NodeResult {
     /// The node's code.
     pub code: Arc<str>,
@@ -165,7 +158,7 @@ pub struct NodeResult {
 }
 
 /// What a leaf adds to its [`NodeResult`].
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LeafResult {
     /// The kind of rule.
     pub rule: RuleKind,
@@ -175,7 +168,9 @@ pub struct LeafResult {
     pub verified: bool,
     /// The document and clause the rule comes from.
     pub source: Arc<str>,
-    /// How the points were reached, as one line: `30/36 = 83.33% → band 80% to under 100% → 0.5 of 1`.
+    /// How the points were reached: as one line (`30/36 = 83.33% → band 80% to under 100% →
+    /// 0.5 of 1`, the JSON field `explanation`) and as data (the JSON field `basis`).
+    #[serde(flatten)]
     pub explanation: Explanation,
 }
 
@@ -189,11 +184,23 @@ pub struct Explanation {
 }
 
 /// The basis of a leaf's points.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub(crate) enum Basis<W = Working> {
-    Scored(W),
+    /// Scored from evidence, with the rule's working.
+    Scored {
+        /// How the rule reached the points.
+        working: W,
+    },
+    /// No evidence: scored 0.
     MissingEvidence,
-    NotApplicable { reason: String, full_points: bool },
+    /// Not applicable: the leaf leaves the maximum or scores full points.
+    NotApplicable {
+        /// Why, as the evidence says.
+        reason: String,
+        /// Whether the set gives full points instead of leaving the maximum.
+        full_points: bool,
+    },
 }
 
 impl Explanation {
@@ -201,7 +208,7 @@ impl Explanation {
     #[must_use]
     pub fn working(&self) -> Option<&Working> {
         match &self.basis {
-            Basis::Scored(w) => Some(w),
+            Basis::Scored { working: w } => Some(w),
             _ => None,
         }
     }
@@ -211,7 +218,7 @@ impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (p, m) = (plain(self.points), plain(self.max));
         match &self.basis {
-            Basis::Scored(w) => write!(f, "{w} → {p} of {m}"),
+            Basis::Scored { working: w } => write!(f, "{w} → {p} of {m}"),
             Basis::MissingEvidence => write!(f, "no evidence → 0 of {m}"),
             Basis::NotApplicable {
                 reason,
@@ -229,24 +236,91 @@ impl fmt::Display for Explanation {
     }
 }
 
+/// How an [`Explanation`] is written in JSON: the one line a reader sees, and the data it is
+/// rendered from, so that a stored scorecard can be read back and rendered again (in another
+/// language, say). The line is output only: reading takes the data.
+#[derive(Serialize)]
+struct ExplanationOut<'a> {
+    explanation: String,
+    basis: BasisOut<'a>,
+}
+
+#[derive(Serialize)]
+struct BasisOut<'a> {
+    #[serde(with = "Dec")]
+    points: Decimal,
+    #[serde(with = "Dec")]
+    max: Decimal,
+    #[serde(flatten)]
+    how: &'a Basis,
+}
+
+/// The stored form of an [`Explanation`] (see [`ExplanationOut`]).
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Explanation")]
+struct ExplanationIn {
+    /// The working as one line (English), e.g. `30/36 = 83.33% → band 80% to under 100% → 0.5 of 1`.
+    #[allow(
+        dead_code,
+        reason = "written for readers, recomputed from `basis` when read"
+    )]
+    explanation: String,
+    /// The data the line is rendered from.
+    basis: BasisIn,
+}
+
+/// The data behind an explanation: the leaf's points and max, and why.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Basis")]
+struct BasisIn {
+    /// The leaf's points.
+    #[serde(with = "Dec")]
+    points: Decimal,
+    /// The leaf's max.
+    #[serde(with = "Dec")]
+    max: Decimal,
+    /// Why the leaf has its points.
+    #[serde(flatten)]
+    how: Basis,
+}
+
 impl Serialize for Explanation {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        ExplanationOut {
+            explanation: self.to_string(),
+            basis: BasisOut {
+                points: self.points,
+                max: self.max,
+                how: &self.basis,
+            },
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Explanation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let ExplanationIn { basis, .. } = ExplanationIn::deserialize(d)?;
+        Ok(Explanation {
+            basis: basis.how,
+            points: basis.points,
+            max: basis.max,
+        })
     }
 }
 
 impl JsonSchema for Explanation {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Explanation".into()
+        ExplanationIn::schema_name()
     }
 
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "string", "description": "One line showing the working" })
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ExplanationIn::json_schema(g)
     }
 }
 
 /// Something a reader of the scorecard must know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     /// What kind of finding.
     pub kind: FindingKind,
@@ -265,7 +339,7 @@ impl fmt::Display for Finding {
 }
 
 /// The kinds of [`Finding`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FindingKind {
@@ -278,19 +352,17 @@ pub enum FindingKind {
 }
 
 /// How much of the result rests on rules not checked against the published text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ProvenanceSummary {
     /// Leaves in the set.
     pub leaves: usize,
     /// Leaves whose rule was not checked against the published text.
     pub unverified_leaves: usize,
     /// The maximum points of those leaves.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub unverified_max: Decimal,
     /// The points scored on those leaves.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub unverified_points: Decimal,
 }
 

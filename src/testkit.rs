@@ -531,9 +531,9 @@ fn variants(rule: &Rule, ev: &LeafEvidence) -> Vec<(LeafEvidence, bool)> {
                 }
             }
         }
-        Rule::CountBands(_) | Rule::Deduction(_) => {
+        Rule::CountBands(_) | Rule::Deduction(_) | Rule::PerItem(_) => {
             if let Some(c) = ev.count {
-                let better = matches!(rule, Rule::CountBands(_));
+                let better = matches!(rule, Rule::CountBands(_) | Rule::PerItem(_));
                 out.push((with(&|v| v.count = c.checked_add(one)), better));
             }
         }

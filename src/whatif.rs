@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{Dec, DecOpt, plain};
 use crate::error::{EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence};
 use crate::path::{DataPath, Segment};
@@ -59,17 +59,12 @@ impl Scenario {
     /// # Errors
     /// [`EvidenceError`] with the path, line and column of the first malformed value.
     pub fn from_json_str(text: &str) -> Result<Scenario, EvidenceError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
-        parsed.map_err(|e| {
-            let path = DataPath::from(e.path());
-            let inner = e.into_inner();
-            EvidenceError::Json {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: crate::error::clean_serde_message(&inner.to_string()),
-            }
+        crate::json::read(text).map_err(|f| EvidenceError::Json {
+            file: None,
+            path: f.path,
+            line: f.line,
+            column: f.column,
+            message: f.message,
         })
     }
 
@@ -186,33 +181,22 @@ fn merge(
 }
 
 /// A score before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Delta {
     /// Points before.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub before: Decimal,
     /// Points after.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub after: Decimal,
     /// after − before.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub change: Decimal,
     /// Index before, when any.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index_before: Option<Decimal>,
     /// Index after, when any.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index_after: Option<Decimal>,
 }
 
@@ -259,7 +243,7 @@ impl fmt::Display for Delta {
 }
 
 /// The change of one node.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct NodeDelta {
     /// The node's code.
     pub code: String,
@@ -272,7 +256,7 @@ pub struct NodeDelta {
 }
 
 /// A scenario scored against its base.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct WhatIf {
     /// The scenario's name, when given.
     #[serde(skip_serializing_if = "Option::is_none")]

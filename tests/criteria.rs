@@ -72,7 +72,7 @@ fn builtin_sets_match_their_files() {
         assert_eq!(builtin.def(), file.def(), "{id}");
         assert_eq!(builtin.id(), *id);
     }
-    assert!(RuleSet::builtin("no-such-set").is_none());
+    assert!(RuleSet::builtin("no-such-set").is_err());
 }
 
 #[test]

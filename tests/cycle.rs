@@ -465,8 +465,8 @@ fn summaries_per_classification() {
     // An even group's median is the mean of its two middle values: A + B only would be tested
     // here with 83.70 and 93.80 → 88.75.
     let mut two = batch();
-    two.entries.truncate(2);
-    two.entries[0] = batch().entries[3].clone();
+    two.units.truncate(2);
+    two.units[0] = batch().units[3].clone();
     let r = score_batch(&rs(), &two).unwrap();
     assert_eq!(r.summaries[0].median.unwrap().exact, d("88.75"));
 }
@@ -474,10 +474,10 @@ fn summaries_per_classification() {
 #[test]
 fn batches_refuse_other_levels_sets_years_and_duplicates() {
     let mut b = batch();
-    b.entries[3].evidence.unit.level = par_index::UnitLevel::Commune;
-    b.entries[1].evidence.ruleset = Some("another-set".into());
-    b.entries[2].evidence.period.year = 2023;
-    b.entries.push(batch().entries[0].clone());
+    b.units[3].evidence.unit.level = par_index::UnitLevel::Commune;
+    b.units[1].evidence.ruleset = Some("another-set".into());
+    b.units[2].evidence.period.year = 2023;
+    b.units.push(batch().units[0].clone());
     let e = score_batch(&rs(), &b).unwrap_err();
     let got: Vec<(String, CycleIssueCode)> = e
         .issues()
@@ -521,7 +521,7 @@ fn batches_refuse_other_levels_sets_years_and_duplicates() {
     .unwrap();
     let b = Batch {
         ruleset: None,
-        entries: vec![entry],
+        units: vec![entry],
     };
     let e = score_batch(&rs(), &b).unwrap_err();
     assert_eq!(
@@ -574,7 +574,7 @@ fn two_set_versions_are_diffed() {
 
 #[test]
 fn one_unit_is_compared_node_by_node_and_a_batch_rescored() {
-    let mut alpha = batch().entries[0].evidence.clone();
+    let mut alpha = batch().units[0].evidence.clone();
     alpha.ruleset = None;
     let before = par_index::evaluate(&rs(), &alpha).unwrap();
     let after = par_index::evaluate(&v2(), &alpha).unwrap();
@@ -710,7 +710,7 @@ rule = { kind = "manual" }
         .collect();
     let batch = Batch {
         ruleset: None,
-        entries: entries.clone(),
+        units: entries.clone(),
     };
     let result = score_batch(&rs, &batch).unwrap();
     assert_eq!(result.units.len(), 300);

@@ -326,7 +326,7 @@ fn malformed_evidence_json_gives_paths_not_panics() {
         r#"{"unit":{"name":"X","level":"province"},"period":{"year":2023}} trailing"#,
     )
     .unwrap_err();
-    assert!(e.to_string().contains("trailing characters"), "{e}");
+    assert!(e.to_string().contains("trailing text"), "{e}");
     // Every truncation of a valid file is an error, never a panic.
     for end in 0..ALL_KINDS_EVIDENCE.len() {
         if let Some(prefix) = ALL_KINDS_EVIDENCE

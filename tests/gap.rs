@@ -391,3 +391,55 @@ fn amounts_find_the_smallest_gain_by_search() {
     let plan = r.plan.iter().find(|i| i.code == "2.1").unwrap();
     assert_eq!(plan.step.gain.to_string(), "0.85");
 }
+
+#[test]
+fn per_item_one_more_item_and_the_count_that_reaches_the_cap() {
+    let rs = RuleSet::from_toml_str(
+        r#"
+id = "gap-per-item"
+title = "Sáng kiến"
+level = "commune"
+years = { from = 2025 }
+scale = 3
+document = { number = "01/QĐ-UBND" }
+[[areas]]
+code = "1"
+title = "Sáng kiến CCHC"
+max = 3
+provenance = { document = "01/QĐ-UBND", verified = false }
+rule = { kind = "per_item", per_item = "0.5", cap = "2", measure = "initiatives" }
+"#,
+    )
+    .unwrap();
+    let at = |count: u32| {
+        let ev = Evidence::from_json_str(&format!(
+            r#"{{ "unit": {{ "name": "Phường Một", "level": "commune" }},
+                 "period": {{ "year": 2025 }}, "evidence": {{ "1": {{ "count": {count} }} }} }}"#
+        ))
+        .unwrap();
+        gaps(&rs, &ev).unwrap()
+    };
+    // 1 initiative: 0.5; one more → 1 (+0.5); ⌈2 ÷ 0.5⌉ = 4 → the cap 2 (+1.5)
+    let r = at(1);
+    assert_eq!(next(&r, "1"), "initiatives 1 → 2 (1 more): +0.5 (→ 1)");
+    assert_eq!(
+        full(&r, "1").unwrap(),
+        "initiatives 1 → 4 (3 more): +1.5 (→ 2)"
+    );
+    // 3 initiatives: 1.5; the next one reaches the cap, no further step
+    let r = at(3);
+    assert_eq!(next(&r, "1"), "initiatives 3 → 4 (1 more): +0.5 (→ 2)");
+    assert_eq!(full(&r, "1"), None);
+    // At the cap (4 → 2) and past it (5 → 2): nothing more to gain, though the leaf is below
+    // its max 3 (the cap, not the max, is its ceiling).
+    for n in [4, 5] {
+        let r = at(n);
+        assert!(
+            r.leaves
+                .iter()
+                .find(|g| g.code == "1")
+                .is_none_or(|g| g.next.is_none()),
+            "{n}"
+        );
+    }
+}

@@ -58,7 +58,7 @@ fn generated_sets_are_valid_and_cover_every_kind() {
             .unwrap_or_else(|e| panic!("{e:?}\n{}", toml::to_string(&def).unwrap()));
         kinds.extend(rs.nodes().filter_map(|n| n.rule_kind()));
     }
-    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    assert_eq!(kinds.len(), testkit::ALL_KINDS.len(), "{kinds:?}");
 }
 
 proptest! {
@@ -219,6 +219,11 @@ fn reference_leaf(rule: &RuleDef, max: Decimal, ev: &LeafEvidence) -> Leaf {
         RuleKind::Deduction => {
             let floor = rule.min_points.unwrap_or_default();
             Leaf::Points((max - ev.count.unwrap() * rule.per_item.unwrap()).max(floor))
+        }
+        RuleKind::PerItem => {
+            // count × per item, at most the cap (the max when none is given).
+            let cap = rule.cap.unwrap_or(max);
+            Leaf::Points((ev.count.unwrap() * rule.per_item.unwrap()).min(cap))
         }
         RuleKind::Survey => {
             if let Some(p) = ev.points {

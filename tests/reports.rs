@@ -172,7 +172,7 @@ fn the_bundled_example_batch_ranks_as_computed_by_hand() {
     for f in files {
         let text = std::fs::read_to_string(f).unwrap();
         batch
-            .entries
+            .units
             .push(par_index::BatchEntry::from_json_str(&text).unwrap());
     }
     let result = score_batch(&rs, &batch).unwrap();

@@ -303,3 +303,62 @@ fn proportional_target_and_floor_above_100_need_allow_over() {
         "0"
     );
 }
+
+#[test]
+fn per_item_counts_up_to_the_cap() {
+    // "mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm", on a 3-point leaf.
+    let rs = set(
+        "3",
+        r#"{ kind = "per_item", per_item = "0.5", cap = "2", measure = "sáng kiến" }"#,
+    )
+    .unwrap();
+    // 0 × 0.5 = 0
+    assert_eq!(leaf(&rs, r#"{ "count": 0 }"#).0, "0");
+    // 3 × 0.5 = 1.5, under the cap
+    assert_eq!(
+        leaf(&rs, r#"{ "count": 3 }"#),
+        (
+            "1.5".into(),
+            "3 sáng kiến × 0.5 = 1.5, at most 2 → 1.5 of 3".into()
+        )
+    );
+    // 4 × 0.5 = 2: exactly the cap; 5 × 0.5 = 2.5 is held at 2
+    assert_eq!(leaf(&rs, r#"{ "count": 4 }"#).0, "2");
+    assert_eq!(leaf(&rs, r#"{ "count": 5 }"#).0, "2");
+    assert_eq!(
+        refused(&rs, r#"{ "count": -1 }"#),
+        "evidence[\"1\"].count: `-1` is negative: a count is 0 or more"
+    );
+    assert_eq!(
+        refused(&rs, r#"{ "numerator": 1, "denominator": 2 }"#),
+        "evidence[\"1\"].numerator: `numerator` does not fit a `per_item` leaf, which takes `count`"
+    );
+    // Without a cap the leaf's max caps: 7 × 0.5 = 3.5 → 3; 6 × 0.5 = 3 exactly.
+    let uncapped = set("3", r#"{ kind = "per_item", per_item = "0.5" }"#).unwrap();
+    assert_eq!(leaf(&uncapped, r#"{ "count": 6 }"#).0, "3");
+    assert_eq!(leaf(&uncapped, r#"{ "count": 7 }"#).0, "3");
+    // The cap may equal the max and not pass it; it must be above 0.
+    assert!(set("3", r#"{ kind = "per_item", per_item = "0.5", cap = "3" }"#).is_ok());
+    assert_eq!(
+        invalid(
+            "3",
+            r#"{ kind = "per_item", per_item = "0.5", cap = "3.01" }"#
+        ),
+        "`cap = 3.01` is above the leaf's max `3`"
+    );
+    assert_eq!(
+        invalid("3", r#"{ kind = "per_item", per_item = "0.5", cap = "0" }"#),
+        "`cap = 0` must be above 0"
+    );
+    assert_eq!(
+        invalid("3", r#"{ kind = "per_item", per_item = "0", cap = "1" }"#),
+        "`per_item = 0` must be above 0"
+    );
+    assert_eq!(
+        invalid(
+            "3",
+            r#"{ kind = "per_item", per_item = "0.5", min_points = "1" }"#
+        ),
+        "`min_points` does not apply to a `per_item` rule, which takes `per_item`, `cap`"
+    );
+}

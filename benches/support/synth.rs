@@ -94,7 +94,9 @@ fn leaf(node: &NodeDef, rule: &RuleDef, rng: &mut Rng) -> LeafEvidence {
             ev.conditions = Some(conds.collect());
         }
         RuleKind::RatioBands | RuleKind::Proportional => ratio(&mut ev, rule, rng),
-        RuleKind::CountBands | RuleKind::Deduction => ev.count = Some(dec(rng.range(0, 6))),
+        RuleKind::CountBands | RuleKind::Deduction | RuleKind::PerItem => {
+            ev.count = Some(dec(rng.range(0, 6)));
+        }
         RuleKind::Survey => {
             let options: Vec<String> = if rule.weights.is_empty() {
                 ["A", "B", "C", "D"].map(String::from).to_vec()

@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::appraisal::Appraisal;
-use super::error::{CycleError, CycleIssue, CycleIssueCode};
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{Dec, DecOpt, plain};
+use crate::error::{CycleError, CycleIssue, CycleIssueCode};
 use crate::model::{Part, SurveyOptional};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
@@ -19,8 +19,7 @@ use crate::scorecard::{Class, NodeStatus, Scorecard};
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
     /// Points, 0 or more.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// Why; required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,24 +27,18 @@ pub struct Adjustment {
 }
 
 /// The bonus or the penalty of a unit: its items, their sum, and the sum after the set's cap.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct PointsAdjustment {
     /// The items as given.
     pub items: Vec<Adjustment>,
     /// Their sum.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub claimed: Decimal,
     /// The cap the set declares, when any.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub cap: Option<Decimal>,
     /// min(claimed, cap): what counts in the total.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub counted: Decimal,
 }
 
@@ -58,35 +51,26 @@ impl PointsAdjustment {
 }
 
 /// The final total of a unit: areas + bonus − penalty, its index and class.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FinalTotal {
     /// Points of the areas (the final scorecard's total).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub areas: Decimal,
     /// Bonus counted (after the cap).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub bonus: Decimal,
     /// Penalty counted (after the cap).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub penalty: Decimal,
     /// areas + bonus − penalty.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// The maximum the index divides by: the applicable maximum of the areas, or of the
     /// appraised part when rescaled.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub max: Decimal,
     /// points ÷ max × 100, rounded by the set's policy; absent when nothing applies.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
     /// True when the unit was assessed without survey and the appraised part was brought to
     /// the scale (`survey_optional = "rescale"`).

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::adjust::{self, Adjustment, FinalTotal, PointsAdjustment};
 use super::columns::{NodeColumns, columns};
 use super::effect::{ChangeEffect, effect};
-use super::error::{CycleError, CycleIssue, CycleIssueCode, from_eval, join};
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{DecOpt, plain};
+use crate::error::{CycleError, CycleIssue, CycleIssueCode, from_eval, join};
 use crate::evaluate::evaluate_with;
 use crate::evidence::{Evidence, LeafEvidence};
 use crate::path::DataPath;
@@ -97,12 +97,7 @@ pub struct Change {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<LeafEvidence>,
     /// Points set directly, within [0, max].
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// Why the appraiser changed the leaf; required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,7 +106,7 @@ pub struct Change {
 
 /// A scorecard after appraisal: the self-assessment, each round, the final result with bonus
 /// and penalty, per-node columns and the list of changes.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AppraisedScorecard {
     /// The self-assessment (tự đánh giá), scored from the unit's evidence.
     pub self_assessed: Scorecard,

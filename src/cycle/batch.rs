@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use schemars::JsonSchema;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::appraisal::{Appraisal, AppraisedScorecard, evaluate_appraised};
-use super::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use super::rank::{RankedBy, Ranking, Summary, rank, summaries};
+use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::Evidence;
 use crate::model::TieBreak;
 use crate::path::DataPath;
@@ -20,15 +20,16 @@ pub(super) fn from_json<T: DeserializeOwned>(
     text: &str,
     prefix: &DataPath,
 ) -> Result<T, CycleError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = parsed.map_err(|e| {
-        let path = join(prefix, &DataPath::from(e.path()));
-        let inner = e.into_inner();
-        bad_json(path, &inner)
-    })?;
-    de.end().map_err(|e| bad_json(prefix.clone(), &e))?;
-    Ok(value)
+    crate::json::read(text).map_err(|f| {
+        let path = join(prefix, &f.path);
+        CycleError::Invalid {
+            issues: vec![CycleIssue::new(
+                path,
+                CycleIssueCode::WrongShape,
+                format!("{} (line {}, column {})", f.message, f.line, f.column),
+            )],
+        }
+    })
 }
 
 fn from_value<T: DeserializeOwned>(
@@ -46,21 +47,6 @@ fn from_value<T: DeserializeOwned>(
             )],
         }
     })
-}
-
-fn bad_json(path: DataPath, e: &serde_json::Error) -> CycleError {
-    CycleError::Invalid {
-        issues: vec![CycleIssue::new(
-            path,
-            CycleIssueCode::WrongShape,
-            format!(
-                "{} (line {}, column {})",
-                crate::error::clean_serde_message(&e.to_string()),
-                e.line(),
-                e.column()
-            ),
-        )],
-    }
 }
 
 /// One unit of a batch: its evidence and, optionally, its appraisal.
@@ -125,7 +111,7 @@ pub struct Batch {
     /// The rule set the batch was prepared for, when stated; checked against the set.
     pub ruleset: Option<String>,
     /// The units.
-    pub entries: Vec<BatchEntry>,
+    pub units: Vec<BatchEntry>,
 }
 
 impl Batch {
@@ -139,7 +125,7 @@ impl Batch {
     /// let b = par_index::Batch::from_json_str(r#"{ "ruleset": "demo", "units": [
     ///   { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": {} }
     /// ] }"#)?;
-    /// assert_eq!(b.entries.len(), 1);
+    /// assert_eq!(b.units.len(), 1);
     /// # Ok::<(), par_index::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Batch, CycleError> {
@@ -173,12 +159,12 @@ impl Batch {
             ));
         }
         let base = DataPath::root().key("units");
-        let entries = units
+        let units = units
             .into_iter()
             .enumerate()
             .map(|(i, v)| entry_from_value(v, &base.index(i)))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Batch { ruleset, entries })
+        Ok(Batch { ruleset, units })
     }
 }
 
@@ -190,7 +176,7 @@ fn shape(path: DataPath, message: impl Into<String>) -> CycleError {
 
 /// A batch scored: every unit's appraised scorecard, the ranking, the rankings per area and the
 /// summaries per classification.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BatchResult {
     /// The rule set's id.
     pub ruleset: String,
@@ -216,7 +202,7 @@ impl BatchResult {
 }
 
 /// One unit's result in a batch.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnitResult {
     /// The unit's name.
     pub name: String,
@@ -311,12 +297,12 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
         ));
     }
     let mut units = Vec::new();
-    let first_year = batch.entries.first().map(|e| e.evidence.period.year);
+    let first_year = batch.units.first().map(|e| e.evidence.period.year);
     // Where each unit name first appears: a duplicate is found by one lookup, not by a
     // scan of the units before it (10,000 communes would make that 50 million comparisons).
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    let cards = score_entries(rs, &batch.entries);
-    for (i, (entry, card)) in batch.entries.iter().zip(cards).enumerate() {
+    let cards = score_entries(rs, &batch.units);
+    for (i, (entry, card)) in batch.units.iter().zip(cards).enumerate() {
         let at = DataPath::root().key("units").index(i);
         let ev = &entry.evidence;
         let earlier = *first_seen.entry(ev.unit.name.as_str()).or_insert(i);

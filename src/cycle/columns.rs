@@ -5,54 +5,40 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::error::CycleError;
-use crate::decimal::{DecimalSchema, plain};
+use crate::decimal::{Dec, DecOpt, DecVec};
+use crate::error::CycleError;
 use crate::model::Part;
 use crate::path::DataPath;
 use crate::scorecard::Scorecard;
 
 /// One node's points side by side, as in the official annex.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct NodeColumns {
     /// The node's code.
     pub code: String,
     /// Maximum points (điểm tối đa).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub max: Decimal,
     /// Self-assessed points of the appraised leaves below (tự đánh giá).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub self_assessed: Decimal,
     /// Appraised-leaf points after each round (thẩm định lần 1, lần 2).
-    #[schemars(with = "Vec<DecimalSchema>")]
-    #[serde(serialize_with = "serialize_list")]
+    #[serde(with = "DecVec")]
     pub rounds: Vec<Decimal>,
     /// Final points of the appraised leaves below (thẩm định).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub appraised: Decimal,
     /// Points of the survey leaves below (điều tra xã hội học).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub survey: Decimal,
     /// Final points (điểm đạt) = appraised + survey.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// Final index (chỉ số, %), for an area its sub-index.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
-}
-
-fn serialize_list<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(v.iter().map(|d| plain(*d)))
 }
 
 /// Per node: the sums of leaf points by part, for the self-assessment and each round.

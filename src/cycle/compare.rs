@@ -3,17 +3,17 @@
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::batch::{Batch, score_batch};
-use super::error::CycleError;
-use crate::decimal::DecimalSchema;
+use crate::decimal::{Dec, DecOpt};
+use crate::error::CycleError;
 use crate::model::{NodeDef, RuleSetDef};
 use crate::ruleset::RuleSet;
 use crate::scorecard::{Score, Scorecard};
 
 /// What moved between two scorecards of one unit (another period, or another set version).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ScorecardComparison {
     /// The total before and after.
     pub total: NodeMove,
@@ -23,7 +23,7 @@ pub struct ScorecardComparison {
 }
 
 /// One node (or the total) before and after; absent on a side where the node does not exist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct NodeMove {
     /// The node's code (`total` for the total).
     pub code: String,
@@ -113,7 +113,7 @@ pub fn compare_scorecards(before: &Scorecard, after: &Scorecard) -> ScorecardCom
 }
 
 /// What changed between two versions of a rule set, criterion by criterion (by code).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct RuleSetDiff {
     /// Codes only in the later version.
     pub added: Vec<String>,
@@ -128,17 +128,15 @@ pub struct RuleSetDiff {
 }
 
 /// A maximum that changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reweight {
     /// The node's code.
     pub code: String,
     /// The earlier maximum.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub before: Decimal,
     /// The later maximum.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub after: Decimal,
 }
 
@@ -223,7 +221,7 @@ pub fn diff_rulesets(before: &RuleSetDef, after: &RuleSetDef) -> RuleSetDiff {
 }
 
 /// One unit's rank and index under two set versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RankMove {
     /// The unit's name.
     pub unit: String,
@@ -232,18 +230,10 @@ pub struct RankMove {
     /// Rank under the later set.
     pub rank_after: usize,
     /// Index under the earlier set.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index_before: Option<Decimal>,
     /// Index under the later set.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index_after: Option<Decimal>,
 }
 
@@ -263,13 +253,13 @@ pub fn rescore(
 ) -> Result<Vec<RankMove>, CycleError> {
     let mut b = batch.clone();
     b.ruleset = None;
-    for e in &mut b.entries {
+    for e in &mut b.units {
         e.evidence.ruleset = None;
     }
     let old = score_batch(before, &b)?;
     let new = score_batch(after, &b)?;
     // Each unit's earlier row, by its place in the batch (one pass, not a search per unit).
-    let mut earlier = vec![None; b.entries.len()];
+    let mut earlier = vec![None; b.units.len()];
     for r in &old.ranking.rows {
         if let Some(slot) = earlier.get_mut(r.entry) {
             *slot = Some(r);

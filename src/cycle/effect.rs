@@ -3,15 +3,15 @@
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::appraisal::Change;
-use crate::decimal::DecimalSchema;
+use crate::decimal::{Dec, DecOpt};
 use crate::scorecard::Scorecard;
 
 /// One change of an appraisal and its effect, computed as that change alone applied on top of
 /// the previous round: the leaf's points, its area's sub-index and the total before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChangeEffect {
     /// The round, from 1.
     pub round: u32,
@@ -38,15 +38,13 @@ pub struct ChangeEffect {
 }
 
 /// A value before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Move {
     /// Before.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub before: Decimal,
     /// After.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub after: Decimal,
 }
 
@@ -59,21 +57,13 @@ impl Move {
 }
 
 /// A value that may be absent (an index with nothing applicable), before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct OptMove {
     /// Before.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub before: Option<Decimal>,
     /// After.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub after: Option<Decimal>,
 }
 

@@ -5,17 +5,17 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::batch::UnitResult;
-use super::error::CycleError;
-use crate::decimal::{DecimalSchema, RoundingMode};
+use crate::decimal::{Dec, DecOpt, RoundingMode};
+use crate::error::CycleError;
 use crate::model::{Part, TieBreak};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
 
 /// What a ranking orders by.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "by", rename_all = "snake_case")]
 pub enum RankedBy {
     /// The final total index.
@@ -31,7 +31,7 @@ pub enum RankedBy {
 
 /// Units ordered best first; units equal on the index and on the tie-break share a rank
 /// (1, 2, 2, 4), and are listed by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Ranking {
     /// What is ranked.
     pub by: RankedBy,
@@ -42,7 +42,7 @@ pub struct Ranking {
 }
 
 /// One row of a [`Ranking`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RankRow {
     /// The rank, from 1; tied units share it.
     pub rank: usize,
@@ -51,22 +51,13 @@ pub struct RankRow {
     /// Its position in the batch.
     pub entry: usize,
     /// The points ranked (total or area points).
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
     /// The index ranked by.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
     /// The tie-break value, when the set declares one.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub tie_value: Option<Decimal>,
     /// The class label (for the total ranking).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,7 +67,7 @@ pub struct RankRow {
 }
 
 /// Count, mean, median, minimum and maximum of the total index of a group of units.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     /// `all`, a class label, or `none` for units without a class.
     pub group: String,
@@ -98,15 +89,13 @@ pub struct Summary {
 
 /// A statistic exact (to the 28 significant digits of a decimal) and rounded half-up to 2
 /// decimals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Stat {
     /// Exact value.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub exact: Decimal,
     /// Rounded half-up to 2 decimals.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub rounded: Decimal,
 }
 

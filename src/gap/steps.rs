@@ -162,6 +162,7 @@ pub(super) fn leaf_gap(
         }
         Rule::CountBands(r) => count_bands(ctx, &r.bands, r.measure.as_ref(), ev)?,
         Rule::Deduction(r) => deduction(ctx, r, ev)?,
+        Rule::PerItem(r) => per_item(ctx, r, ev)?,
         Rule::Levels(r) => levels(ctx, r, ev)?,
         Rule::Check(r) => (check(ctx, r, ev)?, None),
         Rule::Deadline(r) => (deadline(ctx, r, ev)?, None),
@@ -190,11 +191,13 @@ pub(super) fn leaf_gap(
     Ok(Some(gap))
 }
 
-/// The most an open leaf can still reach: its max, or for a `deadline` leaf not yet issued
-/// what issuing by the end of the period scores.
+/// The most an open leaf can still reach: its max, a `per_item` leaf's cap, or for a
+/// `deadline` leaf not yet issued what issuing by the end of the period scores.
 pub(super) fn ceiling(ctx: &LeafCtx<'_>, ev: Option<&LeafEvidence>) -> Decimal {
-    let Rule::Deadline(r) = &ctx.leaf.rule else {
-        return ctx.node.max;
+    let r = match &ctx.leaf.rule {
+        Rule::Deadline(r) => r,
+        Rule::PerItem(r) => return r.cap,
+        _ => return ctx.node.max,
     };
     let issued = ev.is_some_and(|e| e.date.is_some() || cited(e));
     if issued {
@@ -441,6 +444,37 @@ fn deduction(
         }
     }
     let full = fewer(Decimal::ZERO)?.filter(|f| Some(f) != next.as_ref());
+    Ok((next, full))
+}
+
+/// One more item gains `per_item` (less if the cap cuts it); the count that reaches the cap,
+/// ⌈cap ÷ per_item⌉, gains all that is left.
+fn per_item(
+    ctx: &LeafCtx<'_>,
+    r: &crate::rules::per_item::PerItem,
+    ev: &LeafEvidence,
+) -> Result<Steps, EvalError> {
+    let count = ev.count.unwrap_or_default();
+    let more = |to: Decimal| -> Result<Option<Step>, EvalError> {
+        let mut after = fresh(ev);
+        after.count = Some(to);
+        let change = Change::More {
+            from: count,
+            to,
+            measure: r.measure.clone(),
+        };
+        ctx.step(change, &after, ctx.sub(to, count)?)
+    };
+    let one = count
+        .checked_add(Decimal::ONE)
+        .ok_or_else(|| ctx.overflow())?;
+    let next = more(one)?;
+    let at_cap = r
+        .cap
+        .checked_div(r.per_item)
+        .ok_or_else(|| ctx.overflow())?
+        .ceil();
+    let full = if at_cap > one { more(at_cap)? } else { None };
     Ok((next, full))
 }
 

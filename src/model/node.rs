@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{NaPolicy, RuleDef};
-use crate::decimal::DecimalSchema;
+use crate::decimal::{Dec, DecOpt};
 
 /// A node of the tree: an area (lĩnh vực), a criterion (tiêu chí) or a sub-criterion (tiêu chí
 /// thành phần), at any depth.
@@ -22,8 +22,7 @@ pub struct NodeDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
     /// Maximum points (điểm tối đa).
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub max: Decimal,
     /// The scoring rule of a leaf.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,12 +38,7 @@ pub struct NodeDef {
     /// A leaf that requires documents (tài liệu kiểm chứng): the most it scores when its
     /// evidence cites none (`documents` absent or empty), e.g. `"0"` or `"0.5"`. Absent: the
     /// leaf does not require documents.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub without_documents: Option<Decimal>,
     /// Where the rule comes from; inherited by the children of a node that has it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

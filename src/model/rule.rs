@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::DecimalSchema;
+use crate::decimal::{Dec, DecOpt};
 
 /// The kinds of scoring rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -26,6 +26,9 @@ pub enum RuleKind {
     Proportional,
     /// Max minus a fixed amount per counted item, never below a minimum (0 by default).
     Deduction,
+    /// A fixed amount per counted item, up to a cap (the leaf's max by default): the mirror of
+    /// `deduction` ("mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm").
+    PerItem,
     /// Survey answers per option with weights (A/B/C/D = 100/60/20/0%), or survey points.
     Survey,
     /// Points given directly by an appraiser within [0, max].
@@ -45,6 +48,7 @@ impl RuleKind {
             RuleKind::CountBands => "count_bands",
             RuleKind::Proportional => "proportional",
             RuleKind::Deduction => "deduction",
+            RuleKind::PerItem => "per_item",
             RuleKind::Survey => "survey",
             RuleKind::Manual => "manual",
             RuleKind::Deadline => "deadline",
@@ -74,20 +78,10 @@ pub struct RuleDef {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<ConditionDef>,
     /// `check`: points when met (default: the leaf's max).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// `check`: points when not met; `count_bands`: points below the lowest band (default 0).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub otherwise: Option<Decimal>,
     /// `ratio_bands` (edges in %) and `count_bands` (edges in counted items): best band first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -106,38 +100,23 @@ pub struct RuleDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_over: Option<bool>,
     /// `proportional`: the target share in %; points = min(share ÷ target, 1) × max.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub target: Option<Decimal>,
     /// `proportional`: the share in % below which the leaf scores 0.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub zero_below: Option<Decimal>,
-    /// `deduction`: points taken off per counted item.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    /// `deduction`: points taken off per counted item; `per_item`: points given per counted
+    /// item.
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub per_item: Option<Decimal>,
     /// `deduction`: the lowest the leaf can score (default 0; may be negative when the set says
     /// a penalty can take the leaf below zero).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub min_points: Option<Decimal>,
+    /// `per_item`: the most the items can score together (default the leaf's max; above 0 and
+    /// at most the max).
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
     /// `survey`: weight of each answer option in % of the max (default A/B/C/D = 100/60/20/0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<WeightDef>,
@@ -149,28 +128,13 @@ pub struct RuleDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_until: Option<String>,
     /// `deadline`: points when issued by the deadline (default the leaf's max).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub on_time: Option<Decimal>,
     /// `deadline`: points when issued after the deadline (default 0).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub late: Option<Decimal>,
     /// `deadline`: points when not issued, or issued after `late_until` (default 0).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub not_issued: Option<Decimal>,
     /// What is counted or measured, for explanations (`tasks`, `meetings`, `applications`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,6 +172,7 @@ impl RuleDef {
             zero_below: None,
             per_item: None,
             min_points: None,
+            cap: None,
             weights: vec![],
             deadline: None,
             late_until: None,
@@ -231,8 +196,7 @@ pub struct LevelDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
     /// Points for this outcome.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub points: Decimal,
 }
 
@@ -259,44 +223,19 @@ pub struct ConditionDef {
 #[schemars(deny_unknown_fields)]
 pub struct BandDef {
     /// Inclusive lower edge (≥).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub at_least: Option<Decimal>,
     /// Exclusive lower edge (>).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub above: Option<Decimal>,
     /// Exclusive upper edge (<).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub below: Option<Decimal>,
     /// Inclusive upper edge (≤).
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub at_most: Option<Decimal>,
     /// Fixed points of the band.
-    #[serde(
-        default,
-        with = "crate::decimal::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// `ratio_bands` only: the band scores share × max.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,8 +249,7 @@ pub struct WeightDef {
     /// The option, e.g. `A`.
     pub option: String,
     /// Its weight in % of the max, e.g. `60`.
-    #[serde(with = "crate::decimal::strict")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub percent: Decimal,
 }
 

@@ -15,7 +15,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> String {
     }
     let (p, m) = (pts(e.points, lang), pts(e.max, lang));
     match &e.basis {
-        Basis::Scored(w) => format!("{} → {p}/{m} điểm", working(w)),
+        Basis::Scored { working: w } => format!("{} → {p}/{m} điểm", working(w)),
         Basis::MissingEvidence => format!("không có tài liệu kiểm chứng → 0/{m} điểm"),
         Basis::NotApplicable {
             reason,
@@ -170,6 +170,25 @@ pub(crate) fn working(w: &Working) -> String {
                 "{}{what} × {} điểm trừ vào điểm tối đa{floor}",
                 v(*count),
                 v(*per_item)
+            )
+        }
+        Working::PerItem {
+            count,
+            per_item,
+            cap,
+            measure: m,
+        } => {
+            let what = m
+                .as_deref()
+                .map(|m| format!(" {}", measure(m)))
+                .unwrap_or_default();
+            let raw = count.saturating_mul(*per_item);
+            format!(
+                "{}{what} × {} = {}, tối đa {}",
+                v(*count),
+                v(*per_item),
+                v(raw),
+                v(*cap)
             )
         }
         Working::Survey {

@@ -77,7 +77,7 @@ pub fn format_number(value: Decimal, decimals: Option<u32>, lang: Lang) -> Strin
 /// let x = par_index::parse_decimal("81.25")?;
 /// assert_eq!(format_percent(x, Lang::Vi), "81,25%");
 /// assert_eq!(format_percent(x, Lang::En), "81.25%");
-/// # Ok::<(), String>(())
+/// # Ok::<(), par_index::Error>(())
 /// ```
 #[must_use]
 pub fn format_percent(value: Decimal, lang: Lang) -> String {

@@ -65,7 +65,7 @@ impl Deadline {
             v.as_ref().and_then(|t| match DocDate::parse_iso(t) {
                 Ok(d) => Some(d),
                 Err(m) => {
-                    issues.push(path.key(field), IssueCode::WrongType, m);
+                    issues.push(path.key(field), IssueCode::WrongType, m.message);
                     None
                 }
             })
@@ -169,7 +169,11 @@ impl Deadline {
             }
             (Some(d), None) => (
                 Some(DocDate::parse_iso(d).map_err(|m| {
-                    ctx.issue(Some("date"), EvidenceIssueCode::MalformedDocument, m)
+                    ctx.issue(
+                        Some("date"),
+                        EvidenceIssueCode::MalformedDocument,
+                        m.message,
+                    )
                 })?),
                 None,
             ),

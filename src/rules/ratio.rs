@@ -227,6 +227,17 @@ pub(crate) fn read(
             ));
         }
     }
+    if den.is_zero() && !num.is_zero() {
+        return Err(ctx.issue(
+            Some("numerator"),
+            EvidenceIssueCode::NumeratorAboveDenominator,
+            format!(
+                "the denominator `0` says there was nothing to count, yet the numerator `{}` \
+                 counts something: correct one of the two (both 0 when nothing was due)",
+                crate::decimal::plain(num)
+            ),
+        ));
+    }
     if num > den && !opts.allow_over {
         return Err(ctx.issue(
             Some("numerator"),
@@ -239,16 +250,6 @@ pub(crate) fn read(
         ));
     }
     if den.is_zero() {
-        if !num.is_zero() {
-            return Err(ctx.issue(
-                Some("numerator"),
-                EvidenceIssueCode::NumeratorAboveDenominator,
-                format!(
-                    "numerator `{}` is above the denominator `0`",
-                    crate::decimal::plain(num)
-                ),
-            ));
-        }
         return Ok(None);
     }
     Ok(Some(Measured::fraction(num, den, ShareSource::Counts, 0)))

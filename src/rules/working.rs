@@ -5,16 +5,16 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::decimal::{DecimalSchema, RoundingMode, fixed, plain};
+use crate::decimal::{Dec, DecOpt, RoundingMode, fixed, plain};
 use crate::model::EmptyPolicy;
 
 /// The working behind a leaf's points: the inputs the rule read and the branch it took.
 ///
 /// Its [`Display`](fmt::Display) is the one-line explanation without the result, e.g.
 /// `30/36 = 83.33% → band 80% to under 100%`.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Working {
     /// A `levels` rule picked an outcome.
@@ -43,29 +43,19 @@ pub enum Working {
         /// The share measured.
         share: Share,
         /// The target share in %, when any.
-        #[serde(
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "crate::decimal::strict_opt::serialize"
-        )]
-        #[schemars(with = "Option<DecimalSchema>")]
+        #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
         target: Option<Decimal>,
         /// The share in % below which the leaf scores 0, when any.
-        #[serde(
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "crate::decimal::strict_opt::serialize"
-        )]
-        #[schemars(with = "Option<DecimalSchema>")]
+        #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
         zero_below: Option<Decimal>,
         /// The fraction of the max awarded, exact (share ÷ target, at most 1).
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         factor: Decimal,
     },
     /// A `count_bands` rule placed a count in a band.
     CountBand {
         /// The count.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         count: Decimal,
         /// What was counted.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,31 +67,39 @@ pub enum Working {
     /// A `deduction` rule.
     Deduction {
         /// The items counted.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         count: Decimal,
         /// Points off per item.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         per_item: Decimal,
         /// What was counted.
         #[serde(skip_serializing_if = "Option::is_none")]
         measure: Option<String>,
         /// The floor that stopped the deduction, when reached.
-        #[serde(
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "crate::decimal::strict_opt::serialize"
-        )]
-        #[schemars(with = "Option<DecimalSchema>")]
+        #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
         floored_at: Option<Decimal>,
+    },
+    /// A `per_item` rule: points per counted item, up to a cap.
+    PerItem {
+        /// The items counted.
+        #[serde(with = "Dec")]
+        count: Decimal,
+        /// Points per item.
+        #[serde(with = "Dec")]
+        per_item: Decimal,
+        /// The most the items score together.
+        #[serde(with = "Dec")]
+        cap: Decimal,
+        /// What was counted.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
     },
     /// A `survey` rule weighted the answers.
     Survey {
         /// Respondents per option.
         answers: BTreeMap<String, u64>,
         /// The weighted share of the max, in %, exact.
-        #[serde(serialize_with = "crate::decimal::strict::serialize")]
-        #[schemars(with = "DecimalSchema")]
+        #[serde(with = "Dec")]
         weighted_percent: Decimal,
     },
     /// Points given directly (a `manual` or `survey` leaf).
@@ -140,30 +138,21 @@ pub enum Working {
 }
 
 /// A measured share: numerator and denominator when known, and the exact percentage.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Share {
     /// Where the share comes from.
     pub source: ShareSource,
     /// The part, when counts or amounts were given.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub numerator: Option<Decimal>,
     /// The whole, when counts or amounts were given.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Decimal>,
     /// Tasks left out of the denominator by their status.
     #[serde(skip_serializing_if = "is_zero")]
     pub excluded: u64,
     /// The share in %, exact to 28 significant digits.
-    #[serde(serialize_with = "crate::decimal::strict::serialize")]
-    #[schemars(with = "DecimalSchema")]
+    #[serde(with = "Dec")]
     pub percent: Decimal,
     /// What was counted (`tasks`, `applications`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,7 +164,7 @@ fn is_zero(n: &u64) -> bool {
 }
 
 /// Where a share comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ShareSource {
     /// A numerator and a denominator.
@@ -187,23 +176,15 @@ pub enum ShareSource {
 }
 
 /// A band as matched: its edges (after filling in implied ones) and its points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct BandView {
     /// Lower edge, when any.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub lower: Option<Decimal>,
     /// Whether the lower edge is included.
     pub lower_inclusive: bool,
     /// Upper edge, when any.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::decimal::strict_opt::serialize"
-    )]
-    #[schemars(with = "Option<DecimalSchema>")]
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub upper: Option<Decimal>,
     /// Whether the upper edge is included.
     pub upper_inclusive: bool,
@@ -357,6 +338,25 @@ impl fmt::Display for Working {
                     write!(f, ", floored at {}", plain(*floor))?;
                 }
                 Ok(())
+            }
+            Working::PerItem {
+                count,
+                per_item,
+                cap,
+                measure,
+            } => {
+                write!(f, "{}", plain(*count))?;
+                if let Some(m) = measure {
+                    write!(f, " {m}")?;
+                }
+                let raw = count.saturating_mul(*per_item);
+                write!(
+                    f,
+                    " × {} = {}, at most {}",
+                    plain(*per_item),
+                    plain(raw),
+                    plain(*cap)
+                )
             }
             Working::Survey {
                 answers,

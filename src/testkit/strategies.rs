@@ -31,13 +31,14 @@ fn share_of(value: Decimal, pct: u32) -> Decimal {
 
 /// A rule of `kind` with no optional field set.
 /// Every rule kind, for strategies that pick one.
-pub const ALL_KINDS: [RuleKind; 9] = [
+pub const ALL_KINDS: [RuleKind; 10] = [
     RuleKind::Levels,
     RuleKind::Check,
     RuleKind::RatioBands,
     RuleKind::CountBands,
     RuleKind::Proportional,
     RuleKind::Deduction,
+    RuleKind::PerItem,
     RuleKind::Survey,
     RuleKind::Manual,
     RuleKind::Deadline,
@@ -48,7 +49,7 @@ pub fn leaf_max() -> BoxedStrategy<Decimal> {
     (1u32..=40).prop_map(|q| cents(q * 25)).boxed()
 }
 
-/// A valid rule of any of the eight kinds for a leaf of this `max`, favourable in the usual
+/// A valid rule of any kind for a leaf of this `max`, favourable in the usual
 /// direction (better bands pay no less, `otherwise` pays no more than `points`).
 pub fn rule_def(max: Decimal) -> BoxedStrategy<RuleDef> {
     proptest::sample::select(ALL_KINDS.to_vec())
@@ -65,6 +66,7 @@ pub fn rule_of_kind(kind: RuleKind, max: Decimal) -> BoxedStrategy<RuleDef> {
         RuleKind::CountBands => count_bands(max),
         RuleKind::Proportional => proportional(),
         RuleKind::Deduction => deduction(max),
+        RuleKind::PerItem => per_item(max),
         RuleKind::Survey => survey(),
         RuleKind::Manual => Just(RuleDef::of_kind(RuleKind::Manual)).boxed(),
         RuleKind::Deadline => deadline(max),
@@ -340,6 +342,22 @@ fn deduction(max: Decimal) -> BoxedStrategy<RuleDef> {
                 measure: Some("violations".into()),
                 ..RuleDef::of_kind(RuleKind::Deduction)
             }
+        })
+        .boxed()
+}
+
+/// A `per_item` rule: 1% to 100% of the max per item, with a cap of 1% to 100% of the max or
+/// none (the max).
+fn per_item(max: Decimal) -> BoxedStrategy<RuleDef> {
+    (
+        1u32..=100,
+        prop_oneof![Just(None), (1u32..=100).prop_map(Some)],
+    )
+        .prop_map(move |(per, cap)| RuleDef {
+            per_item: Some(share_of(max, per)),
+            cap: cap.map(|c| share_of(max, c)),
+            measure: Some("initiatives".into()),
+            ..RuleDef::of_kind(RuleKind::PerItem)
         })
         .boxed()
 }
@@ -672,7 +690,7 @@ fn leaf_value(rule: &Rule, max: Decimal) -> BoxedStrategy<LeafEvidence> {
             let over = rule.ratio_options().is_some_and(|o| o.allow_over);
             ratio_value(rule.edges(), over)
         }
-        Rule::CountBands(_) | Rule::Deduction(_) => {
+        Rule::CountBands(_) | Rule::Deduction(_) | Rule::PerItem(_) => {
             let near = around_edges(rule.edges(), Decimal::ONE);
             prop_oneof![(0u32..=25).prop_map(Decimal::from), near]
                 .prop_map(|count| LeafEvidence {

@@ -254,6 +254,17 @@ fn table(node: &NodeDef, rule: &RuleDef) -> Value {
             ];
             table_of(&id, Some(format!("{e}.count")), rows)
         }
+        RuleKind::PerItem => {
+            let per = rule.per_item.unwrap_or_default();
+            let cap = rule.cap.unwrap_or(node.max);
+            // capped when count × per > cap, i.e. count > cap / per
+            let limit = cap / per;
+            let rows = vec![
+                (format!("> {}", d(limit)), d(cap)),
+                (String::new(), format!("{e}.count * {}", d(per))),
+            ];
+            table_of(&id, Some(format!("{e}.count")), rows)
+        }
         RuleKind::Survey => table_of(
             &id,
             None,
@@ -322,7 +333,7 @@ fn leaf_input(rule: &RuleDef, v: &LeafEvidence) -> Value {
             };
             json!({ "num": num(n), "den": num(dd) })
         }
-        RuleKind::CountBands | RuleKind::Deduction => {
+        RuleKind::CountBands | RuleKind::Deduction | RuleKind::PerItem => {
             json!({ "count": num(v.count.unwrap_or_default()) })
         }
         RuleKind::Survey => json!(v.answers),

@@ -4,13 +4,13 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::error::{EvalError, EvidenceIssueCode};
+use super::{EvalError, EvidenceIssueCode};
 use crate::path::{DataPath, Segment};
 
 /// What kind of problem a [`CycleIssue`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CycleIssueCode {
@@ -43,7 +43,7 @@ pub enum CycleIssueCode {
 }
 
 /// One problem, with the path of the value at fault and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CycleIssue {
     /// Where the value at fault is, e.g. `appraisal.rounds[1].changes["1.1.4"].points`.
     pub path: DataPath,
@@ -71,7 +71,8 @@ impl fmt::Display for CycleIssue {
 
 /// The cycle could not be computed: the input has problems (every one found is listed), or a
 /// number overflowed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CycleError {
     /// The appraisal, batch or evidence has problems.
     #[error("{} problem{}{}", issues.len(), if issues.len() == 1 { "" } else { "s" }, IssueList(issues))]
