@@ -18,6 +18,7 @@
 //! | `Đạt yêu cầu: 1; Không đạt yêu cầu: 0` / `Có: 1; Không: 0` | `check` |
 //! | `A và B: 1 điểm; Không A hoặc không B: 0 điểm` | `check` with conditions |
 //! | `Mỗi văn bản chậm trừ 0,25 điểm; Điểm thấp nhất: -1 điểm` | `deduction` |
+//! | `Mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm` | `per_item` |
 //! | `Điểm = tỷ lệ × điểm tối đa` / `Điểm = tỷ lệ ÷ 50% × điểm tối đa` | `proportional` |
 //! | `Ban hành đến hết ngày 31/01/2023: 1 điểm; Ban hành chậm: 0,5 điểm; …` | `deadline` |
 //! | `Điều tra xã hội học: A = 100%, B = 60%, C = 20%, D = 0%` | `survey` |
@@ -30,7 +31,7 @@
 //!
 //! What a wording does not say is not compared: ids (`on_time`; the parser numbers them `l1`,
 //! `c1`), English labels and `measure`. What is a default is left out on both sides
-//! (`points` = max, `otherwise = 0`, the A/B/C/D weights, `on_empty = "not_applicable"`), and
+//! (`points` = max, `otherwise = 0`, `cap` = max, the A/B/C/D weights, `on_empty = "not_applicable"`), and
 //! so is a band edge that the band before implies ("trên 90%" then "từ 70% đến 90%": the
 //! `at_most = 90` is implied). Count edges are whole: `above = 3` is `at_least = 4`.
 //!

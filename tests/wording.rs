@@ -138,6 +138,20 @@ fn levels_checks_deductions_and_no_case() {
     .unwrap();
     assert_eq!(r.min_points, Some(d("0.5")));
 
+    // Per item: 0.5 each, the items together at most 2 of the leaf's 3.
+    let r = parse(
+        "Mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm",
+        d("3"),
+    )
+    .unwrap();
+    assert_eq!(
+        (r.kind, r.per_item, r.cap),
+        (RuleKind::PerItem, Some(d("0.5")), Some(d("2")))
+    );
+    // A cap equal to the max is the default.
+    let r = parse("Mỗi sáng kiến được 1 điểm, tối đa 2 điểm", d("2")).unwrap();
+    assert_eq!((r.per_item, r.cap), (Some(d("1")), None));
+
     let r = parse(
         "Điểm = tỷ lệ × điểm tối đa; Trường hợp không phát sinh nhiệm vụ: tính điểm tối đa",
         d("2"),
@@ -172,10 +186,7 @@ fn what_the_parser_refuses_and_why() {
         ("Không hoàn thành 100% kế hoạch: 0 điểm", "phủ định"),
         ("Đạt 80%: 1 điểm", "đúng bằng"),
         ("Ban hành trước ngày 15/01/2023: 1 điểm", "trước ngày"),
-        (
-            "Mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm",
-            "per_item",
-        ),
+        ("Mỗi sáng kiến: 0,5 điểm, tối đa hai điểm", "mỗi trường hợp"),
         ("Đạt 1.5 điểm: 1", "dấu chấm"),
         ("Thực hiện theo hướng dẫn của Sở Nội vụ", "dấu \":\""),
         ("Từ 80% đến 90% hoặc 95%: 1 điểm", "quá hai số"),

@@ -31,6 +31,7 @@ pub(crate) fn canonical(rule: &RuleDef, max: Decimal) -> RuleDef {
         &mut r.target,
         &mut r.zero_below,
         &mut r.per_item,
+        &mut r.cap,
         &mut r.min_points,
         &mut r.on_time,
         &mut r.late,
@@ -71,6 +72,7 @@ fn drop_defaults(r: &mut RuleDef, max: Decimal) {
         }
         RuleKind::CountBands => zero(&mut r.otherwise),
         RuleKind::Deduction => zero(&mut r.min_points),
+        RuleKind::PerItem => full(&mut r.cap),
         RuleKind::Deadline => {
             full(&mut r.on_time);
             zero(&mut r.late);

@@ -429,11 +429,7 @@ fn deduction(body: &[&str], max: Decimal) -> Result<RuleDef, Unreadable> {
     let first = body.first().copied().unwrap_or_default();
     let l = low(first);
     let Some(at) = l.find("trừ") else {
-        return Err(Unreadable::new(
-            first,
-            "cộng điểm cho mỗi trường hợp (quy tắc `per_item`) chưa có trong mô hình",
-            "points per item (a `per_item` rule) is not in the rule model yet",
-        ));
+        return per_item(body, max);
     };
     let after = l.get(at..).unwrap_or_default();
     let nums = numbers(after)?;
@@ -549,4 +545,39 @@ fn proportional(body: &[&str], max: Decimal) -> Result<RuleDef, Unreadable> {
         }
     }
     Ok(rule)
+}
+
+/// "Mỗi sáng kiến được công nhận: 0,5 điểm, tối đa 2 điểm" (or "… được 0,5 điểm …").
+fn per_item(body: &[&str], max: Decimal) -> Result<RuleDef, Unreadable> {
+    let bad = |c: &str| {
+        Unreadable::new(
+            c,
+            "không đọc được số điểm cho mỗi trường hợp (\"Mỗi …: 0,5 điểm, tối đa 2 điểm\")",
+            "the points per item could not be read (\"Mỗi …: 0,5 điểm, tối đa 2 điểm\")",
+        )
+    };
+    let [first] = body else {
+        return Err(bad(&body.join("; ")));
+    };
+    let l = low(first);
+    let tail = match (l.rsplit_once(':'), l.split_once(" được ")) {
+        (Some((head, t)), _) if head.contains("mỗi") => t,
+        (None, Some((head, t))) if head.contains("mỗi") => t,
+        _ => return Err(bad(first)),
+    };
+    let (per, cap) = match ["tối đa", "không quá"]
+        .iter()
+        .find_map(|w| tail.split_once(&format!(", {w}")))
+    {
+        Some((p, c)) => (p, Some(c)),
+        None => (tail, None),
+    };
+    Ok(RuleDef {
+        per_item: Some(fixed(per, max).map_err(|_| bad(first))?),
+        cap: cap
+            .map(|c| fixed(c, max))
+            .transpose()
+            .map_err(|_| bad(first))?,
+        ..RuleDef::of_kind(RuleKind::PerItem)
+    })
 }

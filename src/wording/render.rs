@@ -18,6 +18,7 @@ pub(crate) fn render(rule: &RuleDef, max: Decimal, lang: Lang) -> String {
         RuleKind::RatioBands | RuleKind::CountBands => bands(&r, lang),
         RuleKind::Proportional => proportional(&r, lang),
         RuleKind::Deduction => deduction(&r, lang),
+        RuleKind::PerItem => per_item(&r, lang),
         RuleKind::Survey => survey(&r, lang),
         RuleKind::Manual => vec![
             lang.pick(
@@ -201,6 +202,17 @@ fn deduction(r: &RuleDef, lang: Lang) -> Vec<String> {
         out.push(format!("{floor}: {}", pts(m, lang)));
     }
     out
+}
+
+fn per_item(r: &RuleDef, lang: Lang) -> Vec<String> {
+    let per = pts(r.per_item.unwrap_or_default(), lang);
+    let cap = r.cap.map(|c| pts(c, lang));
+    vec![match (lang, cap) {
+        (Lang::Vi, None) => format!("Mỗi trường hợp: {per}"),
+        (Lang::Vi, Some(c)) => format!("Mỗi trường hợp: {per}, tối đa {c}"),
+        (Lang::En, None) => format!("{per} per item, up to the max"),
+        (Lang::En, Some(c)) => format!("{per} per item, at most {c}"),
+    }]
 }
 
 fn survey(r: &RuleDef, lang: Lang) -> Vec<String> {
