@@ -42,7 +42,7 @@ pub fn import_xlsx(bytes: &[u8], options: &ImportOptions) -> Result<Imported, An
 ///
 /// # Errors
 /// As [`import_csv`] and [`import_xlsx`], and [`AnnexError::Io`].
-pub fn import_xlsx_path(path: &Path, options: &ImportOptions) -> Result<Imported, AnnexError> {
+pub fn import_path(path: &Path, options: &ImportOptions) -> Result<Imported, AnnexError> {
     let bytes = std::fs::read(path)?;
     let csv = path
         .extension()

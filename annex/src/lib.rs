@@ -47,7 +47,7 @@ pub use par_index::RuleSetDef;
 pub use export::{export_annex_csv, export_annex_markdown, export_annex_xlsx};
 pub use form::export_form_xlsx;
 
-pub use import::{import_csv, import_xlsx, import_xlsx_path};
+pub use import::{import_csv, import_path, import_xlsx};
 
 /// What an annex cannot say about its set: the id, the level of units, and, when the
 /// preamble gives no year, the year.
