@@ -85,6 +85,7 @@ mod scorecard;
 pub mod testkit;
 mod validate;
 pub mod whatif;
+pub mod wording;
 
 pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use cycle::Change as AppraisalChange;
@@ -129,7 +130,3 @@ pub use rust_decimal::Decimal;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 mod readme {}
-
-#[cfg(doctest)]
-#[doc = include_str!("../docs/authoring.md")]
-mod authoring {}

@@ -82,7 +82,7 @@ use rust_decimal::Decimal;
 
 pub use strategies::{
     ALL_KINDS, accepted_max, around_edges, edges, evidence_for, leaf_max, rule_def, rule_of_kind,
-    ruleset, ruleset_def,
+    ruleset, ruleset_def, worded_rule,
 };
 
 use crate::evaluate::evaluate;

@@ -27,6 +27,11 @@ pub struct NodeDef {
     /// The scoring rule of a leaf.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<RuleDef>,
+    /// The scoring rule as the annex writes it (cách chấm điểm), verbatim: e.g. `Ban hành kịp
+    /// thời: 1; Ban hành không kịp thời: 0,5; Không ban hành: 0`. [`crate::wording::check_wording`]
+    /// reads it and reports a leaf whose `rule` says something else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<String>,
     /// The evidence a leaf expects (tài liệu kiểm chứng), as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,

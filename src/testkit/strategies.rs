@@ -408,6 +408,7 @@ fn leaf_node(code: String, max: Decimal, rule: RuleDef, na: Option<NaPolicy>) ->
         provenance: None,
         part: None,
         not_applicable: na,
+        wording: None,
         without_documents: None,
         note: None,
         criteria: vec![],
@@ -430,6 +431,7 @@ fn parent_node(code: String, children: Vec<NodeDef>) -> NodeDef {
         provenance: None,
         part: None,
         not_applicable: None,
+        wording: None,
         without_documents: None,
         note: None,
         criteria: children,
@@ -841,4 +843,42 @@ fn ratio_value(edges: Vec<Decimal>, over: bool) -> BoxedStrategy<LeafEvidence> {
         ..LeafEvidence::default()
     });
     prop_oneof![counts, near_counts, tasks, percent].boxed()
+}
+
+/// Labels of levels as annexes write them (no two read as "X" and "Không X").
+const LEVEL_LABELS: [&str; 6] = [
+    "Ban hành kịp thời",
+    "Ban hành không kịp thời",
+    "Không ban hành",
+    "Thực hiện đầy đủ, đúng quy định",
+    "Thực hiện một phần",
+    "Công khai trên Cổng thông tin điện tử",
+];
+
+/// Labels of conditions (no `và`, `hoặc`, `:` or `;` inside).
+const CONDITION_LABELS: [&str; 4] = [
+    "Xác định đầy đủ nhiệm vụ",
+    "Có bố trí kinh phí",
+    "Đúng thời gian quy định",
+    "Đủ số lượng báo cáo",
+];
+
+/// A valid rule of any kind in the canonical form of [`crate::wording::canonical`], with
+/// labels as annexes write them: for each one, parsing its rendered wording gives it back
+/// exactly (`wording::parse(&wording::render(&r, max, Lang::Vi), max) == Ok(r)`).
+pub fn worded_rule(max: Decimal) -> BoxedStrategy<RuleDef> {
+    rule_def(max)
+        .prop_map(move |mut r| {
+            for (l, label) in r.levels.iter_mut().zip(LEVEL_LABELS) {
+                l.label = label.to_string();
+            }
+            if r.conditions.len() == 1 {
+                r.conditions.clear();
+            }
+            for (c, label) in r.conditions.iter_mut().zip(CONDITION_LABELS) {
+                c.label = label.to_string();
+            }
+            crate::wording::canonical(&r, max)
+        })
+        .boxed()
 }
