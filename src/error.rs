@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use crate::path::DataPath;
 
+mod text;
+
 /// A rule set could not be loaded: unreadable, not TOML, of the wrong shape, or invalid.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
