@@ -164,3 +164,23 @@ fn the_errors_in_vietnamese() {
         json.to_text(Lang::Vi)
     );
 }
+
+#[test]
+fn the_cycle_errors_in_vietnamese() {
+    let batch = par_index::Batch::from_json_str(
+        r#"{ "units": [
+  { "unit": { "name": "Huyện A", "level": "district" }, "period": { "year": 2023 } },
+  { "unit": { "name": "Huyện A", "level": "district" }, "period": { "year": 2023 } }
+] }"#,
+    )
+    .unwrap();
+    let err = par_index::score_batch(&rs(), &batch).unwrap_err();
+    assert_eq!(
+        lines(&err.to_text(Lang::Vi)),
+        [
+            "1 lỗi trong hồ sơ đánh giá:",
+            "- units[1].unit.name: đơn vị đã có trong danh sách (`Huyện A` is already in the batch at units[0])",
+        ]
+    );
+    assert_eq!(err.to_text(Lang::En), err.to_string());
+}
