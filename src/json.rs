@@ -267,7 +267,7 @@ mod tests {
         assert_eq!(position_of(text, &root.key("a").index(1)), Some((1, 11)));
         assert_eq!(
             position_of(text, &root.key("a").index(1).key("b")),
-            Some((1, 13))
+            Some((1, 12))
         );
         assert_eq!(position_of(text, &root.key("c").key("d")), Some((2, 8)));
         // `c.e` is not there: its parent `c` is.
