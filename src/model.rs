@@ -17,7 +17,7 @@ use crate::decimal::{DecimalSchema, RoundingMode};
 pub use cycle::{SurveyOptional, TieBreak};
 pub use node::{NodeDef, Part, Provenance};
 pub use rule::{
-    BandDef, ConditionDef, EmptyPolicy, LevelDef, RuleDef, RuleKind, TaskStatus, WeightDef,
+    BandDef, ConditionDef, EmptyPolicy, LevelDef, NoCases, RuleDef, RuleKind, TaskStatus, WeightDef,
 };
 
 /// A whole criteria set as written in its file: metadata and the tree of areas.
