@@ -308,10 +308,6 @@ impl Rule {
     }
 
     /// The lowest points the rule can give: a `deduction` rule's `min_points`, else 0.
-    #[cfg_attr(
-        not(feature = "proptest"),
-        expect(dead_code, reason = "used by the testkit")
-    )]
     pub(crate) fn floor(&self) -> Decimal {
         match self {
             Rule::Deduction(d) => d.min_points,
