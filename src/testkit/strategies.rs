@@ -554,6 +554,7 @@ fn build_def(
             from: 2023,
             to: None,
         },
+        historical: None,
         scale,
         parts,
         classification: if with_classes { classes() } else { vec![] },
