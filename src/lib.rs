@@ -89,8 +89,8 @@ pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use cycle::Change as AppraisalChange;
 pub use cycle::{
     Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, ChangeEffect,
-    CycleError, CycleIssue, CycleIssueCode, FinalTotal, Move, NodeColumns, NodeMove, OptMove,
-    PointsAdjustment, RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff,
+    CycleError, CycleIssue, CycleIssueCode, FinalTotal, GroupResult, Move, NodeColumns, NodeMove,
+    OptMove, PointsAdjustment, RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff,
     ScorecardComparison, Stat, Summary, UnitResult, compare_scorecards, diff_rulesets,
     evaluate_appraised, rescore, score_batch,
 };

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::{DecimalSchema, RoundingMode};
 
-pub use cycle::{SurveyOptional, TieBreak};
+pub use cycle::{RankingGroup, SurveyOptional, TieBreak};
 pub use node::{NodeDef, Part, Provenance};
 pub use rule::{
     BandDef, ConditionDef, EmptyPolicy, LevelDef, NoCases, RuleDef, RuleKind, TaskStatus, WeightDef,
@@ -106,6 +106,10 @@ pub struct RuleSetDef {
     /// How units with equal indexes are ordered in a ranking.
     #[serde(default, skip_serializing_if = "TieBreak::is_none")]
     pub tie_break: TieBreak,
+    /// The groups a batch ranks its units in, when the set declares them (a batch may declare
+    /// its own instead).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranking_groups: Vec<RankingGroup>,
     /// The areas (lĩnh vực), each a tree of criteria (tiêu chí) and sub-criteria
     /// (tiêu chí thành phần).
     pub areas: Vec<NodeDef>,

@@ -221,3 +221,119 @@ fn a_publication_that_contradicts_itself_is_caught_by_the_audit() {
         ]
     );
 }
+
+/// A commune-level set holding the published total, with the groups Hải Phòng ranks in.
+const HAI_PHONG_2025: &str = r#"
+id = "hai-phong-2025-totals"
+title = "Kết quả Chỉ số CCHC 2025 (tổng điểm công bố)"
+level = "commune"
+years = { from = 2025, to = 2025 }
+scale = "100"
+document = { number = "(công bố 9/1/2026)" }
+ranking_groups = [
+  { id = "phuong", label = "Phường" },
+  { id = "xa", label = "Xã, đặc khu" },
+  { id = "thi_diem", label = "Đơn vị thí điểm (chấm, không xếp hạng)", ranked = false },
+]
+[[areas]]
+code = "CS"
+title = "Tổng điểm"
+max = "100"
+provenance = { document = "(công bố 9/1/2026)", verified = false, basis = "published totals recorded directly" }
+rule = { kind = "manual" }
+"#;
+
+fn unit(name: &str, group: &str, points: &str) -> String {
+    format!(
+        r#"{{ "unit": {{ "name": "{name}", "level": "commune" }}, "period": {{ "year": 2025 }},
+             "group": "{group}", "evidence": {{ "CS": {{ "points": "{points}" }} }} }}"#
+    )
+}
+
+#[test]
+fn hai_phong_2025_wards_and_communes_rank_in_their_own_groups() {
+    let rs = RuleSet::from_toml_str(HAI_PHONG_2025).unwrap();
+    // Published: phường Hồng Bàng 95.8 (1st), Hải An 95.77 (2nd), Hồng An 95.57 (3rd). The
+    // communes' points were not published (only their order): the two below are synthetic,
+    // and so is the unranked pilot unit.
+    let units = [
+        unit("Xã A (giả định)", "xa", "96"),
+        unit("Phường Hồng An", "phuong", "95.57"),
+        unit("Phường Hồng Bàng", "phuong", "95.8"),
+        unit("Đơn vị thí điểm (giả định)", "thi_diem", "99"),
+        unit("Phường Hải An", "phuong", "95.77"),
+        unit("Xã B (giả định)", "xa", "90.5"),
+    ];
+    let b = Batch::from_json_str(&format!(r#"{{ "units": [{}] }}"#, units.join(", "))).unwrap();
+    let result = score_batch(&rs, &b).unwrap();
+    let rows = |r: &par_index::Ranking| -> Vec<(usize, String, usize)> {
+        r.rows
+            .iter()
+            .map(|x| (x.rank, x.unit.clone(), x.entry))
+            .collect()
+    };
+    // Wards among themselves: 95.8 > 95.77 > 95.57; `entry` is the place in the whole batch.
+    let phuong = &result.groups[0];
+    assert_eq!(phuong.group.id, "phuong");
+    assert_eq!(
+        rows(phuong.ranking.as_ref().unwrap()),
+        [
+            (1, "Phường Hồng Bàng".into(), 2),
+            (2, "Phường Hải An".into(), 4),
+            (3, "Phường Hồng An".into(), 1)
+        ]
+    );
+    // (95.8 + 95.77 + 95.57) / 3 = 287.14 / 3 = 95.7133… → 95.71
+    assert_eq!(phuong.summaries[0].count, 3);
+    assert_eq!(phuong.summaries[0].mean.unwrap().rounded, d("95.71"));
+    let xa = &result.groups[1];
+    assert_eq!(
+        rows(xa.ranking.as_ref().unwrap()),
+        [
+            (1, "Xã A (giả định)".into(), 0),
+            (2, "Xã B (giả định)".into(), 5)
+        ]
+    );
+    // The pilot unit is scored and summarised, never ranked: not in its group, not overall.
+    let pilot = &result.groups[2];
+    assert!(pilot.ranking.is_none());
+    assert_eq!(pilot.summaries[0].count, 1);
+    assert_eq!(pilot.summaries[0].max.unwrap().exact, d("99"));
+    assert_eq!(
+        rows(&result.ranking),
+        [
+            (1, "Xã A (giả định)".into(), 0),
+            (2, "Phường Hồng Bàng".into(), 2),
+            (3, "Phường Hải An".into(), 4),
+            (4, "Phường Hồng An".into(), 1),
+            (5, "Xã B (giả định)".into(), 5)
+        ]
+    );
+}
+
+#[test]
+fn a_unit_must_name_a_declared_group() {
+    let rs = RuleSet::from_toml_str(HAI_PHONG_2025).unwrap();
+    let no_group = r#"{ "unit": { "name": "Xã C", "level": "commune" }, "period": { "year": 2025 },
+                        "evidence": { "CS": { "points": "80" } } }"#;
+    let units = [unit("Phường D", "quan", "90"), no_group.to_string()];
+    let b = Batch::from_json_str(&format!(r#"{{ "units": [{}] }}"#, units.join(", "))).unwrap();
+    let e = score_batch(&rs, &b).unwrap_err();
+    let issues: Vec<String> = e.issues().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        issues,
+        [
+            "units[0].group: unknown group `quan`: expected one of `phuong`, `xa`, `thi_diem`",
+            "units[1].group: no `group`: the batch ranks in groups, name one of `phuong`, `xa`, `thi_diem`"
+        ]
+    );
+    // A batch may declare its own groups, replacing the set's.
+    let b = Batch::from_json_str(&format!(
+        r#"{{ "groups": [{{ "id": "quan", "label": "Quận cũ" }}], "units": [{}] }}"#,
+        unit("Phường D", "quan", "90")
+    ))
+    .unwrap();
+    let result = score_batch(&rs, &b).unwrap();
+    assert_eq!(result.groups.len(), 1);
+    assert_eq!(result.groups[0].group.label, "Quận cũ");
+}

@@ -564,6 +564,7 @@ fn build_def(
         bonus_max: None,
         penalty_max: None,
         tie_break: crate::model::TieBreak::default(),
+        ranking_groups: Vec::new(),
         areas: nodes,
     }
 }
