@@ -212,9 +212,11 @@ fn batch(c: &mut Criterion) {
                 BatchEntry {
                     evidence,
                     appraisal: Appraisal::default(),
+                    group: None,
                 }
             })
             .collect(),
+        groups: Vec::new(),
     };
     g.bench_function("score_batch", |b| {
         b.iter(|| {

@@ -19,7 +19,7 @@ mod rank;
 
 pub use adjust::{Adjustment, FinalTotal, PointsAdjustment};
 pub use appraisal::{Appraisal, AppraisedScorecard, Change, Round, evaluate_appraised};
-pub use batch::{Batch, BatchEntry, BatchResult, UnitResult, score_batch};
+pub use batch::{Batch, BatchEntry, BatchResult, GroupResult, UnitResult, score_batch};
 pub use columns::NodeColumns;
 pub use compare::{
     NodeMove, RankMove, Reweight, RuleSetDiff, ScorecardComparison, compare_scorecards,

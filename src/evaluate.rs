@@ -405,7 +405,7 @@ fn score_leaf<E: Explain>(
                 "a leaf marked not applicable takes no other value",
             )));
         }
-        return Ok(not_applicable(node, leaf, reason.clone()));
+        return Ok(not_applicable(node, leaf, reason.clone(), false));
     }
     let ctx = Ctx {
         max: node.max,
@@ -414,7 +414,9 @@ fn score_leaf<E: Explain>(
     };
     match leaf.rule.score_as::<E>(&ctx, value)? {
         Outcome::Points { points, working } => Ok((Basis::Scored { working }, points)),
-        Outcome::NotApplicable { reason } => Ok(not_applicable(node, leaf, reason)),
+        Outcome::NotApplicable { reason, exclude } => {
+            Ok(not_applicable(node, leaf, reason, exclude))
+        }
     }
 }
 
@@ -456,8 +458,15 @@ fn cap_without_documents<E: Explain>(
     (exact.min(cap), Some(finding))
 }
 
-fn not_applicable<W>(node: &Node, leaf: &Leaf, reason: String) -> (Basis<W>, Decimal) {
-    let full_points = leaf.na == NaPolicy::FullPoints;
+/// A leaf that is not applicable: full points under the leaf's `full_points` policy unless
+/// the rule said to `exclude` it, else it leaves the maximum.
+fn not_applicable<W>(
+    node: &Node,
+    leaf: &Leaf,
+    reason: String,
+    exclude: bool,
+) -> (Basis<W>, Decimal) {
+    let full_points = !exclude && leaf.na == NaPolicy::FullPoints;
     let points = if full_points { node.max } else { Decimal::ZERO };
     (
         Basis::NotApplicable {

@@ -162,8 +162,8 @@ impl std::fmt::Display for Period {
 /// | rule kind | fields |
 /// |---|---|
 /// | `levels` | `level` |
-/// | `check` | `met`, or `conditions` (one yes/no per named condition) |
-/// | `ratio_bands`, `proportional` | `numerator` + `denominator`, or `tasks`, or `percent` |
+/// | `check` | `met`, or `conditions` (one yes/no per named condition), or `no_cases` |
+/// | `ratio_bands`, `proportional` | `numerator` + `denominator`, `tasks`, `percent`, or `no_cases` |
 /// | `count_bands`, `deduction`, `per_item` | `count` |
 /// | `survey` | `answers` (count per option), or `points` |
 /// | `manual` | `points` |
@@ -217,6 +217,11 @@ pub struct LeafEvidence {
     /// `deadline`: the date the document was issued, `YYYY-MM-DD`, when no document is cited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Ratio, proportional and check leaves: `true` when nothing arose to count in the period
+    /// (trường hợp không phát sinh: no file received, no violation to handle); the leaf then
+    /// scores what the rule's `when_no_cases` says. Takes no other value beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_cases: Option<bool>,
     /// Documents cited as evidence, in the official form: `Kế hoạch số 05/KH-UBND ngày
     /// 12/01/2023 về ...` (see [`DocRef`](crate::DocRef)). A `deadline` leaf scores the first
     /// one that parses with a date; an empty list says none was issued.

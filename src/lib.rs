@@ -91,8 +91,8 @@ pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use cycle::Change as AppraisalChange;
 pub use cycle::{
     Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, ChangeEffect,
-    FinalTotal, Move, NodeColumns, NodeMove, OptMove, PointsAdjustment, RankMove, RankRow,
-    RankedBy, Ranking, Reweight, Round, RuleSetDiff, ScorecardComparison, Stat, Summary,
+    FinalTotal, GroupResult, Move, NodeColumns, NodeMove, OptMove, PointsAdjustment, RankMove,
+    RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff, ScorecardComparison, Stat, Summary,
     UnitResult, compare_scorecards, diff_rulesets, evaluate_appraised, rescore, score_batch,
 };
 pub use decimal::{RoundingMode, parse_decimal};

@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::{Dec, DecOpt, RoundingMode};
 
-pub use cycle::{SurveyOptional, TieBreak};
+pub use cycle::{RankingGroup, SurveyOptional, TieBreak};
 pub use node::{NodeDef, Part, Provenance};
 pub use rule::{
-    BandDef, ConditionDef, EmptyPolicy, LevelDef, RuleDef, RuleKind, TaskStatus, WeightDef,
+    BandDef, ConditionDef, EmptyPolicy, LevelDef, NoCases, RuleDef, RuleKind, TaskStatus, WeightDef,
 };
 
 /// A whole criteria set as written in its file: metadata and the tree of areas.
@@ -62,6 +62,10 @@ pub struct RuleSetDef {
     pub level: UnitLevel,
     /// The assessment years the set applies to.
     pub years: Years,
+    /// Why the set is kept for the years it scored but no longer applies going forward (the
+    /// level abolished, the Đề án replaced), when it is so; absent for a set in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub historical: Option<String>,
     /// The scale maximum (thang điểm): usually 100, not always (a 60-point set exists).
     #[serde(with = "Dec")]
     pub scale: Decimal,
@@ -91,9 +95,46 @@ pub struct RuleSetDef {
     /// How units with equal indexes are ordered in a ranking.
     #[serde(default, skip_serializing_if = "TieBreak::is_none")]
     pub tie_break: TieBreak,
+    /// The groups a batch ranks its units in, when the set declares them (a batch may declare
+    /// its own instead).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranking_groups: Vec<RankingGroup>,
     /// The areas (lĩnh vực), each a tree of criteria (tiêu chí) and sub-criteria
     /// (tiêu chí thành phần).
     pub areas: Vec<NodeDef>,
+}
+
+/// The answer of [`RuleSet::builtin_for`](crate::RuleSet::builtin_for) when no bundled set
+/// scores the level in the year: what was asked and every set considered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[error(
+    "không có bộ tiêu chí nào cho cấp `{level}` năm {year} / no bundled set scores level `{level}` in {year}; sets considered: {}",
+    considered_list(.considered)
+)]
+pub struct NoSetInForce {
+    /// The level asked for.
+    pub level: UnitLevel,
+    /// The assessment year asked for.
+    pub year: u16,
+    /// Every bundled set: its id, level and years (`2022–2023`, `2025–`).
+    pub considered: Vec<(String, UnitLevel, String)>,
+}
+
+fn considered_list(sets: &[(String, UnitLevel, String)]) -> String {
+    sets.iter()
+        .map(|(id, level, years)| format!("`{id}` ({level}, {years})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl std::fmt::Display for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.to {
+            Some(to) if to == self.from => write!(f, "{to}"),
+            Some(to) => write!(f, "{}–{to}", self.from),
+            None => write!(f, "{}–", self.from),
+        }
+    }
 }
 
 /// A reference to an official document: its number and symbol, and optionally more.

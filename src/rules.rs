@@ -57,8 +57,10 @@ pub(crate) enum Rule {
 pub(crate) enum Outcome<W = Working> {
     /// Exact points, before rounding, and how they were reached.
     Points { points: Decimal, working: W },
-    /// The evidence makes the leaf not applicable (an empty denominator, by the rule's policy).
-    NotApplicable { reason: String },
+    /// The evidence makes the leaf not applicable (nothing to count, by the rule's policy);
+    /// `exclude` when the rule says the leaf leaves the maximum whatever the leaf's
+    /// not-applicable policy (`when_no_cases = "exclude"`).
+    NotApplicable { reason: String, exclude: bool },
 }
 
 /// Why a leaf could not be scored.
@@ -178,6 +180,7 @@ fn fields_set(def: &RuleDef) -> Vec<&'static str> {
     add(def.done.is_some(), "done");
     add(def.exclude.is_some(), "exclude");
     add(def.on_empty.is_some(), "on_empty");
+    add(def.when_no_cases.is_some(), "when_no_cases");
     add(def.allow_over.is_some(), "allow_over");
     add(def.target.is_some(), "target");
     add(def.zero_below.is_some(), "zero_below");
@@ -197,20 +200,28 @@ fn fields_set(def: &RuleDef) -> Vec<&'static str> {
 fn fields_of(kind: RuleKind) -> &'static [&'static str] {
     match kind {
         RuleKind::Levels => &["levels"],
-        RuleKind::Check => &["conditions", "points", "otherwise"],
-        RuleKind::RatioBands => &["bands", "done", "exclude", "on_empty", "allow_over"],
+        RuleKind::Check => &["conditions", "points", "otherwise", "when_no_cases"],
+        RuleKind::RatioBands => &[
+            "bands",
+            "done",
+            "exclude",
+            "when_no_cases",
+            "on_empty",
+            "allow_over",
+        ],
         RuleKind::CountBands => &["bands", "otherwise"],
         RuleKind::Proportional => &[
             "target",
             "zero_below",
             "done",
             "exclude",
+            "when_no_cases",
             "on_empty",
             "allow_over",
         ],
         RuleKind::Deduction => &["per_item", "min_points"],
         RuleKind::PerItem => &["per_item", "cap"],
-        RuleKind::Survey => &["weights", "on_empty"],
+        RuleKind::Survey => &["weights", "when_no_cases", "on_empty"],
         RuleKind::Manual => &[],
         RuleKind::Deadline => &["deadline", "late_until", "on_time", "late", "not_issued"],
     }
@@ -297,10 +308,6 @@ impl Rule {
     }
 
     /// The lowest points the rule can give: a `deduction` rule's `min_points`, else 0.
-    #[cfg_attr(
-        not(feature = "proptest"),
-        expect(dead_code, reason = "used by the testkit")
-    )]
     pub(crate) fn floor(&self) -> Decimal {
         match self {
             Rule::Deduction(d) => d.min_points,
@@ -429,7 +436,7 @@ fn list_fields(fields: &[&str]) -> String {
 pub(crate) struct SetFields(u16);
 
 /// The names of the fields, bit by bit.
-const FIELD_NAMES: [&str; 11] = [
+const FIELD_NAMES: [&str; 12] = [
     "level",
     "met",
     "conditions",
@@ -441,6 +448,7 @@ const FIELD_NAMES: [&str; 11] = [
     "answers",
     "points",
     "date",
+    "no_cases",
 ];
 
 impl SetFields {
@@ -455,6 +463,7 @@ impl SetFields {
     pub(crate) const ANSWERS: SetFields = SetFields(1 << 8);
     pub(crate) const POINTS: SetFields = SetFields(1 << 9);
     pub(crate) const DATE: SetFields = SetFields(1 << 10);
+    pub(crate) const NO_CASES: SetFields = SetFields(1 << 11);
 
     /// Both sets.
     pub(crate) const fn with(self, other: SetFields) -> SetFields {
@@ -495,6 +504,7 @@ pub(crate) fn evidence_fields(ev: &LeafEvidence) -> SetFields {
         (ev.answers.is_some(), SetFields::ANSWERS),
         (ev.points.is_some(), SetFields::POINTS),
         (ev.date.is_some(), SetFields::DATE),
+        (ev.no_cases.is_some(), SetFields::NO_CASES),
     ] {
         if set {
             out = out.with(field);
@@ -521,7 +531,7 @@ pub(crate) fn only_fields(
             ),
         ));
     }
-    if set.is_empty() {
+    if set.without(SetFields::NO_CASES).is_empty() && ev.no_cases != Some(true) {
         return Err(ctx.issue(
             None,
             EvidenceIssueCode::WrongShape,
@@ -558,6 +568,82 @@ pub(crate) fn whole_count(
         ));
     }
     Ok(value)
+}
+
+/// What a rule says a unit with nothing to count scores, read from `when_no_cases` or the
+/// deprecated `on_empty` (`None`: the leaf is not applicable under its own policy). Giving both
+/// is a problem.
+pub(crate) fn no_cases_policy(
+    def: &RuleDef,
+    path: &DataPath,
+    issues: &mut Issues,
+) -> Option<crate::model::NoCases> {
+    use crate::model::{EmptyPolicy, NoCases};
+    match (def.when_no_cases, def.on_empty) {
+        (Some(w), Some(_)) => {
+            issues.push(
+                path.key("on_empty"),
+                IssueCode::RuleField,
+                "`on_empty` is the old name of `when_no_cases`: give only `when_no_cases`",
+            );
+            Some(w)
+        }
+        (Some(w), None) => Some(w),
+        (None, Some(EmptyPolicy::NotApplicable) | None) => None,
+        (None, Some(EmptyPolicy::Zero)) => Some(NoCases::Zero),
+        (None, Some(EmptyPolicy::FullPoints)) => Some(NoCases::Full),
+    }
+}
+
+/// Whether the evidence says no case arose (`"no_cases": true`); an error when it gives
+/// another value beside it.
+pub(crate) fn claims_no_cases(ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<bool, ScoreError> {
+    if ev.no_cases != Some(true) {
+        return Ok(false);
+    }
+    if let Some(other) = evidence_fields(ev)
+        .without(SetFields::NO_CASES)
+        .iter()
+        .next()
+    {
+        return Err(ctx.issue(
+            Some(other),
+            EvidenceIssueCode::WrongShape,
+            format!("`no_cases = true` says nothing arose to count: give no `{other}` beside it"),
+        ));
+    }
+    Ok(true)
+}
+
+/// What a leaf with nothing to count scores under `policy`: not applicable (the leaf's own
+/// policy, or excluded), 0 or the max, with `working` for the points.
+pub(crate) fn no_cases_outcome<E: Explain>(
+    ctx: &Ctx<'_>,
+    policy: Option<crate::model::NoCases>,
+    reason: impl FnOnce() -> String,
+    working: impl FnOnce(crate::model::NoCases) -> Working,
+) -> Result<Outcome<E::Working>, ScoreError> {
+    use crate::model::NoCases;
+    let (points, p) = match policy {
+        None => {
+            return Ok(Outcome::NotApplicable {
+                reason: reason(),
+                exclude: false,
+            });
+        }
+        Some(NoCases::Exclude) => {
+            return Ok(Outcome::NotApplicable {
+                reason: reason(),
+                exclude: true,
+            });
+        }
+        Some(p @ NoCases::Zero) => (Decimal::ZERO, p),
+        Some(p @ NoCases::Full) => (ctx.max, p),
+    };
+    Ok(Outcome::Points {
+        points,
+        working: E::working(|| Ok(working(p)))?,
+    })
 }
 
 #[cfg(test)]

@@ -196,6 +196,17 @@ impl<'a> NodeInfo<'a> {
         self.node.max
     }
 
+    /// The lowest points a leaf can score: its rule's floor (a `deduction` rule's
+    /// `min_points`, which a set may put below 0), else 0; 0 for a parent. An appraisal
+    /// round may set a leaf's points anywhere in `[floor, max]`.
+    #[must_use]
+    pub fn floor(&self) -> Decimal {
+        self.node
+            .leaf
+            .as_ref()
+            .map_or(Decimal::ZERO, |l| l.rule.floor().min(Decimal::ZERO))
+    }
+
     /// 1 for an area, 2 for its criteria, ...
     #[must_use]
     pub fn depth(&self) -> usize {

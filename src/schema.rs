@@ -254,7 +254,10 @@ fn kind_shapes(rule: &Rule) -> Vec<Value> {
             vec![shape(&[("level", json!({ "enum": ids }))], &["level"])]
         }
         Rule::Check(r) if r.conditions.is_empty() => {
-            vec![shape(&[("met", json!({ "type": "boolean" }))], &["met"])]
+            vec![
+                shape(&[("met", json!({ "type": "boolean" }))], &["met"]),
+                no_cases_shape(),
+            ]
         }
         Rule::Check(r) => {
             let ids: Vec<&str> = r.conditions.iter().map(|c| c.id.as_str()).collect();
@@ -268,7 +271,10 @@ fn kind_shapes(rule: &Rule) -> Vec<Value> {
                 "required": ids,
                 "properties": props
             });
-            vec![shape(&[("conditions", conditions)], &["conditions"])]
+            vec![
+                shape(&[("conditions", conditions)], &["conditions"]),
+                no_cases_shape(),
+            ]
         }
         Rule::RatioBands(r) => ratio_shapes(r.opts.allow_over),
         Rule::Proportional(r) => ratio_shapes(r.opts.allow_over),
@@ -303,6 +309,11 @@ fn kind_shapes(rule: &Rule) -> Vec<Value> {
             ]
         }
     }
+}
+
+/// `{ "no_cases": true }`: nothing arose to count in the period.
+fn no_cases_shape() -> Value {
+    shape(&[("no_cases", json!({ "const": true }))], &["no_cases"])
 }
 
 fn ratio_shapes(allow_over: bool) -> Vec<Value> {
@@ -347,6 +358,7 @@ fn ratio_shapes(allow_over: bool) -> Vec<Value> {
         ),
         shape(&[("tasks", tasks)], &["tasks"]),
         shape(&[("percent", percent)], &["percent"]),
+        no_cases_shape(),
     ]
 }
 

@@ -113,3 +113,45 @@ total = "2"
         ]
     );
 }
+
+#[test]
+fn the_set_in_force_for_a_level_and_a_year() {
+    use par_index::UnitLevel::{Commune, Department, District, Ministry, Province};
+    let id = |level, year| RuleSet::builtin_for(level, year).map(|rs| rs.id().to_string());
+    // Provinces: 2948 scored 2017 only; 876 2022–2023; 892 2024; 1187 from 2025 on.
+    assert_eq!(id(Province, 2017).unwrap(), "bnv-2948-2017-province");
+    assert_eq!(id(Province, 2022).unwrap(), "bnv-876-2022-province");
+    assert_eq!(id(Province, 2023).unwrap(), "bnv-876-2022-province");
+    assert_eq!(id(Province, 2024).unwrap(), "bnv-892-2024-province");
+    assert_eq!(id(Province, 2025).unwrap(), "bnv-1187-2025-province");
+    assert_eq!(id(Province, 2026).unwrap(), "bnv-1187-2025-province");
+    // Districts until 2024; the level is gone from 1/7/2025.
+    assert_eq!(id(District, 2013).unwrap(), "ca-mau-1880-2013");
+    assert_eq!(id(District, 2023).unwrap(), "vn-district-2023");
+    assert_eq!(id(District, 2024).unwrap(), "vn-district-2023");
+    // Two tiers from 2025: departments and communes/wards.
+    assert_eq!(id(Commune, 2025).unwrap(), "vn-commune-2025");
+    assert_eq!(id(Commune, 2026).unwrap(), "vn-commune-2025");
+    assert_eq!(id(Department, 2026).unwrap(), "vn-department-2025");
+    // None applies: the answer names every set considered, with its level and years.
+    let e = id(District, 2025).unwrap_err();
+    assert_eq!((e.level, e.year, e.considered.len()), (District, 2025, 8));
+    let text = e.to_string();
+    for part in [
+        "no bundled set scores level `district` in 2025",
+        "`vn-district-2023` (district, 2023–2024)",
+        "`bnv-1187-2025-province` (province, 2025–)",
+        "`ca-mau-1880-2013` (district, 2013)",
+    ] {
+        assert!(text.contains(part), "{text}");
+    }
+    assert!(
+        id(Province, 2018).is_err(),
+        "no set for 2018–2021 is bundled"
+    );
+    assert!(id(Commune, 2024).is_err());
+    assert!(id(Ministry, 2025).is_err());
+    // The district set is marked historical, and still scores its years.
+    let d = RuleSet::builtin("vn-district-2023").unwrap();
+    assert!(d.def().historical.as_deref().unwrap().contains("01/7/2025"));
+}

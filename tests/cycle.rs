@@ -522,6 +522,7 @@ fn batches_refuse_other_levels_sets_years_and_duplicates() {
     let b = Batch {
         ruleset: None,
         units: vec![entry],
+        groups: Vec::new(),
     };
     let e = score_batch(&rs(), &b).unwrap_err();
     assert_eq!(
@@ -711,6 +712,7 @@ rule = { kind = "manual" }
     let batch = Batch {
         ruleset: None,
         units: entries.clone(),
+        groups: Vec::new(),
     };
     let result = score_batch(&rs, &batch).unwrap();
     assert_eq!(result.units.len(), 300);

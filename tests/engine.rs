@@ -290,7 +290,7 @@ fn evidence_problems_are_all_reported_with_paths() {
             "evidence[\"1.1.3\"].not_applicable: a leaf marked not applicable takes no other value",
             "evidence[\"1.1.4\"].numerator: numerator `17` is above the denominator `16`",
             "evidence[\"1.2.2\"].count: `-1` is negative: a count is 0 or more",
-            "evidence[\"2.2\"].level: `level` does not fit a `proportional` leaf, which takes `numerator` and `denominator`, `tasks`, or `percent`",
+            "evidence[\"2.2\"].level: `level` does not fit a `proportional` leaf, which takes `numerator` and `denominator`, `tasks`, `percent`, or `no_cases`",
             "evidence[\"2.4\"].points: points `3` are outside [0, 2]",
         ]
     );

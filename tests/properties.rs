@@ -130,6 +130,9 @@ fn half_up(x: Decimal, dp: u32) -> Decimal {
 /// The share as a fraction (part, whole) of 100%, or None for 0 of 0. Kept as a fraction so
 /// that "a/b × max" is computed as (a × max) ÷ b, exactly as far as a decimal goes.
 fn share(rule: &RuleDef, ev: &LeafEvidence) -> Option<(Decimal, Decimal)> {
+    if ev.no_cases == Some(true) {
+        return None;
+    }
     if let Some(p) = ev.percent {
         return Some((p, hundred()));
     }
@@ -156,7 +159,22 @@ fn share(rule: &RuleDef, ev: &LeafEvidence) -> Option<(Decimal, Decimal)> {
 
 enum Leaf {
     Points(Decimal),
+    /// Not applicable under the leaf's own policy.
     NotApplicable,
+    /// Left out of the maximum whatever the leaf's policy (`when_no_cases = "exclude"`).
+    Excluded,
+}
+
+/// What nothing to count scores: `when_no_cases`, else the deprecated `on_empty`, else not
+/// applicable.
+fn no_cases(rule: &RuleDef, max: Decimal) -> Leaf {
+    use par_index::model::{EmptyPolicy, NoCases};
+    match (rule.when_no_cases, rule.on_empty) {
+        (Some(NoCases::Full), _) | (None, Some(EmptyPolicy::FullPoints)) => Leaf::Points(max),
+        (Some(NoCases::Zero), _) | (None, Some(EmptyPolicy::Zero)) => Leaf::Points(Decimal::ZERO),
+        (Some(NoCases::Exclude), _) => Leaf::Excluded,
+        (None, _) => Leaf::NotApplicable,
+    }
 }
 
 /// "Trên x" is >, "từ x" is ≥, "dưới x" is <, "đến x" is ≤: a band holds the value when it
@@ -175,6 +193,7 @@ fn reference_leaf(rule: &RuleDef, max: Decimal, ev: &LeafEvidence) -> Leaf {
             let id = ev.level.as_ref().unwrap();
             Leaf::Points(rule.levels.iter().find(|l| &l.id == id).unwrap().points)
         }
+        RuleKind::Check if ev.no_cases == Some(true) => no_cases(rule, max),
         RuleKind::Check => {
             let met = match &ev.conditions {
                 Some(c) => c.values().all(|held| *held),
@@ -188,11 +207,7 @@ fn reference_leaf(rule: &RuleDef, max: Decimal, ev: &LeafEvidence) -> Leaf {
         }
         RuleKind::RatioBands | RuleKind::Proportional => {
             let Some(s) = share(rule, ev) else {
-                return match rule.on_empty {
-                    Some(par_index::model::EmptyPolicy::Zero) => Leaf::Points(Decimal::ZERO),
-                    Some(par_index::model::EmptyPolicy::FullPoints) => Leaf::Points(max),
-                    _ => Leaf::NotApplicable,
-                };
+                return no_cases(rule, max);
             };
             let (a, b) = s;
             // a/b ≥ e% ⇔ a × 100 ≥ e × b: compare without dividing.
@@ -256,11 +271,7 @@ fn reference_leaf(rule: &RuleDef, max: Decimal, ev: &LeafEvidence) -> Leaf {
             let answers = ev.answers.clone().unwrap();
             let people: u64 = answers.values().sum();
             if people == 0 {
-                return match rule.on_empty {
-                    Some(par_index::model::EmptyPolicy::Zero) => Leaf::Points(Decimal::ZERO),
-                    Some(par_index::model::EmptyPolicy::FullPoints) => Leaf::Points(max),
-                    _ => Leaf::NotApplicable,
-                };
+                return no_cases(rule, max);
             }
             let mut sum = Decimal::ZERO;
             for (option, n) in &answers {
@@ -325,6 +336,7 @@ fn reference(def: &par_index::RuleSetDef, ev: &Evidence) -> (Vec<(String, Decima
                         Decimal::ZERO
                     }
                 }
+                Leaf::Excluded => Decimal::ZERO,
             },
         };
         out.push((node.code.clone(), points));

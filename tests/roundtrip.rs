@@ -117,6 +117,7 @@ fn district_batch() -> Batch {
     files.sort();
     Batch {
         ruleset: None,
+        groups: Vec::new(),
         units: files
             .iter()
             .map(|f| BatchEntry::from_json_str(&std::fs::read_to_string(f).unwrap()).unwrap())

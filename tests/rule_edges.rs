@@ -362,3 +362,238 @@ fn per_item_counts_up_to_the_cap() {
         "`min_points` does not apply to a `per_item` rule, which takes `per_item`, `cap`"
     );
 }
+
+#[test]
+fn when_no_cases_on_a_share_full_exclude_zero_and_unset() {
+    let bands = r#"bands = [{ at_least = "100", points = "2" }, { at_least = "90", points = "1" }, { points = "0" }]"#;
+    let rule = |policy: &str| {
+        format!(r#"{{ kind = "ratio_bands", measure = "files", {policy} {bands} }}"#)
+    };
+    let full = set("2", &rule(r#"when_no_cases = "full","#)).unwrap();
+    let zero = set("2", &rule(r#"when_no_cases = "zero","#)).unwrap();
+    let exclude = set("2", &rule(r#"when_no_cases = "exclude","#)).unwrap();
+    let unset = set("2", &rule("")).unwrap();
+    // 0 of 0: the rule decides. full → 2 of 2; zero → 0; exclude and unset: the leaf leaves
+    // the maximum, so the set has nothing applicable and no index.
+    assert_eq!(
+        leaf(&full, r#"{ "numerator": 0, "denominator": 0 }"#),
+        (
+            "2".into(),
+            "0 of 0 files: an empty denominator scores full points → 2 of 2".into()
+        )
+    );
+    assert_eq!(leaf(&full, r#"{ "no_cases": true }"#).0, "2");
+    assert_eq!(leaf(&zero, r#"{ "no_cases": true }"#).0, "0");
+    for rs in [&exclude, &unset] {
+        let card = score(rs, r#"{ "no_cases": true }"#).unwrap();
+        assert_eq!(card.total.index, None);
+        assert_eq!(
+            card.node("1")
+                .unwrap()
+                .score
+                .applicable_max
+                .normalize()
+                .to_string(),
+            "0"
+        );
+    }
+    // The other side of the edge: 1 of 1 is a case, scored by the bands (100% → 2) under every
+    // policy; 0 of 1 is a case too (0% → 0), never "no case".
+    for rs in [&full, &zero, &exclude, &unset] {
+        assert_eq!(leaf(rs, r#"{ "numerator": 1, "denominator": 1 }"#).0, "2");
+        assert_eq!(leaf(rs, r#"{ "numerator": 0, "denominator": 1 }"#).0, "0");
+    }
+    // no_cases takes no other value beside it; `false` alone says nothing.
+    assert_eq!(
+        refused(
+            &full,
+            r#"{ "no_cases": true, "numerator": 0, "denominator": 0 }"#
+        ),
+        "evidence[\"1\"].numerator: `no_cases = true` says nothing arose to count: give no `numerator` beside it"
+    );
+    assert_eq!(
+        refused(&full, r#"{ "no_cases": false }"#),
+        "evidence[\"1\"]: no value given: a `ratio_bands` leaf takes `numerator` and `denominator`, `tasks`, `percent`, or `no_cases`"
+    );
+    // A rule kind without the notion refuses it.
+    let levels = set(
+        "1",
+        r#"{ kind = "levels", levels = [{ id = "a", label = "A", points = "1" }] }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        refused(&levels, r#"{ "no_cases": true }"#),
+        "evidence[\"1\"].no_cases: `no_cases` does not fit a `levels` leaf, which takes `level`"
+    );
+}
+
+#[test]
+fn when_no_cases_on_proportional_and_survey_and_the_old_name() {
+    let prop = set("3", r#"{ kind = "proportional", when_no_cases = "full" }"#).unwrap();
+    // 0 of 0 → 3 of 3; 0 of 4 → 0 × 3 = 0; 1 of 4 → 0.75
+    assert_eq!(
+        leaf(&prop, r#"{ "numerator": 0, "denominator": 0 }"#).0,
+        "3"
+    );
+    assert_eq!(
+        leaf(&prop, r#"{ "numerator": 0, "denominator": 4 }"#).0,
+        "0"
+    );
+    assert_eq!(
+        leaf(&prop, r#"{ "numerator": 1, "denominator": 4 }"#).0,
+        "0.75"
+    );
+    let survey = set("10", r#"{ kind = "survey", when_no_cases = "zero" }"#).unwrap();
+    assert_eq!(leaf(&survey, r#"{ "answers": { "A": 0 } }"#).0, "0");
+    // 1 respondent answering A: 100% × 10 = 10
+    assert_eq!(leaf(&survey, r#"{ "answers": { "A": 1 } }"#).0, "10");
+    // `on_empty` is still read, as the old name.
+    let old = set(
+        "3",
+        r#"{ kind = "proportional", on_empty = "full_points" }"#,
+    )
+    .unwrap();
+    assert_eq!(leaf(&old, r#"{ "numerator": 0, "denominator": 0 }"#).0, "3");
+    assert_eq!(
+        invalid(
+            "3",
+            r#"{ kind = "proportional", on_empty = "zero", when_no_cases = "full" }"#
+        ),
+        "`on_empty` is the old name of `when_no_cases`: give only `when_no_cases`"
+    );
+    assert_eq!(
+        invalid(
+            "3",
+            r#"{ kind = "deduction", per_item = "1", when_no_cases = "full" }"#
+        ),
+        "`when_no_cases` does not apply to a `deduction` rule, which takes `per_item`, `min_points`"
+    );
+}
+
+#[test]
+fn when_no_cases_on_a_check() {
+    // "Xử lý vi phạm phát hiện qua kiểm tra; trường hợp không phát sinh: tính điểm tối đa"
+    let full = set(
+        "2",
+        r#"{ kind = "check", otherwise = "0.5", when_no_cases = "full" }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        leaf(&full, r#"{ "no_cases": true }"#),
+        (
+            "2".into(),
+            "no case arose in the period: full points → 2 of 2".into()
+        )
+    );
+    // The cases that arose: met → 2, not met → otherwise 0.5.
+    assert_eq!(leaf(&full, r#"{ "met": true }"#).0, "2");
+    assert_eq!(leaf(&full, r#"{ "met": false }"#).0, "0.5");
+    assert_eq!(
+        refused(&full, r#"{ "no_cases": true, "met": false }"#),
+        "evidence[\"1\"].met: `no_cases = true` says nothing arose to count: give no `met` beside it"
+    );
+    // zero: 0, not `otherwise`.
+    let zero = set(
+        "2",
+        r#"{ kind = "check", otherwise = "0.5", when_no_cases = "zero" }"#,
+    )
+    .unwrap();
+    assert_eq!(leaf(&zero, r#"{ "no_cases": true }"#).0, "0");
+    let conds = set(
+        "2",
+        r#"{ kind = "check", when_no_cases = "full", conditions = [{ id = "found", label = "Phát hiện" }, { id = "handled", label = "Xử lý" }] }"#,
+    )
+    .unwrap();
+    assert_eq!(leaf(&conds, r#"{ "no_cases": true }"#).0, "2");
+    assert_eq!(
+        leaf(
+            &conds,
+            r#"{ "conditions": { "found": true, "handled": false } }"#
+        )
+        .0,
+        "0"
+    );
+}
+
+/// A 5-point area: 1.1 (2 points, a share with `when_no_cases`), 1.2 (3 points, a check),
+/// under the set's not-applicable policy `na`.
+fn two_leaves(policy: &str, na: &str) -> RuleSet {
+    RuleSet::from_toml_str(&format!(
+        r#"
+id = "no-cases"
+title = "No cases"
+level = "commune"
+years = {{ from = 2025 }}
+scale = "5"
+document = {{ number = "01" }}
+not_applicable = "{na}"
+[[areas]]
+code = "1"
+title = "Area"
+max = "5"
+provenance = {{ document = "01", verified = false }}
+[[areas.criteria]]
+code = "1.1"
+title = "Share"
+max = "2"
+rule = {{ kind = "ratio_bands", {policy} bands = [{{ at_least = "100", points = "2" }}, {{ points = "0" }}] }}
+[[areas.criteria]]
+code = "1.2"
+title = "Check"
+max = "3"
+rule = {{ kind = "check" }}
+"#
+    ))
+    .unwrap()
+}
+
+fn area(rs: &RuleSet, met: bool) -> (String, String, Option<String>) {
+    let ev = Evidence::from_json_str(&format!(
+        r#"{{ "unit": {{ "name": "Phường A", "level": "commune" }}, "period": {{ "year": 2025 }},
+             "evidence": {{ "1.1": {{ "no_cases": true }}, "1.2": {{ "met": {met} }} }} }}"#
+    ))
+    .unwrap();
+    let card = evaluate(rs, &ev).unwrap();
+    let a = card.node("1").unwrap();
+    (
+        a.score.points.normalize().to_string(),
+        a.score.applicable_max.normalize().to_string(),
+        card.total.index.map(|i| i.normalize().to_string()),
+    )
+}
+
+#[test]
+fn excluding_a_leaf_rescales_its_parent_whatever_the_leaf_policy() {
+    for na in ["exclude", "full_points"] {
+        let rs = two_leaves(r#"when_no_cases = "exclude","#, na);
+        // 1.1 leaves the maximum: the area is 3 of 3 → 100%; with 1.2 not met, 0 of 3 → 0%.
+        assert_eq!(
+            area(&rs, true),
+            ("3".into(), "3".into(), Some("100".into())),
+            "{na}"
+        );
+        assert_eq!(
+            area(&rs, false),
+            ("0".into(), "3".into(), Some("0".into())),
+            "{na}"
+        );
+    }
+    // full: 2 + 3 = 5 of 5 → 100%; 2 + 0 = 2 of 5 → 40%
+    let rs = two_leaves(r#"when_no_cases = "full","#, "exclude");
+    assert_eq!(
+        area(&rs, false),
+        ("2".into(), "5".into(), Some("40".into()))
+    );
+    // zero: 0 + 3 = 3 of 5 → 60%
+    let rs = two_leaves(r#"when_no_cases = "zero","#, "exclude");
+    assert_eq!(area(&rs, true), ("3".into(), "5".into(), Some("60".into())));
+    // unset: the leaf's policy decides: excluded (3 of 3) or full points (2 + 3 = 5 of 5)
+    assert_eq!(
+        area(&two_leaves("", "exclude"), true),
+        ("3".into(), "3".into(), Some("100".into()))
+    );
+    assert_eq!(
+        area(&two_leaves("", "full_points"), false),
+        ("2".into(), "5".into(), Some("40".into()))
+    );
+}

@@ -75,3 +75,34 @@ fn the_report_percentages_are_reproduced_and_its_slips_found() {
     );
     assert!(report.checked >= 30, "{} checked", report.checked);
 }
+
+/// The README's ward example: the 2025 commune template, chosen as the set in force.
+#[test]
+fn a_ward_scores_under_the_2025_commune_template() {
+    let rs = RuleSet::builtin_for(par_index::UnitLevel::Commune, 2025).unwrap();
+    assert_eq!(rs.id(), "vn-commune-2025");
+    let ev = Evidence::from_json_str(include_str!("../examples/data/ward-2025.json")).unwrap();
+    let card = par_index::evaluate(&rs, &ev).unwrap();
+    // Worked out in criteria/vn-commune-2025/cases/01-self-assessment-2025.toml:
+    // 80.02 points of 100 − 4 (7.2 left out) = 96 → 83.3541… → 83.35% → Khá.
+    assert_eq!(card.total.points.to_string(), "80.02");
+    assert_eq!(card.total.applicable_max.normalize().to_string(), "96");
+    assert_eq!(card.total.index.unwrap().to_string(), "83.35");
+    assert_eq!(card.classification.as_ref().unwrap().label, "Khá");
+    // 1.5: 3 × 0.5 = 1.5, at most 1; 3.3: 1 − 5 × 0.25 = −0.25, the floor.
+    let why = |c: &str| {
+        card.node(c)
+            .unwrap()
+            .leaf
+            .as_ref()
+            .unwrap()
+            .explanation
+            .to_string()
+    };
+    assert_eq!(why("1.5"), "3 sáng kiến × 0.5 = 1.5, at most 1 → 1 of 1");
+    assert_eq!(
+        why("2.1"),
+        "no case arose in the period: full points → 3 of 3"
+    );
+    assert_eq!(why("3.3"), "5 late files × 0.25 off the max → -0.25 of 1");
+}

@@ -134,6 +134,12 @@ fn evidence_schema_gives_each_kind_its_shape() {
         shapes(&s, "1.1.3")[0]["properties"]["met"]["type"],
         "boolean"
     );
+    // A check may say that no case arose: `{ "no_cases": true }` and nothing else.
+    for code in ["1.1.2", "1.1.3"] {
+        let no_cases = &shapes(&s, code)[1];
+        assert_eq!(no_cases["required"], json!(["no_cases"]), "{code}");
+        assert_eq!(no_cases["properties"]["no_cases"], json!({ "const": true }));
+    }
 
     for code in ["1.1.4", "1.2.1", "2.1", "2.2", "2.6"] {
         let forms: Vec<Value> = shapes(&s, code)
@@ -145,7 +151,8 @@ fn evidence_schema_gives_each_kind_its_shape() {
             [
                 json!(["numerator", "denominator"]),
                 json!(["tasks"]),
-                json!(["percent"])
+                json!(["percent"]),
+                json!(["no_cases"])
             ],
             "{code}"
         );

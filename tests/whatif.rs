@@ -117,7 +117,7 @@ fn a_bad_patch_is_an_error_with_its_path() {
     assert_eq!(
         issues(r#"{ "set": { "1.1": { "level": "x" } } }"#),
         [
-            r#"set["1.1"].level: `level` does not fit a `ratio_bands` leaf, which takes `numerator` and `denominator`, `tasks`, or `percent`"#
+            r#"set["1.1"].level: `level` does not fit a `ratio_bands` leaf, which takes `numerator` and `denominator`, `tasks`, `percent`, or `no_cases`"#
         ]
     );
     assert_eq!(

@@ -96,7 +96,8 @@ pub struct Change {
     /// Evidence replacing the unit's, scored by the leaf's rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<LeafEvidence>,
-    /// Points set directly, within [0, max].
+    /// Points set directly, within [floor, max] (the floor is 0 unless the leaf is a
+    /// `deduction` with a negative `min_points`).
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub points: Option<Decimal>,
     /// Why the appraiser changed the leaf; required.
@@ -241,7 +242,7 @@ fn change_path(at: usize, code: &str) -> DataPath {
 ///
 /// Round k is scored with the changes of rounds 1..=k applied in order, so a leaf's final
 /// points are those of the last round that changed it, else the self-score. A change gives
-/// replacement evidence, scored by the leaf's rule, or points within [0, max]. The total is
+/// replacement evidence, scored by the leaf's rule, or points within [floor, max]. The total is
 /// areas + bonus − penalty (each capped by the set); its index is total ÷ applicable maximum ×
 /// 100, or, when the set says `survey_optional = "rescale"` and no survey leaf has evidence,
 /// total ÷ applicable appraised maximum × 100.
@@ -249,7 +250,7 @@ fn change_path(at: usize, code: &str) -> DataPath {
 /// # Errors
 /// [`CycleError::Invalid`] listing every problem: rounds out of order or duplicated, a change
 /// for a code the set lacks or for a parent, with both or neither of `evidence` and `points`,
-/// points outside [0, max], no reason; bonus or penalty the set has no cap for, negative or
+/// points outside [floor, max], no reason; bonus or penalty the set has no cap for, negative or
 /// without a reason; any problem of the evidence (replacement evidence is reported at its
 /// round: `appraisal.rounds[0].changes["1.1"].evidence.numerator`).
 /// [`CycleError::Overflow`] if a number leaves the range of a decimal.
@@ -388,13 +389,19 @@ fn check_change(
             format!("`{code}` is scored as the sum of its sub-criteria: change them instead"),
         ),
         Some(n) => {
+            // Within [floor, max]: a deduction leaf's declared negative floor, else 0.
             if let Some(p) = change.points
-                && (p < Decimal::ZERO || p > n.max())
+                && (p < n.floor() || p > n.max())
             {
                 push(
                     path.key("points"),
                     CycleIssueCode::OutOfRange,
-                    format!("points `{}` are outside [0, {}]", plain(p), plain(n.max())),
+                    format!(
+                        "points `{}` are outside [{}, {}]",
+                        plain(p),
+                        plain(n.floor()),
+                        plain(n.max())
+                    ),
                 );
             }
         }

@@ -11,7 +11,7 @@ use super::appraisal::{Appraisal, AppraisedScorecard, evaluate_appraised};
 use super::rank::{RankedBy, Ranking, Summary, rank, summaries};
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::Evidence;
-use crate::model::TieBreak;
+use crate::model::{RankingGroup, TieBreak};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
 
@@ -59,6 +59,8 @@ pub struct BatchEntry {
     pub evidence: Evidence,
     /// Its appraisal; empty when none.
     pub appraisal: Appraisal,
+    /// The ranking group it is ranked in (`"group"` beside `unit`), when groups are declared.
+    pub group: Option<String>,
 }
 
 impl BatchEntry {
@@ -96,10 +98,16 @@ fn entry_from_value(value: serde_json::Value, at: &DataPath) -> Result<BatchEntr
         Some(v) => from_value(v, &at.key("appraisal"))?,
         None => Appraisal::default(),
     };
+    let group = match map.remove("group") {
+        None => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(_) => return Err(shape(at.key("group"), "expected a ranking group id")),
+    };
     let evidence = from_value(serde_json::Value::Object(map), at)?;
     Ok(BatchEntry {
         evidence,
         appraisal,
+        group,
     })
 }
 
@@ -112,6 +120,8 @@ pub struct Batch {
     pub ruleset: Option<String>,
     /// The units.
     pub units: Vec<BatchEntry>,
+    /// Ranking groups declared by the batch (`"groups"`); when given they replace the set's.
+    pub groups: Vec<RankingGroup>,
 }
 
 impl Batch {
@@ -152,10 +162,14 @@ impl Batch {
                 ));
             }
         };
+        let groups = match map.remove("groups") {
+            Some(v) => from_value(v, &DataPath::root().key("groups"))?,
+            None => Vec::new(),
+        };
         if let Some(k) = map.keys().next() {
             return Err(shape(
                 DataPath::root().key(k.clone()),
-                format!("unknown field `{k}`, expected `ruleset` or `units`"),
+                format!("unknown field `{k}`, expected `ruleset`, `groups` or `units`"),
             ));
         }
         let base = DataPath::root().key("units");
@@ -164,7 +178,11 @@ impl Batch {
             .enumerate()
             .map(|(i, v)| entry_from_value(v, &base.index(i)))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Batch { ruleset, units })
+        Ok(Batch {
+            ruleset,
+            units,
+            groups,
+        })
     }
 }
 
@@ -279,6 +297,23 @@ pub struct BatchResult {
     /// Summaries of the total index: all units, then each class in the set's order, then the
     /// units without a class.
     pub summaries: Vec<Summary>,
+    /// One result per declared ranking group, in declaration order; empty without groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupResult>,
+}
+
+/// A ranking group's result: its units ranked among themselves (unless the group is not
+/// ranked) and its summaries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GroupResult {
+    /// The group as declared.
+    pub group: RankingGroup,
+    /// Its units ranked by total index with the set's tie-break (`entry` is the unit's
+    /// position in the whole batch); absent for a group that is not ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<Ranking>,
+    /// Summaries of its units' indexes: all, then per class.
+    pub summaries: Vec<Summary>,
 }
 
 impl BatchResult {
@@ -386,6 +421,11 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
             format!("the batch was prepared for `{id}`, not for `{}`", rs.id()),
         ));
     }
+    let declared: &[RankingGroup] = if batch.groups.is_empty() {
+        &rs.def().ranking_groups
+    } else {
+        &batch.groups
+    };
     let mut units = Vec::new();
     let first_year = batch.units.first().map(|e| e.evidence.period.year);
     let mut seen = SeenUnits::default();
@@ -416,6 +456,7 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
                 ),
             ));
         }
+        check_group(declared, entry, &at, &mut issues);
         issues.extend(duplicate);
         match card {
             Ok(card) => units.push(UnitResult {
@@ -432,7 +473,16 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
         return Err(CycleError::Invalid { issues });
     }
     let tie = rs.def().tie_break.clone();
-    let ranking = rank(&units, RankedBy::Total, &tie);
+    let groups = group_results(rs, declared, &batch.units, &units)?;
+    // Units of a group that is not ranked stay out of the overall ranking too.
+    let ranked: Vec<usize> = (0..units.len())
+        .filter(|&i| in_ranked_group(declared, batch.units.get(i)))
+        .collect();
+    let ranking = if ranked.len() == units.len() {
+        rank(&units, RankedBy::Total, &tie)
+    } else {
+        rank_subset(&units, &ranked, &tie)
+    };
     let area_rankings = units
         .first()
         .map(|u| {
@@ -456,5 +506,88 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
         ranking,
         area_rankings,
         summaries,
+        groups,
     })
+}
+
+/// A unit names a declared group when there are groups, and none when there are not.
+fn check_group(
+    declared: &[RankingGroup],
+    entry: &BatchEntry,
+    at: &DataPath,
+    issues: &mut Vec<CycleIssue>,
+) {
+    let ids = || {
+        declared
+            .iter()
+            .map(|g| format!("`{}`", g.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let problem = match (&entry.group, declared.is_empty()) {
+        (None, true) => return,
+        (Some(g), true) => format!(
+            "group `{g}` is not declared: neither the batch nor the set declares ranking groups"
+        ),
+        (None, false) => format!(
+            "no `group`: the batch ranks in groups, name one of {}",
+            ids()
+        ),
+        (Some(g), false) if declared.iter().any(|d| &d.id == g) => return,
+        (Some(g), false) => format!("unknown group `{g}`: expected one of {}", ids()),
+    };
+    issues.push(CycleIssue::new(
+        at.key("group"),
+        CycleIssueCode::WrongShape,
+        problem,
+    ));
+}
+
+fn in_ranked_group(declared: &[RankingGroup], entry: Option<&BatchEntry>) -> bool {
+    let group = entry.and_then(|e| e.group.as_deref());
+    declared
+        .iter()
+        .find(|g| Some(g.id.as_str()) == group)
+        .is_none_or(|g| g.ranked)
+}
+
+/// Ranks the units at `indices`; each row's `entry` is the unit's position in the batch.
+fn rank_subset(units: &[UnitResult], indices: &[usize], tie: &TieBreak) -> Ranking {
+    let subset: Vec<UnitResult> = indices
+        .iter()
+        .filter_map(|&i| units.get(i).cloned())
+        .collect();
+    let mut ranking = rank(&subset, RankedBy::Total, tie);
+    for row in &mut ranking.rows {
+        row.entry = indices.get(row.entry).copied().unwrap_or(row.entry);
+    }
+    ranking
+}
+
+/// Every declared group's ranking and summaries.
+fn group_results(
+    rs: &RuleSet,
+    declared: &[RankingGroup],
+    entries: &[BatchEntry],
+    units: &[UnitResult],
+) -> Result<Vec<GroupResult>, CycleError> {
+    declared
+        .iter()
+        .map(|g| {
+            let indices: Vec<usize> = (0..units.len())
+                .filter(|&i| entries.get(i).and_then(|e| e.group.as_deref()) == Some(g.id.as_str()))
+                .collect();
+            let members: Vec<UnitResult> = indices
+                .iter()
+                .filter_map(|&i| units.get(i).cloned())
+                .collect();
+            Ok(GroupResult {
+                group: g.clone(),
+                ranking: g
+                    .ranked
+                    .then(|| rank_subset(units, &indices, &rs.def().tie_break)),
+                summaries: summaries(rs, &members)?,
+            })
+        })
+        .collect()
 }

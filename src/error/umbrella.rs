@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CycleError, EvalError, EvidenceError, LoadError};
 use crate::docref::{DateError, DocRefError};
+use crate::model::NoSetInForce;
 use crate::number::NumberError;
 
 /// `Result` with par-index's [`Error`].
@@ -64,16 +65,9 @@ pub enum Error {
         /// The ids of the bundled sets.
         known: Vec<String>,
     },
-    /// No bundled criteria set applies to a level and a year.
-    #[error("no bundled criteria set scores `{level}` units in {year}; considered: {}", considered.join("; "))]
-    NoSetInForce {
-        /// The level asked for.
-        level: String,
-        /// The year asked for.
-        year: i32,
-        /// Each set considered, with why it does not apply.
-        considered: Vec<String>,
-    },
+    /// No bundled criteria set scores a level in a year.
+    #[error(transparent)]
+    NoSetInForce(#[from] NoSetInForce),
     /// A test case (`cases/*.toml`) or a folder of them could not be read.
     #[error("{file}: {message}")]
     Case {

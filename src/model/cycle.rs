@@ -17,6 +17,45 @@ pub enum SurveyOptional {
     Rescale,
 }
 
+/// A ranking group (nhóm xếp hạng): units of one set ranked among themselves, with their own
+/// summaries (departments, wards, communes and special zones; ministries, and agencies that are
+/// scored but not ranked).
+///
+/// Declared by a set (`ranking_groups = [{ id = "phuong", label = "Phường" }]`) or by a batch
+/// (`"groups": [...]`, which then replaces the set's); each unit of the batch names its group.
+///
+/// # Example
+/// ```
+/// let g: par_index::model::RankingGroup =
+///     serde_json::from_str(r#"{ "id": "dac_thu", "label": "Cơ quan đặc thù", "ranked": false }"#)?;
+/// assert!(!g.ranked);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankingGroup {
+    /// The id units name as their `group`.
+    pub id: String,
+    /// The group's name for people, e.g. `Sở, ban, ngành`.
+    pub label: String,
+    /// Whether its units are ranked (default true); an unranked group is scored and
+    /// summarised, and left out of every ranking.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub ranked: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// How units with the same total index are ordered in a ranking.
 ///
 /// Units that still tie after the tie-break share a rank (1, 2, 2, 4). Written

@@ -92,9 +92,16 @@ pub struct RuleDef {
     /// Ratio rules: the task statuses that leave the denominator (default none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<TaskStatus>>,
-    /// Ratio and survey rules: what an empty denominator scores (default not applicable).
+    /// Ratio and survey rules: what an empty denominator scores. Deprecated: the name going
+    /// forward is `when_no_cases` (`not_applicable` is leaving it unset, `zero` is `zero`,
+    /// `full_points` is `full`); a rule may not give both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_empty: Option<EmptyPolicy>,
+    /// Ratio, proportional, survey and check rules: what a unit with nothing to count in the
+    /// period scores ("trường hợp không phát sinh: tính điểm tối đa"): `full`, `exclude` or
+    /// `zero`. Unset, the leaf is not applicable and its not-applicable policy decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_no_cases: Option<NoCases>,
     /// Ratio rules: whether the numerator may exceed the denominator (revenue against the
     /// estimate); default false, and then it is an error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,6 +174,7 @@ impl RuleDef {
             done: None,
             exclude: None,
             on_empty: None,
+            when_no_cases: None,
             allow_over: None,
             target: None,
             zero_below: None,
@@ -288,7 +296,43 @@ impl TaskStatus {
     }
 }
 
-/// What a ratio or survey rule scores when its denominator is empty (0 of 0).
+/// What a unit with nothing to count scores under a rule (trường hợp không phát sinh): a ratio
+/// of 0 of 0, a survey with no respondent, a check whose case did not arise.
+///
+/// # Example
+/// ```
+/// use par_index::model::NoCases;
+/// let p: NoCases = serde_json::from_str(r#""full""#)?;
+/// assert_eq!(p, NoCases::Full);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoCases {
+    /// Scores the leaf's max ("không phát sinh: tính điểm tối đa").
+    Full,
+    /// Leaves the maximum: the leaf is excluded, and its parent, area and total are scored
+    /// out of what remains (index = points ÷ applicable maximum), whatever the leaf's
+    /// not-applicable policy.
+    Exclude,
+    /// Scores 0.
+    Zero,
+}
+
+impl NoCases {
+    /// The name used in files.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoCases::Full => "full",
+            NoCases::Exclude => "exclude",
+            NoCases::Zero => "zero",
+        }
+    }
+}
+
+/// What a ratio or survey rule scores when its denominator is empty (0 of 0): the deprecated
+/// `on_empty` field; new sets write [`NoCases`] as `when_no_cases`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EmptyPolicy {

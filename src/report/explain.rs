@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::number::{Lang, pts, share};
-use crate::model::EmptyPolicy;
+use crate::model::NoCases;
 use crate::rules::{BandView, Share, ShareSource, Working};
 use crate::scorecard::{Basis, Explanation};
 
@@ -235,14 +235,25 @@ pub(crate) fn working(w: &Working) -> String {
             };
             format!("{t} → {vi}")
         }
-        Working::Empty { policy, measure: m } => {
-            let what = measure(m.as_deref().unwrap_or("items"));
+        Working::Empty {
+            policy,
+            measure: None,
+        } => match policy {
+            NoCases::Zero => "trường hợp không phát sinh: 0 điểm".to_string(),
+            NoCases::Full => "trường hợp không phát sinh: tính điểm tối đa".to_string(),
+            NoCases::Exclude => {
+                "trường hợp không phát sinh: không tính vào điểm tối đa".to_string()
+            }
+        },
+        Working::Empty {
+            policy,
+            measure: Some(m),
+        } => {
+            let what = measure(m);
             match policy {
-                EmptyPolicy::Zero => format!("0/0 {what}: mẫu số bằng 0, chấm 0 điểm"),
-                EmptyPolicy::FullPoints => {
-                    format!("0/0 {what}: không phát sinh, đạt điểm tối đa")
-                }
-                EmptyPolicy::NotApplicable => format!("0/0 {what}: không đánh giá"),
+                NoCases::Zero => format!("0/0 {what}: mẫu số bằng 0, chấm 0 điểm"),
+                NoCases::Full => format!("0/0 {what}: không phát sinh, đạt điểm tối đa"),
+                NoCases::Exclude => format!("0/0 {what}: không tính vào điểm tối đa"),
             }
         }
     }

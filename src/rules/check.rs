@@ -1,8 +1,11 @@
 //! `check`: yes/no, or all of several named conditions.
 //!
 //! Fields: `conditions = [{ id, label }]` (none: a single yes/no), `points` when met (default
-//! the max), `otherwise` when not (default 0). Evidence: `met`, or `conditions` with one
-//! yes/no per named condition.
+//! the max), `otherwise` when not (default 0), `when_no_cases` (`full`, `exclude` or `zero`:
+//! what a unit scores when the case the check is about did not arise in the period, "trường
+//! hợp không phát sinh: tính điểm tối đa"; unset, such a leaf is not applicable under its own
+//! policy). Evidence: `met`, or `conditions` with one yes/no per named condition, or
+//! `{ "no_cases": true }` when no case arose.
 //!
 //! ```toml
 //! # "Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1; ... hoặc không bố trí kinh phí: 0"
@@ -29,6 +32,8 @@ pub(crate) struct Check {
     pub(crate) conditions: Vec<ConditionDef>,
     pub(crate) points: Option<Decimal>,
     pub(crate) otherwise: Decimal,
+    /// What a unit with no case scores (`None`: the leaf's not-applicable policy).
+    pub(crate) no_cases: Option<crate::model::NoCases>,
 }
 
 impl Check {
@@ -54,10 +59,12 @@ impl Check {
         }
         let otherwise = def.otherwise.unwrap_or(Decimal::ZERO);
         issues.points_within(&path.key("otherwise"), otherwise, max);
+        let no_cases = super::no_cases_policy(def, path, issues);
         (issues.list.len() == before).then(|| Check {
             conditions: def.conditions.clone(),
             points: def.points,
             otherwise,
+            no_cases,
         })
     }
 
@@ -66,15 +73,31 @@ impl Check {
         ctx: &Ctx<'_>,
         ev: &LeafEvidence,
     ) -> Result<Outcome<E::Working>, ScoreError> {
+        if super::claims_no_cases(ctx, ev)? {
+            return super::no_cases_outcome::<E>(
+                ctx,
+                self.no_cases,
+                || "no case arose in the period".to_string(),
+                |policy| Working::Empty {
+                    policy,
+                    measure: None,
+                },
+            );
+        }
         let met = if self.conditions.is_empty() {
-            only_fields(ctx, ev, SetFields::MET, "`met` (true or false)")?;
+            only_fields(
+                ctx,
+                ev,
+                SetFields::MET.with(SetFields::NO_CASES),
+                "`met` (true or false), or `no_cases`",
+            )?;
             ev.met == Some(true)
         } else {
             only_fields(
                 ctx,
                 ev,
-                SetFields::CONDITIONS,
-                "`conditions`, one true or false per condition",
+                SetFields::CONDITIONS.with(SetFields::NO_CASES),
+                "`conditions`, one true or false per condition, or `no_cases`",
             )?;
             self.all_met(ctx, ev)?
         };
@@ -172,7 +195,7 @@ mod tests {
         };
         match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
-            Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
+            Outcome::NotApplicable { reason, .. } => Ok((d("-1"), reason)),
         }
     }
 
@@ -182,6 +205,7 @@ mod tests {
             conditions: vec![],
             points: None,
             otherwise: d("0"),
+            no_cases: None,
         };
         assert_eq!(
             run(
@@ -213,6 +237,7 @@ mod tests {
             conditions: vec![cond("identified"), cond("funded")],
             points: None,
             otherwise: d("0"),
+            no_cases: None,
         };
         let ev = |a: bool, b: bool| LeafEvidence {
             conditions: Some([("identified".to_string(), a), ("funded".to_string(), b)].into()),
@@ -254,6 +279,7 @@ mod tests {
             conditions: vec![],
             points: Some(d("0.75")),
             otherwise: d("0.25"),
+            no_cases: None,
         };
         assert_eq!(
             run(

@@ -129,7 +129,7 @@ mod tests {
             },
         )? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
-            Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
+            Outcome::NotApplicable { reason, .. } => Ok((d("-1"), reason)),
         }
     }
 

@@ -266,7 +266,7 @@ mod tests {
         };
         match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
-            Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
+            Outcome::NotApplicable { reason, .. } => Ok((d("-1"), reason)),
         }
     }
 

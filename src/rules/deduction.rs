@@ -124,7 +124,7 @@ mod tests {
             .unwrap()
         {
             Outcome::Points { points, working } => (points, working.to_string()),
-            Outcome::NotApplicable { reason } => (d("-1"), reason),
+            Outcome::NotApplicable { reason, .. } => (d("-1"), reason),
         }
     }
 

@@ -136,7 +136,7 @@ mod tests {
         };
         match r.score::<crate::rules::Explained>(&ctx, &ev).unwrap() {
             Outcome::Points { points, working } => (points, working.to_string()),
-            Outcome::NotApplicable { reason } => (d("-1"), reason),
+            Outcome::NotApplicable { reason, .. } => (d("-1"), reason),
         }
     }
 

@@ -2,7 +2,8 @@
 //! 1) and with a floor (`zero_below`) under which the leaf scores 0.
 //!
 //! Fields: `target` (%), `zero_below` (%), and the ratio options `done`, `exclude`,
-//! `on_empty`, `allow_over`. Evidence: `numerator` + `denominator`, `tasks`, or `percent`.
+//! `when_no_cases`, `allow_over`. Evidence: `numerator` + `denominator`, `tasks`, `percent`, or
+//! `no_cases`.
 //!
 //! ```toml
 //! # "Tỷ lệ = a/b; Điểm = Tỷ lệ × Điểm tối đa"
@@ -18,7 +19,7 @@ use super::working::Working;
 use super::{Ctx, Explain, Issues, Outcome, ScoreError};
 use crate::error::IssueCode;
 use crate::evidence::LeafEvidence;
-use crate::model::{EmptyPolicy, RuleDef};
+use crate::model::RuleDef;
 use crate::path::DataPath;
 
 /// A validated `proportional` rule.
@@ -122,32 +123,25 @@ impl Proportional {
     }
 }
 
-/// What an empty denominator scores under a ratio rule's policy.
+/// What nothing to count scores under a ratio rule's `when_no_cases`.
 pub(crate) fn empty<E: Explain>(
     ctx: &Ctx<'_>,
     opts: &RatioOptions,
 ) -> Result<Outcome<E::Working>, ScoreError> {
-    let points = match opts.on_empty {
-        EmptyPolicy::NotApplicable => {
-            return Ok(Outcome::NotApplicable {
-                reason: format!(
-                    "0 of 0 {}: nothing to measure",
-                    opts.measure.as_deref().unwrap_or("items")
-                ),
-            });
-        }
-        EmptyPolicy::Zero => Decimal::ZERO,
-        EmptyPolicy::FullPoints => ctx.max,
-    };
-    Ok(Outcome::Points {
-        points,
-        working: E::working(|| {
-            Ok(Working::Empty {
-                policy: opts.on_empty,
-                measure: opts.measure.clone(),
-            })
-        })?,
-    })
+    super::no_cases_outcome::<E>(
+        ctx,
+        opts.no_cases,
+        || {
+            format!(
+                "0 of 0 {}: nothing to measure",
+                opts.measure.as_deref().unwrap_or("items")
+            )
+        },
+        |policy| Working::Empty {
+            policy,
+            measure: opts.measure.clone(),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -185,7 +179,7 @@ mod tests {
         };
         match r.score::<crate::rules::Explained>(&ctx, &ev).unwrap() {
             Outcome::Points { points, working } => (points, working.to_string()),
-            Outcome::NotApplicable { reason } => (d("-1"), reason),
+            Outcome::NotApplicable { reason, .. } => (d("-1"), reason),
         }
     }
 

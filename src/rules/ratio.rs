@@ -9,10 +9,10 @@ use super::working::{Share, ShareSource};
 use super::{Ctx, Issues, ScoreError, SetFields, only_fields};
 use crate::error::EvidenceIssueCode;
 use crate::evidence::LeafEvidence;
-use crate::model::{EmptyPolicy, RuleDef, TaskStatus};
+use crate::model::{NoCases, RuleDef, TaskStatus};
 use crate::path::DataPath;
 
-const EXPECTED: &str = "`numerator` and `denominator`, `tasks`, or `percent`";
+const EXPECTED: &str = "`numerator` and `denominator`, `tasks`, `percent`, or `no_cases`";
 
 /// How a ratio rule reads its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +21,9 @@ pub(crate) struct RatioOptions {
     pub(crate) done: Vec<TaskStatus>,
     /// Task statuses that leave the denominator.
     pub(crate) exclude: Vec<TaskStatus>,
-    /// What an empty denominator scores.
-    pub(crate) on_empty: EmptyPolicy,
+    /// What nothing to count (0 of 0, or `no_cases`) scores; `None`: the leaf's
+    /// not-applicable policy.
+    pub(crate) no_cases: Option<NoCases>,
     /// Whether the share may pass 100%.
     pub(crate) allow_over: bool,
     /// What is counted, for explanations.
@@ -56,10 +57,13 @@ impl RatioOptions {
             );
             ok = false;
         }
+        let before = issues.list.len();
+        let no_cases = super::no_cases_policy(def, path, issues);
+        ok &= issues.list.len() == before;
         ok.then(|| RatioOptions {
             done,
             exclude,
-            on_empty: def.on_empty.unwrap_or_default(),
+            no_cases,
             allow_over: def.allow_over.unwrap_or(false),
             measure: def.measure.clone(),
         })
@@ -156,19 +160,24 @@ impl Measured {
     }
 }
 
-/// Reads ratio evidence; `None` for an empty denominator.
+/// Reads ratio evidence; `None` when there is nothing to count (an empty denominator, or
+/// `no_cases`).
 pub(crate) fn read(
     ctx: &Ctx<'_>,
     ev: &LeafEvidence,
     opts: &RatioOptions,
 ) -> Result<Option<Measured>, ScoreError> {
+    if super::claims_no_cases(ctx, ev)? {
+        return Ok(None);
+    }
     only_fields(
         ctx,
         ev,
         SetFields::NUMERATOR
             .with(SetFields::DENOMINATOR)
             .with(SetFields::TASKS)
-            .with(SetFields::PERCENT),
+            .with(SetFields::PERCENT)
+            .with(SetFields::NO_CASES),
         EXPECTED,
     )?;
     let forms = [

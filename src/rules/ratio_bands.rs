@@ -1,8 +1,9 @@
 //! `ratio_bands`: a share a/b (in %) against ordered bands with explicit edges.
 //!
 //! Fields: `bands` (edges in %, best first; each pays fixed `points` or is `proportional`,
-//! share × max), and the ratio options `done`, `exclude`, `on_empty`, `allow_over`.
-//! Evidence: `numerator` + `denominator`, `tasks`, or `percent`.
+//! share × max), and the ratio options `done`, `exclude`, `when_no_cases` (0 of 0, or
+//! `no_cases` evidence: `full`, `exclude` or `zero`), `allow_over`.
+//! Evidence: `numerator` + `denominator`, `tasks`, `percent`, or `no_cases`.
 //!
 //! ```toml
 //! # "100%: max; 80% to under 100%: share × max; below 80%: 0"
@@ -140,7 +141,7 @@ mod tests {
         };
         match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
-            Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
+            Outcome::NotApplicable { reason, .. } => Ok((d("-1"), reason)),
         }
     }
 
@@ -207,9 +208,9 @@ mod tests {
             d("-1"),
             "not applicable by default"
         );
-        r.opts.on_empty = crate::model::EmptyPolicy::FullPoints;
+        r.opts.no_cases = Some(crate::model::NoCases::Full);
         assert_eq!(score(&r, counts(0, 0)).unwrap().0, d("1"));
-        r.opts.on_empty = crate::model::EmptyPolicy::Zero;
+        r.opts.no_cases = Some(crate::model::NoCases::Zero);
         assert_eq!(score(&r, counts(0, 0)).unwrap().0, d("0"));
     }
 
@@ -242,7 +243,7 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "evidence[\"1.1.4\"].level: `level` does not fit a `ratio_bands` leaf, which takes `numerator` and `denominator`, `tasks`, or `percent`"
+            "evidence[\"1.1.4\"].level: `level` does not fit a `ratio_bands` leaf, which takes `numerator` and `denominator`, `tasks`, `percent`, or `no_cases`"
         );
         let Err(ScoreError::Evidence(e)) = score(
             &r,

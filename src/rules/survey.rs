@@ -1,7 +1,8 @@
 //! `survey`: a criterion scored by the sociological survey (điều tra xã hội học).
 //!
 //! Fields: `weights = [{ option, percent }]` (default A/B/C/D = 100/60/20/0% of the max),
-//! `on_empty` (no respondents; default not applicable). Evidence: `answers` (respondents per
+//! `when_no_cases` (no respondents: `full`, `exclude` or `zero`; default not applicable;
+//! `on_empty` is its deprecated name). Evidence: `answers` (respondents per
 //! option), or `points` given directly (a published survey result).
 //!
 //! Points = max × Σ(respondents × weight) ÷ Σ respondents ÷ 100: the mean over respondents of
@@ -20,14 +21,15 @@ use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
 use crate::Limits;
 use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode};
 use crate::evidence::LeafEvidence;
-use crate::model::{EmptyPolicy, RuleDef, WeightDef};
+use crate::model::{NoCases, RuleDef, WeightDef};
 use crate::path::DataPath;
 
 /// A validated `survey` rule.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Survey {
     pub(crate) weights: Vec<(String, Decimal)>,
-    pub(crate) on_empty: EmptyPolicy,
+    /// What no respondent scores (`None`: the leaf's not-applicable policy).
+    pub(crate) no_cases: Option<NoCases>,
 }
 
 /// The default weights: A/B/C/D = 100/60/20/0% of the max.
@@ -87,10 +89,8 @@ impl Survey {
                 .map(|w| (w.option.clone(), w.percent))
                 .collect()
         };
-        (issues.list.len() == before).then(|| Survey {
-            weights,
-            on_empty: def.on_empty.unwrap_or_default(),
-        })
+        let no_cases = super::no_cases_policy(def, path, issues);
+        (issues.list.len() == before).then_some(Survey { weights, no_cases })
     }
 
     pub(crate) fn score<E: Explain>(
@@ -138,24 +138,15 @@ impl Survey {
                 .ok_or(ScoreError::Overflow)?;
         }
         if respondents == 0 {
-            return Ok(match self.on_empty {
-                EmptyPolicy::NotApplicable => Outcome::NotApplicable {
-                    reason: "no respondents".to_string(),
+            return super::no_cases_outcome::<E>(
+                ctx,
+                self.no_cases,
+                || "no respondents".to_string(),
+                |policy| Working::Empty {
+                    policy,
+                    measure: Some("respondents".to_string()),
                 },
-                policy => Outcome::Points {
-                    points: if policy == EmptyPolicy::Zero {
-                        Decimal::ZERO
-                    } else {
-                        ctx.max
-                    },
-                    working: E::working(|| {
-                        Ok(Working::Empty {
-                            policy,
-                            measure: Some("respondents".to_string()),
-                        })
-                    })?,
-                },
-            });
+            );
         }
         let n = Decimal::from(respondents);
         // weighted × max ÷ (respondents × 100): one division.
@@ -194,7 +185,7 @@ mod tests {
         };
         match r.score::<crate::rules::Explained>(&ctx, &ev)? {
             Outcome::Points { points, working } => Ok((points, working.to_string())),
-            Outcome::NotApplicable { reason } => Ok((d("-1"), reason)),
+            Outcome::NotApplicable { reason, .. } => Ok((d("-1"), reason)),
         }
     }
 
@@ -209,7 +200,7 @@ mod tests {
     fn default_weights_abcd() {
         let r = Survey {
             weights: default_weights(),
-            on_empty: EmptyPolicy::NotApplicable,
+            no_cases: None,
         };
         // 10 A (100%), 20 B (60%), 10 C (20%): (1000 + 1200 + 200) / 40 = 60% of 3 = 1.8
         let (p, why) = run(&r, "3", answers(&[("A", 10), ("B", 20), ("C", 10)])).unwrap();
@@ -242,7 +233,7 @@ mod tests {
     fn no_respondents_and_unknown_options() {
         let r = Survey {
             weights: default_weights(),
-            on_empty: EmptyPolicy::NotApplicable,
+            no_cases: None,
         };
         assert_eq!(
             run(&r, "2", answers(&[("A", 0)])).unwrap(),

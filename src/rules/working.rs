@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::{Dec, DecOpt, RoundingMode, fixed, plain};
-use crate::model::EmptyPolicy;
+use crate::model::NoCases;
 
 /// The working behind a leaf's points: the inputs the rule read and the branch it took.
 ///
@@ -127,10 +127,11 @@ pub enum Working {
         /// The appraiser's reason.
         reason: String,
     },
-    /// An empty denominator scored by the rule's policy.
+    /// Nothing to count (0 of 0, no respondent, `no_cases`) scored by the rule's
+    /// `when_no_cases`.
     Empty {
-        /// The policy applied.
-        policy: EmptyPolicy,
+        /// The policy applied: `full` or `zero`.
+        policy: NoCases,
         /// What was counted.
         #[serde(skip_serializing_if = "Option::is_none")]
         measure: Option<String>,
@@ -398,16 +399,24 @@ impl fmt::Display for Working {
             Working::Appraised { round, reason } => {
                 write!(f, "set by appraisal round {round}: {reason}")
             }
-            Working::Empty { policy, measure } => {
-                let what = measure.as_deref().unwrap_or("items");
-                match policy {
-                    EmptyPolicy::Zero => write!(f, "0 of 0 {what}: an empty denominator scores 0"),
-                    EmptyPolicy::FullPoints => {
-                        write!(f, "0 of 0 {what}: an empty denominator scores full points")
-                    }
-                    EmptyPolicy::NotApplicable => write!(f, "0 of 0 {what}: not applicable"),
+            Working::Empty {
+                policy,
+                measure: None,
+            } => match policy {
+                NoCases::Zero => f.write_str("no case arose in the period: scores 0"),
+                NoCases::Full => f.write_str("no case arose in the period: full points"),
+                NoCases::Exclude => f.write_str("no case arose in the period: left out"),
+            },
+            Working::Empty {
+                policy,
+                measure: Some(what),
+            } => match policy {
+                NoCases::Zero => write!(f, "0 of 0 {what}: an empty denominator scores 0"),
+                NoCases::Full => {
+                    write!(f, "0 of 0 {what}: an empty denominator scores full points")
                 }
-            }
+                NoCases::Exclude => write!(f, "0 of 0 {what}: left out"),
+            },
         }
     }
 }

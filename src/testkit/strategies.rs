@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 
 use crate::evidence::{Evidence, LeafEvidence, Period, Task, Unit};
 use crate::model::{
-    BandDef, ClassBand, ConditionDef, DocumentRef, EmptyPolicy, LevelDef, NaPolicy, NodeDef,
-    Provenance, RuleDef, RuleKind, RuleSetDef, TaskStatus, UnitLevel, WeightDef, Years,
+    BandDef, ClassBand, ConditionDef, DocumentRef, EmptyPolicy, LevelDef, NaPolicy, NoCases,
+    NodeDef, Provenance, RuleDef, RuleKind, RuleSetDef, TaskStatus, UnitLevel, WeightDef, Years,
 };
 use crate::rules::Rule;
 use crate::ruleset::RuleSet;
@@ -92,8 +92,14 @@ fn levels(max: Decimal) -> BoxedStrategy<RuleDef> {
 }
 
 fn check(max: Decimal) -> BoxedStrategy<RuleDef> {
-    (0usize..=3, any::<bool>(), 0u32..=100, 0u32..=100)
-        .prop_map(move |(n, has_points, p, o)| {
+    (
+        0usize..=3,
+        any::<bool>(),
+        0u32..=100,
+        0u32..=100,
+        no_cases_options(),
+    )
+        .prop_map(move |(n, has_points, p, o, (when_no_cases, _))| {
             let points = has_points.then(|| share_of(max, p));
             let top = points.unwrap_or(max);
             RuleDef {
@@ -106,19 +112,34 @@ fn check(max: Decimal) -> BoxedStrategy<RuleDef> {
                     .collect(),
                 points,
                 otherwise: (o > 0).then(|| share_of(top, o)),
+                when_no_cases,
                 ..RuleDef::of_kind(RuleKind::Check)
             }
         })
         .boxed()
 }
 
-/// Ratio options: which statuses count, what an empty denominator scores.
-/// `done`, `exclude` and `on_empty` of a ratio rule.
+/// Ratio options: which statuses count, what nothing to count scores.
+/// `done`, `exclude` and (`when_no_cases`, or its deprecated name `on_empty`) of a ratio rule.
 type RatioOpts = (
     Option<Vec<TaskStatus>>,
     Option<Vec<TaskStatus>>,
-    Option<EmptyPolicy>,
+    (Option<NoCases>, Option<EmptyPolicy>),
 );
+
+/// `when_no_cases`, or the deprecated `on_empty`, or neither (never both).
+fn no_cases_options() -> BoxedStrategy<(Option<NoCases>, Option<EmptyPolicy>)> {
+    prop_oneof![
+        Just((None, None)),
+        Just((Some(NoCases::Full), None)),
+        Just((Some(NoCases::Exclude), None)),
+        Just((Some(NoCases::Zero), None)),
+        Just((None, Some(EmptyPolicy::NotApplicable))),
+        Just((None, Some(EmptyPolicy::Zero))),
+        Just((None, Some(EmptyPolicy::FullPoints))),
+    ]
+    .boxed()
+}
 
 fn ratio_options() -> BoxedStrategy<RatioOpts> {
     let done = prop_oneof![
@@ -135,13 +156,7 @@ fn ratio_options() -> BoxedStrategy<RatioOpts> {
         Just(Some(vec![TaskStatus::NotYetDue])),
         Just(Some(vec![TaskStatus::NotYetDue, TaskStatus::InProgress])),
     ];
-    let on_empty = prop_oneof![
-        Just(None),
-        Just(Some(EmptyPolicy::NotApplicable)),
-        Just(Some(EmptyPolicy::Zero)),
-        Just(Some(EmptyPolicy::FullPoints)),
-    ];
-    (done, exclude, on_empty).boxed()
+    (done, exclude, no_cases_options()).boxed()
 }
 
 /// How each band of a list pays, best band first, so that a better value never pays less:
@@ -248,7 +263,8 @@ fn ratio_bands(max: Decimal) -> BoxedStrategy<RuleDef> {
                 bands: bands_from(&edges, &pays, explicit),
                 done: opts.0,
                 exclude: opts.1,
-                on_empty: opts.2,
+                when_no_cases: opts.2.0,
+                on_empty: opts.2.1,
                 allow_over: over.then_some(true),
                 measure: Some("tasks".into()),
                 ..RuleDef::of_kind(RuleKind::RatioBands)
@@ -318,7 +334,8 @@ fn proportional() -> BoxedStrategy<RuleDef> {
                 zero_below,
                 done: opts.0,
                 exclude: opts.1,
-                on_empty: opts.2,
+                when_no_cases: opts.2.0,
+                on_empty: opts.2.1,
                 ..RuleDef::of_kind(RuleKind::Proportional)
             }
         })
@@ -375,7 +392,8 @@ fn survey() -> BoxedStrategy<RuleDef> {
                     percent: Decimal::from(*p),
                 })
                 .collect(),
-            on_empty: opts.2,
+            when_no_cases: opts.2.0,
+            on_empty: opts.2.1,
             ..RuleDef::of_kind(RuleKind::Survey)
         })
         .boxed()
@@ -538,6 +556,7 @@ fn build_def(
             from: 2023,
             to: None,
         },
+        historical: None,
         scale,
         parts,
         classification: if with_classes { classes() } else { vec![] },
@@ -547,6 +566,7 @@ fn build_def(
         bonus_max: None,
         penalty_max: None,
         tie_break: crate::model::TieBreak::default(),
+        ranking_groups: Vec::new(),
         areas: nodes,
     }
 }
@@ -700,6 +720,22 @@ pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
 
 /// Valid evidence for one rule.
 fn leaf_value(rule: &Rule, max: Decimal) -> BoxedStrategy<LeafEvidence> {
+    let value = kind_value(rule, max);
+    if matches!(
+        rule,
+        Rule::Check(_) | Rule::RatioBands(_) | Rule::Proportional(_)
+    ) {
+        let none_arose = LeafEvidence {
+            no_cases: Some(true),
+            ..LeafEvidence::default()
+        };
+        return prop_oneof![9 => value, 1 => Just(none_arose)].boxed();
+    }
+    value
+}
+
+/// A value of the rule kind's own shape.
+fn kind_value(rule: &Rule, max: Decimal) -> BoxedStrategy<LeafEvidence> {
     match rule {
         Rule::Levels(r) => {
             let ids: Vec<String> = r.levels.iter().map(|l| l.id.clone()).collect();
