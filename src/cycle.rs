@@ -14,16 +14,18 @@ mod batch;
 mod columns;
 mod compare;
 mod effect;
+mod input;
 
 mod rank;
 
-pub use adjust::{Adjustment, FinalTotal, PointsAdjustment};
-pub use appraisal::{Appraisal, AppraisedScorecard, Change, Round, evaluate_appraised};
-pub use batch::{Batch, BatchEntry, BatchResult, GroupResult, UnitResult, score_batch};
+pub use adjust::{FinalTotal, PointsAdjustment};
+pub use appraisal::{AppraisedScorecard, evaluate_appraised};
+pub use batch::{Batch, BatchEntry, BatchResult, GroupResult, score_batch};
 pub use columns::NodeColumns;
 pub use compare::{
     NodeMove, RankMove, Reweight, RuleSetDiff, ScorecardComparison, compare_scorecards,
     diff_rulesets, rescore,
 };
 pub use effect::{ChangeEffect, Move, OptMove};
-pub use rank::{RankRow, RankedBy, Ranking, Stat, Summary};
+pub use input::{Adjustment, Appraisal, Change, Round};
+pub use rank::{RankRow, RankedBy, Ranking, Stat, Summary, UnitResult};

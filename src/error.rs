@@ -477,14 +477,6 @@ impl fmt::Display for EvidenceList<'_> {
     }
 }
 
-/// Strips serde's trailing " at line N column M" (we report the position ourselves).
-pub(crate) fn clean_serde_message(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message).to_string(),
-        None => message.to_string(),
-    }
-}
-
 /// An `std::io::Error` written as its message, and read back as one of kind `Other`.
 mod io_text {
     pub(super) fn serialize<S: serde::Serializer>(

@@ -174,13 +174,13 @@ pub(crate) fn score<E: Explain>(
     given: &BTreeMap<String, (Decimal, Working)>,
 ) -> Result<Scored, EvalError> {
     let past_limits = || EvalError::Evidence {
-        issues: crate::limits::check_evidence(ev, limits),
+        issues: crate::evidence::bounds::check_evidence(ev, limits),
     };
     if ev.evidence.len() > limits.max_evidence_entries {
         return Err(past_limits());
     }
     let mut issues = check_header(rs, ev);
-    let bounds = crate::limits::LeafBounds::new(limits);
+    let bounds = crate::evidence::bounds::LeafBounds::new(limits);
     let (values, within) = match_codes(rs, ev, &bounds, &mut issues);
     if !within {
         return Err(past_limits());
@@ -340,7 +340,7 @@ struct Matched<'e> {
 fn match_codes<'e>(
     rs: &RuleSet,
     ev: &'e Evidence,
-    bounds: &crate::limits::LeafBounds,
+    bounds: &crate::evidence::bounds::LeafBounds,
     issues: &mut Vec<EvidenceIssue>,
 ) -> (Vec<Option<Matched<'e>>>, bool) {
     let mut within = true;

@@ -1,5 +1,7 @@
 //! An evidence submission (tài liệu kiểm chứng): the unit, the period and one value per leaf.
 
+pub(crate) mod bounds;
+
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;

@@ -54,7 +54,7 @@ fn fault(path: DataPath, e: &serde_json::Error) -> JsonFault {
         path,
         line: e.line(),
         column: e.column(),
-        message: crate::error::clean_serde_message(&e.to_string()),
+        message: clean_serde_message(&e.to_string()),
     }
 }
 
@@ -238,6 +238,14 @@ pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
     (line, column)
+}
+
+/// Strips serde's trailing " at line N column M" (we report the position ourselves).
+pub(crate) fn clean_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ mod limits;
 mod load;
 pub mod model;
 pub mod number;
+mod open;
 mod path;
 mod points;
 mod report;

@@ -3,16 +3,14 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::Path;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{IssueCode, LoadError, ValidationIssue};
+use crate::limits::Limits;
 use crate::model::RuleSetDef;
 use crate::path::{DataPath, Segment};
-use crate::validate::validate_with_lines;
-use crate::{Limits, RuleSet};
 
 /// Where each value of a file is: its line, from 1, by path.
 ///
@@ -333,40 +331,8 @@ impl Walker<'_> {
     }
 }
 
-/// Parses and validates TOML text into a [`RuleSet`].
-pub(crate) fn ruleset_from_toml(text: &str, limits: &Limits) -> Result<RuleSet, LoadError> {
-    let (def, lines, mut issues) = parse_toml(text, limits)?;
-    match validate_with_lines(def, Some(&lines), limits) {
-        Ok(rs) if issues.is_empty() => Ok(rs),
-        Ok(_) => {
-            sort_issues(&mut issues);
-            Err(LoadError::Invalid { file: None, issues })
-        }
-        Err(more) => {
-            issues.extend(more);
-            sort_issues(&mut issues);
-            Err(LoadError::Invalid { file: None, issues })
-        }
-    }
-}
-
-/// Reads a rule set from a `ruleset.toml` file, or from a folder that holds one.
-pub(crate) fn ruleset_from_path(path: &Path, limits: &Limits) -> Result<RuleSet, LoadError> {
-    let file = if path.is_dir() {
-        path.join("ruleset.toml")
-    } else {
-        path.to_path_buf()
-    };
-    let bytes = std::fs::read(&file).map_err(|source| LoadError::Io {
-        file: file.clone(),
-        source,
-    })?;
-    let text = utf8(bytes).map_err(|e| e.with_file(file.clone()))?;
-    ruleset_from_toml(&text, limits).map_err(|e| e.with_file(file))
-}
-
 /// The file's text; a [`LoadError::Syntax`] at the first byte that is not UTF-8.
-fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
+pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let valid = e.as_bytes().get(..at).unwrap_or_default();

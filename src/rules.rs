@@ -24,7 +24,7 @@ pub(crate) mod proportional;
 pub(crate) mod ratio;
 pub(crate) mod ratio_bands;
 pub(crate) mod survey;
-mod working;
+pub(crate) mod working;
 
 use rust_decimal::Decimal;
 

@@ -1,13 +1,9 @@
 //! The validated criteria set: the only form that [`evaluate`](crate::evaluate) accepts.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use crate::Limits;
-use crate::error::LoadError;
-use crate::load;
 use crate::model::{Part, RuleKind, RuleSetDef, UnitLevel};
 use crate::validate::tree::{Node, Tree};
 
@@ -80,34 +76,6 @@ impl RuleSet {
     pub fn sha256(&self) -> &str {
         self.sha256
             .get_or_init(|| crate::digest::ruleset_sha256(&self.def))
-    }
-
-    /// Reads and validates a rule set from TOML text.
-    ///
-    /// # Errors
-    /// [`LoadError::Syntax`] for malformed TOML; [`LoadError::Invalid`] with every problem
-    /// found (path, line and message) otherwise.
-    pub fn from_toml_str(text: &str) -> Result<RuleSet, LoadError> {
-        load::ruleset_from_toml(text, &Limits::default())
-    }
-
-    /// [`RuleSet::from_toml_str`] with custom [`Limits`].
-    ///
-    /// # Errors
-    /// As [`RuleSet::from_toml_str`], and [`IssueCode::Limit`](crate::IssueCode::Limit) issues
-    /// for what passes the limits.
-    pub fn from_toml_str_with_limits(text: &str, limits: &Limits) -> Result<RuleSet, LoadError> {
-        load::ruleset_from_toml(text, limits)
-    }
-
-    /// Reads and validates a rule set from a `ruleset.toml` file, or from a folder holding one
-    /// (`criteria/<id>/`).
-    ///
-    /// # Errors
-    /// [`LoadError::Io`] when the file cannot be read; otherwise as
-    /// [`RuleSet::from_toml_str`], with the file named.
-    pub fn from_path(path: impl AsRef<Path>) -> Result<RuleSet, LoadError> {
-        load::ruleset_from_path(path.as_ref(), &Limits::default())
     }
 
     /// The rule set as written.

@@ -15,7 +15,7 @@ use crate::decimal::{Dec, DecOpt, plain};
 use crate::evidence::{Period, Unit};
 use crate::model::{Part, RuleKind};
 use crate::path::DataPath;
-use crate::rules::Working;
+use crate::rules::working::Working;
 
 /// The scored result of one unit's evidence under one rule set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

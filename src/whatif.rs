@@ -175,7 +175,7 @@ fn merge(
         }
         wrong(
             p,
-            crate::error::clean_serde_message(&e.into_inner().to_string()),
+            crate::json::clean_serde_message(&e.into_inner().to_string()),
         )
     })
 }

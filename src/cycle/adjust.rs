@@ -6,25 +6,13 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::appraisal::Appraisal;
+use super::input::{Adjustment, Appraisal};
 use crate::decimal::{Dec, DecOpt, plain};
 use crate::error::{CycleError, CycleIssue, CycleIssueCode};
 use crate::model::{Part, SurveyOptional};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
 use crate::scorecard::{Class, NodeStatus, Scorecard};
-
-/// One bonus or penalty item: its points (0 or more) and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Adjustment {
-    /// Points, 0 or more.
-    #[serde(with = "Dec")]
-    pub points: Decimal,
-    /// Why; required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
 
 /// The bonus or the penalty of a unit: its items, their sum, and the sum after the set's cap.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

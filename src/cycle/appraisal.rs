@@ -7,103 +7,18 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::adjust::{self, Adjustment, FinalTotal, PointsAdjustment};
+use super::adjust::{self, FinalTotal, PointsAdjustment};
 use super::columns::{NodeColumns, columns};
 use super::effect::{ChangeEffect, effect};
-use crate::decimal::{DecOpt, plain};
+use super::input::{Appraisal, Change};
+use crate::decimal::plain;
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, from_eval, join};
 use crate::evaluate::evaluate_with;
-use crate::evidence::{Evidence, LeafEvidence};
+use crate::evidence::Evidence;
 use crate::path::DataPath;
 use crate::rules::Working;
 use crate::ruleset::RuleSet;
 use crate::scorecard::Scorecard;
-
-/// A unit's appraisal record: the rounds of changes, and the bonus and penalty points.
-///
-/// Read from JSON (decimals as strings):
-///
-/// ```json
-/// {
-///   "rounds": [
-///     { "round": 1, "changes": {
-///         "1.1.4": { "evidence": { "numerator": 25, "denominator": 36 },
-///                    "reason": "6 nhiệm vụ chưa có tài liệu kiểm chứng" } } },
-///     { "round": 2, "note": "sau giải trình", "changes": {
-///         "2.4": { "points": "2", "reason": "đã bổ sung biên bản" } } }
-///   ],
-///   "bonus": [ { "points": "0.5", "reason": "sáng kiến được công nhận" } ],
-///   "penalty": [ { "points": "1", "reason": "báo cáo trễ hạn" } ]
-/// }
-/// ```
-///
-/// The final points of a leaf are those of the last round that changes it, else the
-/// self-assessment. Paths in errors are under `appraisal` (`appraisal.rounds[1].changes["2.4"]`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Appraisal {
-    /// The rounds, in order: round 1, then round 2 after the unit's explanations (giải trình).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rounds: Vec<Round>,
-    /// Bonus points (điểm thưởng), outside the areas, capped by the set's `bonus_max`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bonus: Vec<Adjustment>,
-    /// Penalty points (điểm phạt), outside the areas, capped by the set's `penalty_max`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub penalty: Vec<Adjustment>,
-}
-
-impl Appraisal {
-    /// Reads an appraisal record from JSON.
-    ///
-    /// # Errors
-    /// [`CycleError::Invalid`] with the path (under `appraisal`) of a malformed value.
-    ///
-    /// # Example
-    /// ```
-    /// let a = par_index::Appraisal::from_json_str(
-    ///     r#"{ "rounds": [ { "round": 1, "changes": { "1.1": { "points": "0.5", "reason": "thiếu báo cáo" } } } ] }"#,
-    /// )?;
-    /// assert_eq!(a.rounds[0].changes["1.1"].points.unwrap().to_string(), "0.5");
-    /// # Ok::<(), par_index::CycleError>(())
-    /// ```
-    pub fn from_json_str(text: &str) -> Result<Appraisal, CycleError> {
-        super::batch::from_json(text, &DataPath::root().key("appraisal"))
-    }
-}
-
-/// One appraisal round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Round {
-    /// The round's number: 1, 2, ... in order.
-    pub round: u32,
-    /// When it was held, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// A note, e.g. `sau giải trình` (after the unit's explanations).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// The changes, by leaf code.
-    #[serde(default)]
-    pub changes: BTreeMap<String, Change>,
-}
-
-/// One change to a leaf: replacement evidence, or points given directly, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Change {
-    /// Evidence replacing the unit's, scored by the leaf's rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<LeafEvidence>,
-    /// Points set directly, within [floor, max] (the floor is 0 unless the leaf is a
-    /// `deduction` with a negative `min_points`).
-    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
-    pub points: Option<Decimal>,
-    /// Why the appraiser changed the leaf; required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
 
 /// A scorecard after appraisal: the self-assessment, each round, the final result with bonus
 /// and penalty, per-node columns and the list of changes.

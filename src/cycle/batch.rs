@@ -7,8 +7,9 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::appraisal::{Appraisal, AppraisedScorecard, evaluate_appraised};
-use super::rank::{RankedBy, Ranking, Summary, rank, summaries};
+use super::appraisal::{AppraisedScorecard, evaluate_appraised};
+use super::input::{Appraisal, from_json};
+use super::rank::{RankedBy, Ranking, Summary, UnitResult, rank, summaries};
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::Evidence;
 use crate::model::{RankingGroup, TieBreak};
@@ -16,22 +17,6 @@ use crate::path::DataPath;
 use crate::ruleset::RuleSet;
 
 /// Reads JSON into `T`; a problem is reported under `prefix`.
-pub(super) fn from_json<T: DeserializeOwned>(
-    text: &str,
-    prefix: &DataPath,
-) -> Result<T, CycleError> {
-    crate::json::read(text).map_err(|f| {
-        let path = join(prefix, &f.path);
-        CycleError::Invalid {
-            issues: vec![CycleIssue::new(
-                path,
-                CycleIssueCode::WrongShape,
-                format!("{} (line {}, column {})", f.message, f.line, f.column),
-            )],
-        }
-    })
-}
-
 fn from_value<T: DeserializeOwned>(
     v: serde_json::Value,
     prefix: &DataPath,
@@ -43,7 +28,7 @@ fn from_value<T: DeserializeOwned>(
             issues: vec![CycleIssue::new(
                 path,
                 CycleIssueCode::WrongShape,
-                crate::error::clean_serde_message(&inner.to_string()),
+                crate::json::clean_serde_message(&inner.to_string()),
             )],
         }
     })
@@ -324,15 +309,6 @@ impl BatchResult {
     pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
     }
-}
-
-/// One unit's result in a batch.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct UnitResult {
-    /// The unit's name.
-    pub name: String,
-    /// Its scorecard after appraisal.
-    pub card: AppraisedScorecard,
 }
 
 /// Units per thread below which a batch is scored on one thread (starting a thread costs

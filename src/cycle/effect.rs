@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::appraisal::Change;
+use super::input::Change;
 use crate::decimal::{Dec, DecOpt};
 use crate::scorecard::Scorecard;
 

@@ -7,12 +7,21 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::batch::UnitResult;
+use super::appraisal::AppraisedScorecard;
 use crate::decimal::{Dec, DecOpt, RoundingMode};
 use crate::error::CycleError;
 use crate::model::{Part, TieBreak};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
+
+/// One unit's result in a batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitResult {
+    /// The unit's name.
+    pub name: String,
+    /// Its scorecard after appraisal.
+    pub card: AppraisedScorecard,
+}
 
 /// What a ranking orders by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
