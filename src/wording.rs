@@ -23,7 +23,7 @@
 //! | `Ban hành đến hết ngày 31/01/2023: 1 điểm; Ban hành chậm: 0,5 điểm; …` | `deadline` |
 //! | `Điều tra xã hội học: A = 100%, B = 60%, C = 20%, D = 0%` | `survey` |
 //! | `Thẩm định chấm trực tiếp, từ 0 đến điểm tối đa` | `manual` |
-//! | `Trường hợp không phát sinh: tính điểm tối đa` / `… : không tính điểm` / `… : 0 điểm` | `on_empty` |
+//! | `Trường hợp không phát sinh: tính điểm tối đa` / `… : không tính điểm` / `… : 0 điểm` | `when_no_cases = "full"` / `"exclude"` / `"zero"` |
 //!
 //! Numbers use the decimal comma (`1,75`) and may have leading zeros (`04 cuộc`); a `.`
 //! between digits is refused (Vietnamese writes it between thousands). Clauses are split at
@@ -31,7 +31,7 @@
 //!
 //! What a wording does not say is not compared: ids (`on_time`; the parser numbers them `l1`,
 //! `c1`), English labels and `measure`. What is a default is left out on both sides
-//! (`points` = max, `otherwise = 0`, `cap` = max, the A/B/C/D weights, `on_empty = "not_applicable"`), and
+//! (`points` = max, `otherwise = 0`, `cap` = max, the A/B/C/D weights, `on_empty = "not_applicable"` (the older spelling of an unset `when_no_cases`)), and
 //! so is a band edge that the band before implies ("trên 90%" then "từ 70% đến 90%": the
 //! `at_most = 90` is implied). Count edges are whole: `above = 3` is `at_least = 4`.
 //!

@@ -158,7 +158,21 @@ fn levels_checks_deductions_and_no_case() {
     )
     .unwrap();
     assert_eq!(r.kind, RuleKind::Proportional);
-    assert_eq!(r.on_empty, Some(par_index::model::EmptyPolicy::FullPoints));
+    assert_eq!(r.when_no_cases, Some(par_index::model::NoCases::Full));
+    // "không tính điểm" leaves the maximum; "0 điểm" scores 0; a check takes the clause too.
+    let r = parse(
+        "Đạt yêu cầu: 1 điểm; Không đạt yêu cầu: 0 điểm; Trường hợp không phát sinh: không tính điểm",
+        d("1"),
+    )
+    .unwrap();
+    assert_eq!(r.kind, RuleKind::Check);
+    assert_eq!(r.when_no_cases, Some(par_index::model::NoCases::Exclude));
+    let r = parse(
+        "Điểm = tỷ lệ × điểm tối đa; Trường hợp không phát sinh: 0 điểm",
+        d("2"),
+    )
+    .unwrap();
+    assert_eq!(r.when_no_cases, Some(par_index::model::NoCases::Zero));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::text::capitalize;
-use crate::model::{BandDef, EmptyPolicy, RuleDef, RuleKind, TaskStatus};
+use crate::model::{BandDef, EmptyPolicy, NoCases, RuleDef, RuleKind, TaskStatus};
 
 /// The rule with ids numbered (`l1`, `c1`), labels capitalised, English labels and `measure`
 /// dropped, defaults left out (`points` = max, `otherwise = 0`, default weights, default task
@@ -83,8 +83,15 @@ fn drop_defaults(r: &mut RuleDef, max: Decimal) {
 }
 
 fn ratio_options(r: &mut RuleDef) {
-    if r.on_empty == Some(EmptyPolicy::NotApplicable) {
-        r.on_empty = None;
+    // `on_empty` is the older spelling of `when_no_cases`: compare the meaning.
+    match r.on_empty.take() {
+        Some(EmptyPolicy::FullPoints) if r.when_no_cases.is_none() => {
+            r.when_no_cases = Some(NoCases::Full);
+        }
+        Some(EmptyPolicy::Zero) if r.when_no_cases.is_none() => {
+            r.when_no_cases = Some(NoCases::Zero);
+        }
+        _ => {}
     }
     if r.allow_over == Some(false) {
         r.allow_over = None;

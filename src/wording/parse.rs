@@ -8,7 +8,7 @@ use super::cond::{Cond, band_cond};
 use super::text::{capitalize, clauses, low, numbers};
 use crate::docref::DocDate;
 use crate::model::{
-    BandDef, ConditionDef, EmptyPolicy, LevelDef, RuleDef, RuleKind, TaskStatus, WeightDef,
+    BandDef, ConditionDef, LevelDef, NoCases, RuleDef, RuleKind, TaskStatus, WeightDef,
 };
 
 /// The fixed phrase for "any condition missing" in a `check` with conditions.
@@ -38,7 +38,7 @@ pub(crate) const OVER: &str = "Tỷ lệ có thể vượt 100%";
 /// The ratio options a wording states in clauses of their own.
 #[derive(Debug, Default)]
 struct Opts {
-    on_empty: Option<EmptyPolicy>,
+    when_no_cases: Option<NoCases>,
     done: Option<Vec<TaskStatus>>,
     exclude: Option<Vec<TaskStatus>>,
     allow_over: bool,
@@ -79,15 +79,15 @@ fn option(c: &str, o: &mut Opts) -> Result<bool, Unreadable> {
             .rsplit_once(':')
             .map(|(_, t)| t.trim())
             .unwrap_or_default();
-        o.on_empty = Some(if tail.contains("điểm tối đa") {
-            EmptyPolicy::FullPoints
+        o.when_no_cases = Some(if tail.contains("điểm tối đa") {
+            NoCases::Full
         } else if ["không tính", "không đánh giá", "không chấm"]
             .iter()
             .any(|w| tail.contains(w))
         {
-            EmptyPolicy::NotApplicable
+            NoCases::Exclude
         } else if pay(tail, Decimal::ZERO).ok() == Some(Pay::Fixed(Decimal::ZERO)) {
-            EmptyPolicy::Zero
+            NoCases::Zero
         } else {
             return Err(Unreadable::new(
                 c,
@@ -134,8 +134,8 @@ fn statuses(list: &str, clause: &str) -> Result<Vec<TaskStatus>, Unreadable> {
 
 fn apply(rule: &mut RuleDef, o: Opts, text: &str) -> Result<(), Unreadable> {
     let ratio = matches!(rule.kind, RuleKind::RatioBands | RuleKind::Proportional);
-    let takes_empty = ratio || rule.kind == RuleKind::Survey;
-    let wrong = (o.on_empty.is_some() && !takes_empty)
+    let takes_empty = ratio || matches!(rule.kind, RuleKind::Survey | RuleKind::Check);
+    let wrong = (o.when_no_cases.is_some() && !takes_empty)
         || ((o.done.is_some() || o.exclude.is_some() || o.allow_over) && !ratio);
     if wrong {
         return Err(Unreadable::new(
@@ -147,7 +147,7 @@ fn apply(rule: &mut RuleDef, o: Opts, text: &str) -> Result<(), Unreadable> {
             format!("ratio clauses do not apply to a `{}` rule", rule.kind),
         ));
     }
-    rule.on_empty = o.on_empty;
+    rule.when_no_cases = o.when_no_cases;
     rule.done = o.done;
     rule.exclude = o.exclude;
     rule.allow_over = o.allow_over.then_some(true);

@@ -7,7 +7,7 @@ use super::parse::{ALSO, ANY_MISSING, DONE_AS, LEFT_OUT, ONE_MISSING, OVER, STAT
 use super::text::{decapitalize, en_num, vi_num};
 use crate::Lang;
 use crate::docref::DocDate;
-use crate::model::{BandDef, EmptyPolicy, RuleDef, RuleKind, TaskStatus};
+use crate::model::{BandDef, EmptyPolicy, NoCases, RuleDef, RuleKind, TaskStatus};
 
 /// Writes one rule; see [`crate::wording::render`].
 pub(crate) fn render(rule: &RuleDef, max: Decimal, lang: Lang) -> String {
@@ -312,10 +312,15 @@ fn options(r: &RuleDef, lang: Lang) -> Vec<String> {
     if r.allow_over == Some(true) {
         out.push(lang.pick(OVER, "the share may pass 100%").to_string());
     }
-    let empty = match r.on_empty {
-        Some(EmptyPolicy::FullPoints) => lang.pick("tính điểm tối đa", "full points"),
-        Some(EmptyPolicy::Zero) => lang.pick("0 điểm", "0 points"),
-        Some(EmptyPolicy::NotApplicable) => lang.pick("không tính điểm", "not counted"),
+    let old = |p: EmptyPolicy| match p {
+        EmptyPolicy::FullPoints => Some(NoCases::Full),
+        EmptyPolicy::Zero => Some(NoCases::Zero),
+        EmptyPolicy::NotApplicable => None,
+    };
+    let empty = match r.when_no_cases.or_else(|| r.on_empty.and_then(old)) {
+        Some(NoCases::Full) => lang.pick("tính điểm tối đa", "full points"),
+        Some(NoCases::Zero) => lang.pick("0 điểm", "0 points"),
+        Some(NoCases::Exclude) => lang.pick("không tính điểm", "not counted"),
         None => return out,
     };
     let head = lang.pick("Trường hợp không phát sinh", "no case arose");
