@@ -68,13 +68,13 @@ fn run([r, e, a]: [&str; 3], lang: Lang, csv: bool) -> Result<String, Box<dyn st
     Ok(if csv {
         format!(
             "{}\n{}",
-            render_scorecard_csv(&card, lang),
+            render_scorecard_csv(&card, lang)?,
             render_diff_csv(&card, lang)
         )
     } else {
         format!(
             "{}\n{}",
-            render_scorecard_markdown(&card, lang),
+            render_scorecard_markdown(&card, lang)?,
             render_diff_markdown(&card, lang)
         )
     })

@@ -111,8 +111,9 @@ pub use number::{NumberError, ReportedNumber, parse_reported};
 pub use path::{DataPath, Segment};
 pub use points::{NodePoints, Points, evaluate_points};
 pub use report::{
-    Lang, format_number, format_percent, render_diff_csv, render_diff_markdown, render_ranking_csv,
-    render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown, render_text,
+    Lang, ReportSource, format_number, format_percent, render_diff_csv, render_diff_markdown,
+    render_ranking_csv, render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown,
+    render_text,
 };
 pub use ruleset::{NodeInfo, RuleSet};
 pub use scorecard::{
@@ -124,3 +125,12 @@ pub use whatif::{Delta, NodeDelta, Scenario, WhatIf, what_if};
 
 /// Re-exported so that users name the same decimal type the engine computes with.
 pub use rust_decimal::Decimal;
+
+/// The Rust snippets of README.md and docs/, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/authoring.md")]
+mod authoring {}

@@ -15,12 +15,41 @@ pub use number::{Lang, format_number, format_percent};
 pub use ranking::{render_ranking_csv, render_ranking_markdown};
 pub use scorecard::{render_scorecard_csv, render_scorecard_markdown};
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
+use crate::cycle::AppraisedScorecard;
 use crate::decimal::fixed;
+use crate::error::Error;
 use crate::scorecard::{NodeStatus, Scorecard};
+
+/// What a scorecard report is rendered from: a [`Scorecard`] (a self-assessment, shown as an
+/// appraisal with no round) or an [`AppraisedScorecard`].
+///
+/// [`render_scorecard_markdown`] and [`render_scorecard_csv`] take either.
+pub trait ReportSource {
+    /// The appraised form of the result.
+    ///
+    /// # Errors
+    /// [`Error::Cycle`] if a column's sum overflows a decimal.
+    fn to_appraised(&self) -> Result<Cow<'_, AppraisedScorecard>, Error>;
+}
+
+impl ReportSource for AppraisedScorecard {
+    fn to_appraised(&self) -> Result<Cow<'_, AppraisedScorecard>, Error> {
+        Ok(Cow::Borrowed(self))
+    }
+}
+
+impl ReportSource for Scorecard {
+    fn to_appraised(&self) -> Result<Cow<'_, AppraisedScorecard>, Error> {
+        Ok(Cow::Owned(AppraisedScorecard::from_self_assessment(
+            self.clone(),
+        )?))
+    }
+}
 
 /// Renders a scorecard as plain text: a header, the tree with points / max and index, the
 /// explanation under each leaf, the total and class, the parts, the findings and the

@@ -13,12 +13,16 @@
 use schemars::{Schema, json_schema};
 use serde_json::{Map, Value, json};
 
+use crate::audit::AuditReport;
+use crate::cycle::{Appraisal, AppraisedScorecard, Batch, BatchResult};
 use crate::evidence::Evidence;
+use crate::gap::GapReport;
 use crate::model::{RuleSetDef, TaskStatus};
 use crate::rules::Rule;
 use crate::ruleset::RuleSet;
 use crate::scorecard::Scorecard;
 use crate::validate::tree::{Leaf, Node};
+use crate::whatif::{Scenario, WhatIf};
 
 /// The JSON Schema of a rule set as written ([`RuleSetDef`]), from its types.
 ///
@@ -42,6 +46,103 @@ pub fn evidence() -> Schema {
 #[must_use]
 pub fn scorecard() -> Schema {
     schemars::schema_for!(Scorecard)
+}
+
+/// The JSON Schema of an [`AppraisedScorecard`] as serialized.
+#[must_use]
+pub fn appraised_scorecard() -> Schema {
+    schemars::schema_for!(AppraisedScorecard)
+}
+
+/// The JSON Schema of an [`Appraisal`] (the appraisal rounds, bonus and penalty).
+#[must_use]
+pub fn appraisal() -> Schema {
+    schemars::schema_for!(Appraisal)
+}
+
+/// The JSON Schema of a [`Batch`] of units.
+#[must_use]
+pub fn batch() -> Schema {
+    schemars::schema_for!(Batch)
+}
+
+/// The JSON Schema of a [`BatchResult`] as serialized.
+#[must_use]
+pub fn batch_result() -> Schema {
+    schemars::schema_for!(BatchResult)
+}
+
+/// The JSON Schema of an [`AuditReport`] as serialized.
+#[must_use]
+pub fn audit_report() -> Schema {
+    schemars::schema_for!(AuditReport)
+}
+
+/// The JSON Schema of a [`GapReport`] as serialized.
+#[must_use]
+pub fn gap_report() -> Schema {
+    schemars::schema_for!(GapReport)
+}
+
+/// The JSON Schema of a what-if [`Scenario`].
+#[must_use]
+pub fn scenario() -> Schema {
+    schemars::schema_for!(Scenario)
+}
+
+/// The JSON Schema of a [`WhatIf`] result as serialized.
+#[must_use]
+pub fn what_if() -> Schema {
+    schemars::schema_for!(WhatIf)
+}
+
+/// The JSON Schema of an [`Error`](crate::Error) as serialized.
+#[must_use]
+pub fn error() -> Schema {
+    schemars::schema_for!(crate::error::Error)
+}
+
+/// The names [`by_name`] knows, in the order a user meets them.
+pub const NAMES: [&str; 12] = [
+    "ruleset",
+    "evidence",
+    "scorecard",
+    "appraisal",
+    "appraised_scorecard",
+    "batch",
+    "batch_result",
+    "audit_report",
+    "gap_report",
+    "scenario",
+    "what_if",
+    "error",
+];
+
+/// A schema by name (one of [`NAMES`]), for tools that serve or print them.
+///
+/// # Example
+/// ```
+/// let s = par_index::schema::by_name("batch_result").unwrap();
+/// assert_eq!(s.get("title").and_then(|t| t.as_str()), Some("BatchResult"));
+/// assert!(par_index::schema::by_name("nothing").is_none());
+/// ```
+#[must_use]
+pub fn by_name(name: &str) -> Option<Schema> {
+    Some(match name {
+        "ruleset" => ruleset(),
+        "evidence" => evidence(),
+        "scorecard" => scorecard(),
+        "appraisal" => appraisal(),
+        "appraised_scorecard" => appraised_scorecard(),
+        "batch" => batch(),
+        "batch_result" => batch_result(),
+        "audit_report" => audit_report(),
+        "gap_report" => gap_report(),
+        "scenario" => scenario(),
+        "what_if" => what_if(),
+        "error" => error(),
+        _ => return None,
+    })
 }
 
 /// The JSON Schema of the evidence one rule set takes.

@@ -81,8 +81,8 @@ use proptest::test_runner::{Config, TestRunner};
 use rust_decimal::Decimal;
 
 pub use strategies::{
-    ALL_KINDS, around_edges, edges, evidence_for, leaf_max, rule_def, rule_of_kind, ruleset,
-    ruleset_def, worded_rule,
+    ALL_KINDS, accepted_max, around_edges, edges, evidence_for, leaf_max, rule_def, rule_of_kind,
+    ruleset, ruleset_def, worded_rule,
 };
 
 use crate::evaluate::evaluate;
@@ -123,8 +123,10 @@ pub struct Violation {
     pub invariant: Invariant,
     /// What went wrong, naming the node.
     pub detail: String,
-    /// The evidence that showed it, as JSON, when evidence was involved.
+    /// The evidence that showed it first, as JSON, when evidence was involved.
     pub evidence: Option<String>,
+    /// How many times it was found (the same invariant with the same detail).
+    pub count: u32,
 }
 
 /// The result of [`check_invariants`].
@@ -134,7 +136,8 @@ pub struct Report {
     pub cases: u32,
     /// Evaluations run, variants included.
     pub evaluations: u64,
-    /// Every violation found (at most [`Report::MAX_VIOLATIONS`] are kept).
+    /// Every distinct violation found, with its count (at most [`Report::MAX_VIOLATIONS`]
+    /// distinct ones are kept).
     pub violations: Vec<Violation>,
 }
 
@@ -149,30 +152,69 @@ impl Report {
     }
 
     fn push(&mut self, invariant: Invariant, detail: String, ev: Option<&Evidence>) {
-        if self.violations.len() < Self::MAX_VIOLATIONS {
+        if let Some(seen) = self
+            .violations
+            .iter_mut()
+            .find(|v| v.invariant == invariant && v.detail == detail)
+        {
+            seen.count = seen.count.saturating_add(1);
+        } else if self.violations.len() < Self::MAX_VIOLATIONS {
             self.violations.push(Violation {
                 invariant,
                 detail,
                 evidence: ev.and_then(|e| e.to_json_string().ok()),
+                count: 1,
             });
         }
+    }
+
+    /// The violations grouped: identical ones (same invariant, same detail) once, with their
+    /// counts added up, in the order first found.
+    fn grouped(&self) -> Vec<(&Violation, u64)> {
+        let mut groups: Vec<(&Violation, u64)> = Vec::new();
+        for v in &self.violations {
+            match groups
+                .iter_mut()
+                .find(|(g, _)| g.invariant == v.invariant && g.detail == v.detail)
+            {
+                Some((_, n)) => *n += u64::from(v.count),
+                None => groups.push((v, u64::from(v.count))),
+            }
+        }
+        groups
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let groups = self.grouped();
+        let total: u64 = groups.iter().map(|(_, n)| n).sum();
         write!(
             f,
-            "{} cases, {} evaluations, {} violations",
+            "{} cases, {} evaluations, {total} violations, {} distinct",
             self.cases,
             self.evaluations,
-            self.violations.len()
+            groups.len()
         )?;
-        for v in &self.violations {
-            write!(f, "\n  {:?}: {}", v.invariant, v.detail)?;
+        for (v, n) in groups {
+            let times = if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            };
+            write!(f, "\n  {:?} ({times}): {}", v.invariant, v.detail)?;
+            if let Some(ev) = &v.evidence {
+                write!(f, "\n    example evidence: {}", compact(ev))?;
+            }
         }
         Ok(())
     }
+}
+
+/// JSON on one line.
+fn compact(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
+        .map_or_else(|_| json.replace('\n', " "), |v| v.to_string())
 }
 
 /// Checks the invariants of the module documentation on `cases` random evidence submissions
@@ -621,5 +663,21 @@ fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Re
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_violation_found_43_times_is_kept_once_with_its_count() {
+        let mut report = Report::default();
+        for _ in 0..43 {
+            report.push(Invariant::Monotone, "1.1: less".into(), None);
+        }
+        report.push(Invariant::WithinBounds, "1.2: above".into(), None);
+        let counts: Vec<u32> = report.violations.iter().map(|v| v.count).collect();
+        assert_eq!(counts, [43, 1]);
     }
 }

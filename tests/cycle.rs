@@ -746,3 +746,37 @@ rule = { kind = "manual" }
     assert_eq!(ranks[299], 201);
     assert_eq!(index_of(&result.ranking.rows[0].unit), d("70.00"));
 }
+
+#[test]
+fn unit_names_and_codes_are_compared_in_nfc() {
+    // "Càng Long" typed precomposed (U+00E0) and pasted decomposed (a + U+0300): one unit.
+    let composed = "Huyện C\u{e0}ng Long";
+    let decomposed = "Huye\u{302}\u{323}n Ca\u{300}ng Long";
+    assert_ne!(composed, decomposed);
+    let mut b = batch();
+    b.units[1].evidence.unit.name = composed.into();
+    b.units[2].evidence.unit.name = decomposed.into();
+    let e = score_batch(&rs(), &b).unwrap_err();
+    let msg = e.to_string();
+    assert!(msg.contains("units[2].unit.name"), "{msg}");
+    assert!(msg.contains("units[1]"), "{msg}");
+    // The same code, written two ways, under two names: one unit too.
+    let mut b = batch();
+    b.units[0].evidence.unit.code = Some("\u{c1}N-01".into());
+    b.units[3].evidence.unit.code = Some("A\u{301}N-01".into());
+    let e = score_batch(&rs(), &b).unwrap_err();
+    let got: Vec<(String, CycleIssueCode)> = e
+        .issues()
+        .iter()
+        .map(|i| (i.path.to_string(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("units[3].unit.code".into(), CycleIssueCode::DuplicateUnit)]
+    );
+    // The original text is kept for display.
+    let mut b = batch();
+    b.units[2].evidence.unit.name = decomposed.into();
+    let result = score_batch(&rs(), &b).unwrap();
+    assert_eq!(result.units[2].name, decomposed);
+}

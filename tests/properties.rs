@@ -79,7 +79,8 @@ fn around_edges_gives_values_at_and_next_to_each_edge() {
     let d = |s: &str| s.parse::<Decimal>().unwrap();
     assert_eq!(edges, [d("90"), d("100"), d("70"), d("90"), d("70")]);
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = testkit::around_edges(edges, d("0.01"));
+    // Asked for every value, refused ones included: 100.01 is there.
+    let strategy = testkit::around_edges(edges.clone(), d("0.01"), None);
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..300 {
         seen.insert(strategy.new_tree(&mut runner).unwrap().current());
@@ -91,6 +92,16 @@ fn around_edges_gives_values_at_and_next_to_each_edge() {
     .map(|s| d(s))
     .collect();
     assert_eq!(seen, want);
+    // 1.1.4 refuses shares above 100%: within what it accepts, 100.01 is never generated.
+    assert_eq!(testkit::accepted_max(&rs, "1.1.4"), Some(d("100")));
+    let strategy = testkit::around_edges(edges, d("0.01"), testkit::accepted_max(&rs, "1.1.4"));
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..300 {
+        seen.insert(strategy.new_tree(&mut runner).unwrap().current());
+    }
+    let mut accepted = want.clone();
+    accepted.remove(&d("100.01"));
+    assert_eq!(seen, accepted);
     assert!(testkit::edges(&rs, "1.1.1").is_empty());
     assert!(testkit::edges(&rs, "9.9").is_empty());
 }
@@ -417,4 +428,39 @@ rule = { kind = "proportional", allow_over = true }
     assert_eq!(card.node("1.2").unwrap().score.points, Decimal::from(2));
     assert_eq!(card.total.points, Decimal::from(4));
     assert!(testkit::check_invariants(&rs, 50).is_ok());
+}
+
+/// A report groups identical violations: one line per violation with its count, one example.
+#[test]
+fn a_report_groups_identical_violations() {
+    let monotone = testkit::Violation {
+        invariant: testkit::Invariant::Monotone,
+        detail: "1.1: 2 more tasks done scored 1 → 0.5".into(),
+        evidence: Some("{\n  \"evidence\": {}\n}".into()),
+        count: 1,
+    };
+    let bounds = testkit::Violation {
+        invariant: testkit::Invariant::WithinBounds,
+        detail: "1.2: 3 above max 2".into(),
+        evidence: None,
+        count: 1,
+    };
+    let mut violations = vec![monotone.clone(); 43];
+    violations.insert(5, bounds);
+    let report = testkit::Report {
+        cases: 10,
+        evaluations: 80,
+        violations,
+    };
+    let text = report.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "10 cases, 80 evaluations, 44 violations, 2 distinct",
+            "  Monotone (43 times): 1.1: 2 more tasks done scored 1 → 0.5",
+            "    example evidence: {\"evidence\":{}}",
+            "  WithinBounds (once): 1.2: 3 above max 2",
+        ]
+    );
 }

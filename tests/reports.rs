@@ -88,7 +88,7 @@ fn cycle_card() -> par_index::AppraisedScorecard {
 
 #[test]
 fn the_vietnamese_scorecard_follows_the_annex_columns() {
-    let md = render_scorecard_markdown(&cycle_card(), Lang::Vi);
+    let md = render_scorecard_markdown(&cycle_card(), Lang::Vi).unwrap();
     // Values by hand (tests/cycle.rs): area 1 self 5, appraised 3.5 of 5 = 70%;
     // area 2 self 2.7, appraised 2.88, survey 1.68, points 4.56 = 91.20%;
     // areas 8.06 (80.60%), bonus 1.25 capped at 1, penalty 0.5 → 8.56 = 85.60%, class B.
@@ -110,14 +110,14 @@ fn the_vietnamese_scorecard_follows_the_annex_columns() {
     ] {
         assert!(md.contains(line), "missing {line:?} in\n{md}");
     }
-    let en = render_scorecard_markdown(&cycle_card(), Lang::En);
+    let en = render_scorecard_markdown(&cycle_card(), Lang::En).unwrap();
     assert!(en.contains("| Code | Area/Criterion/Sub-criterion | Max | Self-assessed | Appraised | Survey | Points | Index (%) |"));
     assert!(
         en.contains("| 2 | **Administrative procedures** | 5 | 2.7 | 2.88 | 1.68 | 4.56 | 91.20 |")
     );
     assert!(en.contains("- **1.2** Mức độ thực hiện kế hoạch CCHC: 30/36 = 83.33% → band 70% to 90% → 1 of 2. Basis: 00/TEST-CYCLE, Phụ lục, mục 1 (not checked against the text)"));
     // CSV: numbers with a comma are quoted; each round has its column (area 1: 3 then 3.5).
-    let csv = render_scorecard_csv(&cycle_card(), Lang::Vi);
+    let csv = render_scorecard_csv(&cycle_card(), Lang::Vi).unwrap();
     let area1 = csv.lines().nth(1).unwrap();
     assert_eq!(
         area1,
@@ -213,4 +213,68 @@ fn the_bundled_example_batch_ranks_as_computed_by_hand() {
     assert_eq!(all.median.unwrap().exact, d("93.60"));
     // Class A: 97.75 + 96.40 + 93.80 + 93.80 + 93.40 = 475.15 / 5 = 95.03.
     assert_eq!(result.summaries[1].mean.unwrap().exact, d("95.03"));
+}
+
+fn duyen_hai_card() -> par_index::AppraisedScorecard {
+    let rs = RuleSet::builtin("vn-district-2023").unwrap();
+    let ev =
+        Evidence::from_json_str(include_str!("../examples/data/duyen-hai-2023-q3.json")).unwrap();
+    evaluate_appraised(&rs, &ev, &Appraisal::default()).unwrap()
+}
+
+#[test]
+fn the_heading_names_a_quarter_as_a_quarter_and_keeps_single_parentheses() {
+    let md = render_scorecard_markdown(&duyen_hai_card(), Lang::Vi).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(
+        lines[0],
+        "# Chỉ số cải cách hành chính: Thị xã Duyên Hải — quý III năm 2023"
+    );
+    assert_eq!(
+        lines[2],
+        "Bộ tiêu chí: `vn-district-2023` (dựng lại, không phải văn bản chính thức), Bộ chỉ số CCHC cấp huyện năm 2023 (dựng lại theo khung 876/QĐ-BNV)"
+    );
+    assert!(!md.contains("(("), "{md}");
+    let en = render_scorecard_markdown(&duyen_hai_card(), Lang::En).unwrap();
+    assert_eq!(
+        en.lines().next().unwrap(),
+        "# PAR Index: Thị xã Duyên Hải — Q3 2023"
+    );
+    let diff = render_diff_markdown(&duyen_hai_card(), Lang::Vi);
+    assert_eq!(
+        diff.lines().next().unwrap(),
+        "# Kết quả thẩm định: Thị xã Duyên Hải — quý III năm 2023"
+    );
+}
+
+#[test]
+fn numbers_in_one_ranking_column_have_the_same_decimals() {
+    let rs = RuleSet::from_toml_str(
+        r#"
+id = "demo"
+title = "Demo"
+level = "commune"
+years = { from = 2024 }
+scale = 100
+document = { number = "1/QĐ" }
+[[areas]]
+code = "1"
+title = "Kết quả"
+max = 100
+provenance = { document = "1/QĐ", verified = false }
+rule = { kind = "manual" }
+"#,
+    )
+    .unwrap();
+    let batch = Batch::from_json_str(
+        r#"{ "units": [
+  { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "44.2" } } },
+  { "unit": { "name": "Xã B", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "46.09" } } }
+] }"#,
+    )
+    .unwrap();
+    let md = render_ranking_markdown(&score_batch(&rs, &batch).unwrap(), Lang::Vi);
+    // 46.09 / 100 → 46,09%; 44.2 / 100 → 44,20%: points written with 2 decimals like the index.
+    assert!(md.contains("| 1 | Xã B | 46,09 | 46,09 |"), "{md}");
+    assert!(md.contains("| 2 | Xã A | 44,20 | 44,20 |"), "{md}");
 }

@@ -35,9 +35,10 @@ fn check_committed(name: &str, schema: &schemars::Schema) {
 
 #[test]
 fn committed_schemas_match_the_types() {
-    check_committed("ruleset.schema.json", &schema::ruleset());
-    check_committed("evidence.schema.json", &schema::evidence());
-    check_committed("scorecard.schema.json", &schema::scorecard());
+    for name in schema::NAMES {
+        let s = schema::by_name(name).unwrap();
+        check_committed(&format!("{}.schema.json", name.replace('_', "-")), &s);
+    }
 }
 
 #[test]

@@ -145,6 +145,35 @@ impl AppraisedScorecard {
     pub fn columns(&self, code: &str) -> Option<&NodeColumns> {
         self.columns.iter().find(|c| c.code == code)
     }
+
+    /// A self-assessment seen as an appraisal with no round, no bonus and no penalty: the
+    /// form the reports are rendered from. Its total is the scorecard's (a plain scorecard is
+    /// never rescaled for a missing survey; [`evaluate_appraised`] decides that).
+    ///
+    /// # Errors
+    /// [`CycleError::Overflow`] if a column's sum overflows a decimal.
+    pub fn from_self_assessment(card: Scorecard) -> Result<Self, CycleError> {
+        let columns = columns(&card, &[], &card)?;
+        let total = FinalTotal {
+            areas: card.total.points,
+            bonus: Decimal::ZERO,
+            penalty: Decimal::ZERO,
+            points: card.total.points,
+            max: card.total.applicable_max,
+            index: card.total.index,
+            rescaled: false,
+            classification: card.classification.clone(),
+        };
+        Ok(AppraisedScorecard {
+            self_assessed: card,
+            rounds: Vec::new(),
+            columns,
+            changes: Vec::new(),
+            bonus: PointsAdjustment::default(),
+            penalty: PointsAdjustment::default(),
+            total,
+        })
+    }
 }
 
 /// The state of the evidence as rounds are applied.

@@ -168,6 +168,96 @@ impl Batch {
     }
 }
 
+/// The schema of a [`BatchEntry`]: the evidence object with one more key, `appraisal`.
+impl JsonSchema for BatchEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BatchEntry".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = Evidence::json_schema(g);
+        let appraisal = g.subschema_for::<Appraisal>();
+        if let Some(props) = schema
+            .ensure_object()
+            .entry("properties")
+            .or_insert_with(|| serde_json::json!({}))
+            .as_object_mut()
+        {
+            props.insert("appraisal".into(), appraisal.to_value());
+        }
+        schema.insert(
+            "description".into(),
+            "One unit's evidence, with its appraisal under `appraisal` when it has one.".into(),
+        );
+        schema
+    }
+}
+
+/// The JSON form of a [`Batch`], for its schema.
+#[derive(JsonSchema)]
+#[schemars(rename = "Batch", deny_unknown_fields)]
+#[allow(dead_code, reason = "only its schema is used: `Batch` is read by hand")]
+struct BatchSchema {
+    /// The rule set the batch was prepared for, when stated; checked against the set.
+    ruleset: Option<String>,
+    /// The units.
+    units: Vec<BatchEntry>,
+}
+
+impl JsonSchema for Batch {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        BatchSchema::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        BatchSchema::json_schema(g)
+    }
+}
+
+/// Where each unit name and code first appears, in NFC: a name typed on one keyboard and the
+/// same name pasted from a PDF (composed `à` or `a` + combining grave) are one unit. A
+/// duplicate is found by one lookup, not by a scan of the units before it (10,000 communes
+/// would make that 50 million comparisons).
+#[derive(Default)]
+struct SeenUnits {
+    names: HashMap<String, usize>,
+    codes: HashMap<String, usize>,
+}
+
+impl SeenUnits {
+    /// Records unit `i`; the issue when its name or code is an earlier unit's.
+    fn check(
+        &mut self,
+        unit: &crate::evidence::Unit,
+        i: usize,
+        at: &DataPath,
+    ) -> Option<CycleIssue> {
+        let name = first(&mut self.names, &unit.name, i);
+        let code = unit
+            .code
+            .as_deref()
+            .and_then(|c| first(&mut self.codes, c, i));
+        let (field, text, j) = match (name, code) {
+            (Some(j), _) => ("name", unit.name.as_str(), j),
+            (None, Some(j)) => ("code", unit.code.as_deref().unwrap_or_default(), j),
+            (None, None) => return None,
+        };
+        Some(CycleIssue::new(
+            at.key("unit").key(field),
+            CycleIssueCode::DuplicateUnit,
+            format!("`{text}` is already in the batch at units[{j}]"),
+        ))
+    }
+}
+
+/// The index of the unit that first had `text` (compared in NFC), when not unit `i`.
+fn first(seen: &mut HashMap<String, usize>, text: &str, i: usize) -> Option<usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let key: String = text.nfc().collect();
+    let j = *seen.entry(key).or_insert(i);
+    (j != i).then_some(j)
+}
+
 fn shape(path: DataPath, message: impl Into<String>) -> CycleError {
     CycleError::Invalid {
         issues: vec![CycleIssue::new(path, CycleIssueCode::WrongShape, message)],
@@ -298,14 +388,12 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
     }
     let mut units = Vec::new();
     let first_year = batch.units.first().map(|e| e.evidence.period.year);
-    // Where each unit name first appears: a duplicate is found by one lookup, not by a
-    // scan of the units before it (10,000 communes would make that 50 million comparisons).
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen = SeenUnits::default();
     let cards = score_entries(rs, &batch.units);
     for (i, (entry, card)) in batch.units.iter().zip(cards).enumerate() {
         let at = DataPath::root().key("units").index(i);
         let ev = &entry.evidence;
-        let earlier = *first_seen.entry(ev.unit.name.as_str()).or_insert(i);
+        let duplicate = seen.check(&ev.unit, i, &at);
         if let Some(id) = &ev.ruleset
             && id != rs.id()
         {
@@ -328,14 +416,7 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
                 ),
             ));
         }
-        if earlier != i {
-            let j = earlier;
-            issues.push(CycleIssue::new(
-                at.key("unit").key("name"),
-                CycleIssueCode::DuplicateUnit,
-                format!("`{}` is already in the batch at units[{j}]", ev.unit.name),
-            ));
-        }
+        issues.extend(duplicate);
         match card {
             Ok(card) => units.push(UnitResult {
                 name: ev.unit.name.clone(),

@@ -109,11 +109,10 @@ pub fn render_diff_markdown(card: &AppraisedScorecard, lang: Lang) -> String {
     let fin = card.final_card();
     let _ = writeln!(
         out,
-        "# {}: {} — {} {}\n",
+        "# {}: {} — {}\n",
         lang.pick("Kết quả thẩm định", "Appraisal"),
         fin.unit.name,
-        lang.pick("năm", "year"),
-        fin.period
+        super::number::period_label(&fin.period, lang)
     );
     let pct = |i: Option<Decimal>| i.map(|i| format_percent(i, lang)).unwrap_or_default();
     let s = &card.self_assessed.total;

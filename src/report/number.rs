@@ -89,6 +89,47 @@ pub(crate) fn pts(value: Decimal, lang: Lang) -> String {
     format_number(value, None, lang)
 }
 
+/// A period as a heading says it: `năm 2023`, `quý III năm 2023`, `tháng 3 năm 2023`;
+/// `year 2023`, `Q3 2023`, `03/2023`.
+pub(crate) fn period_label(period: &crate::evidence::Period, lang: Lang) -> String {
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    let y = period.year;
+    match (period.quarter, period.month, lang) {
+        (Some(q), _, Lang::Vi) => {
+            let roman = usize::from(q)
+                .checked_sub(1)
+                .and_then(|i| ROMAN.get(i))
+                .map_or_else(|| q.to_string(), |r| (*r).to_string());
+            format!("quý {roman} năm {y}")
+        }
+        (Some(q), _, Lang::En) => format!("Q{q} {y}"),
+        (None, Some(m), Lang::Vi) => format!("tháng {m} năm {y}"),
+        (None, Some(m), Lang::En) => format!("{m:02}/{y}"),
+        (None, None, Lang::Vi) => format!("năm {y}"),
+        (None, None, Lang::En) => format!("year {y}"),
+    }
+}
+
+/// `text` in parentheses, unless it is already wrapped in them: a document written
+/// `(dựng lại, ...)` is shown once, never as `((dựng lại, ...))`.
+pub(crate) fn in_parens(text: &str) -> String {
+    if text.starts_with('(') && text.ends_with(')') {
+        text.to_string()
+    } else {
+        format!("({text})")
+    }
+}
+
+/// Values of one column written alike: as many decimals as the longest needs (`44,20` beside
+/// `46,09`, never `44,2`).
+pub(crate) fn column_decimals(values: impl IntoIterator<Item = Decimal>) -> u32 {
+    values
+        .into_iter()
+        .map(|v| v.normalize().scale())
+        .max()
+        .unwrap_or(0)
+}
+
 /// A share for an explanation: 2 decimals, without a `,00` tail on whole numbers.
 pub(crate) fn share(value: Decimal, lang: Lang) -> String {
     let r = RoundingMode::HalfUp.round(value, 2);

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::number::{Lang, format_number, pts};
+use super::number::{Lang, format_number};
 use super::table::{Align, Table};
 use crate::cycle::{BatchResult, RankRow, RankedBy, Stat};
 use crate::model::TieBreak;
@@ -75,6 +75,7 @@ fn table(result: &BatchResult, lang: Lang, csv: bool) -> Table {
         header: cols,
         rows: Vec::new(),
     };
+    let decimals = super::number::column_decimals(result.ranking.rows.iter().map(|r| r.points));
     for row in &result.ranking.rows {
         let mut cells = vec![
             if csv {
@@ -83,7 +84,7 @@ fn table(result: &BatchResult, lang: Lang, csv: bool) -> Table {
                 rank(row, lang)
             },
             row.unit.clone(),
-            pts(row.points, lang),
+            format_number(row.points, Some(decimals), lang),
             if !csv && rescaled(result, row.entry) {
                 format!("{}*", idx(row.index, lang))
             } else {
@@ -151,12 +152,11 @@ pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
         let fin = u.card.final_card();
         let _ = writeln!(
             out,
-            "{}: {} ({}), {} {}.\n",
+            "{}: {} {}, {}.\n",
             lang.pick("Căn cứ", "Basis"),
             fin.ruleset.document,
-            fin.ruleset.title,
-            lang.pick("năm", "year"),
-            fin.period
+            super::number::in_parens(&fin.ruleset.title),
+            super::number::period_label(&fin.period, lang)
         );
     }
     let _ = writeln!(

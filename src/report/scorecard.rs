@@ -3,10 +3,12 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::ReportSource;
 use super::explain::explanation;
 use super::number::{Lang, format_percent, pts};
 use super::table::{Align, Table};
 use crate::cycle::AppraisedScorecard;
+use crate::error::Error;
 use crate::model::Part;
 use crate::scorecard::{NodeResult, Scorecard};
 
@@ -174,18 +176,17 @@ fn heading(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
     let fin = card.final_card();
     let _ = writeln!(
         out,
-        "# {}: {} — {} {}\n",
+        "# {}: {} — {}\n",
         lang.pick("Chỉ số cải cách hành chính", "PAR Index"),
         fin.unit.name,
-        lang.pick("năm", "year"),
-        fin.period
+        super::number::period_label(&fin.period, lang)
     );
     let _ = writeln!(
         out,
-        "{}: `{}` ({}), {}\n",
+        "{}: `{}` {}, {}\n",
         lang.pick("Bộ tiêu chí", "Criteria set"),
         fin.ruleset.id,
-        fin.ruleset.document,
+        super::number::in_parens(&fin.ruleset.document),
         fin.ruleset.title
     );
 }
@@ -218,13 +219,19 @@ fn heading(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
 /// # "#)?;
 /// # let ev = Evidence::from_json_str(r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2024},"evidence":{"1":{"met":true}}}"#)?;
 /// let card = evaluate_appraised(&rs, &ev, &Appraisal::default())?;
-/// let md = render_scorecard_markdown(&card, Lang::Vi);
+/// let md = render_scorecard_markdown(&card, Lang::Vi)?;
 /// assert!(md.contains("| STT | Lĩnh vực/Tiêu chí/Tiêu chí thành phần | Điểm tối đa |"));
 /// assert!(md.contains("- **1** Báo cáo: đạt → 1/1 điểm. Căn cứ: 1/QĐ, mục 1"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[must_use]
-pub fn render_scorecard_markdown(card: &AppraisedScorecard, lang: Lang) -> String {
+///
+/// # Errors
+/// [`Error::Cycle`] if a column's sum overflows a decimal (only when given a [`Scorecard`]).
+pub fn render_scorecard_markdown(card: &impl ReportSource, lang: Lang) -> Result<String, Error> {
+    Ok(scorecard_markdown(&*card.to_appraised()?, lang))
+}
+
+fn scorecard_markdown(card: &AppraisedScorecard, lang: Lang) -> String {
     let mut out = String::new();
     heading(card, lang, &mut out);
     out.push_str(&annex(card, lang, false).markdown());
@@ -378,13 +385,19 @@ fn findings(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
 /// # "#)?;
 /// # let ev = Evidence::from_json_str(r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2024},"evidence":{"1":{"met":true}}}"#)?;
 /// let card = evaluate_appraised(&rs, &ev, &Appraisal::default())?;
-/// let csv = render_scorecard_csv(&card, Lang::En);
+/// let csv = render_scorecard_csv(&card, Lang::En)?;
 /// assert!(csv.starts_with("Code,Area/Criterion/Sub-criterion,Max,Self-assessed,Appraised,Survey,Points,Index (%),Explanation,Legal basis\r\n"));
 /// assert!(csv.contains("1,Báo cáo,1,1,,,1,100.00,met → 1 of 1,1/QĐ\r\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[must_use]
-pub fn render_scorecard_csv(card: &AppraisedScorecard, lang: Lang) -> String {
+///
+/// # Errors
+/// [`Error::Cycle`] if a column's sum overflows a decimal (only when given a [`Scorecard`]).
+pub fn render_scorecard_csv(card: &impl ReportSource, lang: Lang) -> Result<String, Error> {
+    Ok(scorecard_csv(&*card.to_appraised()?, lang))
+}
+
+fn scorecard_csv(card: &AppraisedScorecard, lang: Lang) -> String {
     let mut t = annex(card, lang, true);
     if card.rounds.len() > 1 {
         for (i, _) in card.rounds.iter().enumerate() {

@@ -149,7 +149,7 @@ pub struct Share {
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Decimal>,
     /// Tasks left out of the denominator by their status.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub excluded: u64,
     /// The share in %, exact to 28 significant digits.
     #[serde(with = "Dec")]

@@ -600,14 +600,53 @@ pub fn edges(rs: &RuleSet, code: &str) -> Vec<Decimal> {
         .unwrap_or_default()
 }
 
-/// Values at, one `step` below and one `step` above each edge (never below 0); 0 when there
-/// are no edges.
-pub fn around_edges(edges: Vec<Decimal>, step: Decimal) -> BoxedStrategy<Decimal> {
+/// The largest value a leaf's rule accepts for the measure its edges are on: `100` for a share
+/// when the rule refuses shares above 100% (no `allow_over`); `None` when there is no upper
+/// bound (counts, shares allowed over 100%) or no such leaf.
+#[must_use]
+pub fn accepted_max(rs: &RuleSet, code: &str) -> Option<Decimal> {
+    let rule = &rs
+        .tree()
+        .index
+        .get(code)
+        .and_then(|&i| rs.tree().nodes.get(i))?
+        .leaf
+        .as_ref()?
+        .rule;
+    let options = rule.ratio_options()?;
+    (!options.allow_over).then_some(Decimal::ONE_HUNDRED)
+}
+
+/// Values at, one `step` below and one `step` above each edge, never below 0 and never above
+/// `max`: pass [`accepted_max`] to generate only values the leaf's rule accepts, or `None` to
+/// ask for values past its bound as well (to test that they are refused). 0 when there are no
+/// edges.
+///
+/// # Example
+/// ```
+/// # #[cfg(feature = "proptest")] {
+/// use par_index::{Decimal, testkit};
+/// use proptest::strategy::{Strategy, ValueTree};
+///
+/// let edges = vec![Decimal::ONE_HUNDRED];
+/// let accepted = testkit::around_edges(edges, Decimal::new(1, 2), Some(Decimal::ONE_HUNDRED));
+/// let mut runner = proptest::test_runner::TestRunner::deterministic();
+/// for _ in 0..50 {
+///     assert!(accepted.new_tree(&mut runner).unwrap().current() <= Decimal::ONE_HUNDRED);
+/// }
+/// # }
+/// ```
+pub fn around_edges(
+    edges: Vec<Decimal>,
+    step: Decimal,
+    max: Option<Decimal>,
+) -> BoxedStrategy<Decimal> {
     let mut values: Vec<Decimal> = edges
         .iter()
         .flat_map(|e| [e.checked_sub(step), Some(*e), e.checked_add(step)])
         .flatten()
         .map(|v| v.max(Decimal::ZERO))
+        .filter(|v| max.is_none_or(|m| *v <= m))
         .collect();
     if values.is_empty() {
         values.push(Decimal::ZERO);
@@ -691,7 +730,7 @@ fn leaf_value(rule: &Rule, max: Decimal) -> BoxedStrategy<LeafEvidence> {
             ratio_value(rule.edges(), over)
         }
         Rule::CountBands(_) | Rule::Deduction(_) | Rule::PerItem(_) => {
-            let near = around_edges(rule.edges(), Decimal::ONE);
+            let near = around_edges(rule.edges(), Decimal::ONE, None);
             prop_oneof![(0u32..=25).prop_map(Decimal::from), near]
                 .prop_map(|count| LeafEvidence {
                     count: Some(count),
@@ -797,10 +836,10 @@ fn ratio_value(edges: Vec<Decimal>, over: bool) -> BoxedStrategy<LeafEvidence> {
         });
     let percent = prop_oneof![
         (0u32..=top * 100).prop_map(cents),
-        around_edges(edges, Decimal::new(1, 2)),
+        around_edges(edges, Decimal::new(1, 2), Some(Decimal::from(top))),
     ]
     .prop_map(move |p| LeafEvidence {
-        percent: Some(p.min(Decimal::from(top))),
+        percent: Some(p),
         ..LeafEvidence::default()
     });
     prop_oneof![counts, near_counts, tasks, percent].boxed()
