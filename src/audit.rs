@@ -36,6 +36,7 @@ use crate::rules::{Ctx, ScoreError, ratio};
 use crate::ruleset::RuleSet;
 
 mod checks;
+mod text;
 
 /// What an audit check compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

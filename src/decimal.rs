@@ -215,8 +215,8 @@ fn float_to_decimal(v: f64) -> Result<Decimal, String> {
         ));
     }
     Err(format!(
-        "`{v:e}` is written as a float, and has more decimal places than the \
-         {MAX_DECIMAL_PLACES} decimal places a decimal holds: round it and write it as a string"
+        "a number written as a float (read as `{v:e}`) has more than the {MAX_DECIMAL_PLACES} \
+         decimal places a decimal holds: round it and write it as a string"
     ))
 }
 

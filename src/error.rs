@@ -14,6 +14,7 @@ mod umbrella;
 pub use cycle::{CycleError, CycleIssue, CycleIssueCode};
 pub(crate) use cycle::{from_eval, join};
 pub use umbrella::{Error, Result};
+mod text;
 
 /// A rule set could not be loaded: unreadable, not TOML, of the wrong shape, or invalid.
 #[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -346,6 +347,16 @@ pub struct EvidenceIssue {
     pub code: EvidenceIssueCode,
     /// What is wrong and what was expected.
     pub message: String,
+    /// The evidence file, once [located](EvalError::locate) with a file named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<PathBuf>,
+    /// The line of the value (or of its nearest ancestor present), from 1, once
+    /// [located](EvalError::locate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Its column, from 1, once [located](EvalError::locate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 impl EvidenceIssue {
@@ -354,13 +365,20 @@ impl EvidenceIssue {
             path,
             code,
             message: message.into(),
+            file: None,
+            line: None,
+            column: None,
         }
     }
 }
 
 impl fmt::Display for EvidenceIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}{}", file_prefix(self.file.as_ref()), self.path)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -398,6 +416,52 @@ impl EvalError {
         match self {
             EvalError::Evidence { issues } => issues,
             EvalError::Overflow { .. } => &[],
+        }
+    }
+
+    /// Each problem with the line and column of its value in `text`, the evidence JSON it was
+    /// read from (or of the nearest enclosing value, for a field that is missing), and with
+    /// `file` when given: the message then names all four.
+    ///
+    /// # Example
+    /// ```
+    /// # use par_index::{Evidence, RuleSet, evaluate};
+    /// # let rs = RuleSet::from_toml_str(r#"
+    /// # id = "demo"
+    /// # title = "Demo"
+    /// # level = "commune"
+    /// # years = { from = 2024 }
+    /// # scale = 1
+    /// # document = { number = "1/QĐ" }
+    /// # [[areas]]
+    /// # code = "1"
+    /// # title = "Báo cáo"
+    /// # max = 1
+    /// # provenance = { document = "1/QĐ", verified = true }
+    /// # rule = { kind = "check" }
+    /// # "#)?;
+    /// let text = "{\"unit\":{\"name\":\"A\",\"level\":\"commune\"},\"period\":{\"year\":2024},\n\"evidence\":{\"2\":{\"met\":true}}}";
+    /// let err = evaluate(&rs, &Evidence::from_json_str(text)?).unwrap_err();
+    /// let err = err.locate(text, Some(std::path::Path::new("a.json")));
+    /// assert!(err.to_string().contains("a.json: evidence[\"2\"] (line 2, column 13)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn locate(self, text: &str, file: Option<&std::path::Path>) -> EvalError {
+        match self {
+            EvalError::Evidence { issues } => EvalError::Evidence {
+                issues: issues
+                    .into_iter()
+                    .map(|mut i| {
+                        let at = crate::json::position_of(text, &i.path);
+                        i.line = at.map(|(l, _)| l);
+                        i.column = at.map(|(_, c)| c);
+                        i.file = file.map(std::path::Path::to_path_buf);
+                        i
+                    })
+                    .collect(),
+            },
+            overflow @ EvalError::Overflow { .. } => overflow,
         }
     }
 }

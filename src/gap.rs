@@ -47,6 +47,7 @@ use crate::ruleset::RuleSet;
 use crate::scorecard::NodeStatus;
 
 mod steps;
+mod text;
 
 /// Where the evidence leaves each leaf, and what can still be gained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

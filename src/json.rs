@@ -150,6 +150,75 @@ fn record_key(text: &str, top: &mut Frame, key: String, at: usize) -> Option<Jso
     None
 }
 
+/// Line and column of the value at `path` in `text` (of its key, for an object member), or of
+/// its nearest ancestor found; `None` when none is (or the text is not JSON).
+pub(crate) fn position_of(text: &str, path: &DataPath) -> Option<(usize, usize)> {
+    let text = strip_bom(text);
+    let starts = value_starts(text);
+    let mut target = Some(path.clone());
+    while let Some(p) = target {
+        if let Some(&at) = starts.get(&p) {
+            return Some(line_column(text, at));
+        }
+        target = p.parent();
+    }
+    None
+}
+
+/// Where each key and array item of `text` starts, by path (the first of two equal keys).
+fn value_starts(text: &str) -> HashMap<DataPath, usize> {
+    let bytes = text.as_bytes();
+    let mut out = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // Whether the next value in the array on top of the stack has yet to start.
+    let mut item_pending = false;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if item_pending && !b.is_ascii_whitespace() && b != b']' {
+            item_pending = false;
+            if let Some(top) = stack.last().filter(|f| f.keys.is_none()) {
+                out.entry(top.child()).or_insert(at);
+            }
+        }
+        match b {
+            b'{' | b'[' => {
+                let path = stack.last().map_or_else(DataPath::root, Frame::child);
+                stack.push(Frame::new(path, b == b'{'));
+                item_pending = b == b'[';
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    top.index += 1;
+                    top.expecting_key = top.keys.is_some();
+                    item_pending = top.keys.is_none();
+                }
+            }
+            b'"' => {
+                let Some(end) = string_end(bytes, at) else {
+                    break;
+                };
+                if let Some(top) = stack.last_mut().filter(|f| f.expecting_key) {
+                    let key: Option<String> = text
+                        .get(at..=end)
+                        .and_then(|k| serde_json::from_str(k).ok());
+                    if let Some(key) = key {
+                        out.entry(top.path.key(key.clone())).or_insert(at);
+                        top.key = Some(key);
+                    }
+                    top.expecting_key = false;
+                }
+                at = end;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    out
+}
+
 /// The byte offset of the closing quote of the string opening at `start`.
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
@@ -188,6 +257,21 @@ mod tests {
             fault.map(|f| f.path.to_string()),
             Some("c[1].x".to_string())
         );
+    }
+
+    #[test]
+    fn positions_of_keys_items_and_their_nearest_ancestor() {
+        let text = "{\"a\": [1, {\"b\": 2}],\n \"c\": {\"d\": 3}}";
+        let root = DataPath::root();
+        assert_eq!(position_of(text, &root.key("a")), Some((1, 2)));
+        assert_eq!(position_of(text, &root.key("a").index(1)), Some((1, 11)));
+        assert_eq!(
+            position_of(text, &root.key("a").index(1).key("b")),
+            Some((1, 12))
+        );
+        assert_eq!(position_of(text, &root.key("c").key("d")), Some((2, 8)));
+        // `c.e` is not there: its parent `c` is.
+        assert_eq!(position_of(text, &root.key("c").key("e")), Some((2, 2)));
     }
 
     #[test]

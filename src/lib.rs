@@ -130,7 +130,3 @@ pub use rust_decimal::Decimal;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 mod readme {}
-
-#[cfg(doctest)]
-#[doc = include_str!("../docs/authoring.md")]
-mod authoring {}

@@ -11,6 +11,7 @@ mod scorecard;
 mod table;
 
 pub use diff::{render_diff_csv, render_diff_markdown};
+pub(crate) use explain::measure as measure_vi;
 pub use number::{Lang, format_number, format_percent};
 pub use ranking::{render_ranking_csv, render_ranking_markdown};
 pub use scorecard::{render_scorecard_csv, render_scorecard_markdown};
@@ -79,37 +80,101 @@ impl ReportSource for Scorecard {
 /// ```
 #[must_use]
 pub fn render_text(card: &Scorecard) -> String {
-    let mut out = String::new();
-    header(card, &mut out);
-    tree(card, &mut out);
-    totals(card, &mut out);
-    findings(card, &mut out);
-    out
+    card.to_text(Lang::En)
 }
 
-fn header(card: &Scorecard, out: &mut String) {
+impl Scorecard {
+    /// Renders the scorecard as plain text in `lang`: in Vietnamese with the decimal comma
+    /// (`81,25%`) and the explanations written from the structured working; in English as
+    /// [`render_text`].
+    ///
+    /// # Example
+    /// ```
+    /// # use par_index::{Evidence, Lang, RuleSet, evaluate};
+    /// # let rs = RuleSet::from_toml_str(r#"
+    /// # id = "demo"
+    /// # title = "Demo"
+    /// # level = "commune"
+    /// # years = { from = 2024 }
+    /// # scale = 1
+    /// # document = { number = "1/QĐ" }
+    /// # [[areas]]
+    /// # code = "1"
+    /// # title = "Báo cáo"
+    /// # max = 1
+    /// # provenance = { document = "1/QĐ", verified = true }
+    /// # rule = { kind = "check" }
+    /// # "#)?;
+    /// # let ev = Evidence::from_json_str(r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2024},"evidence":{"1":{"met":true}}}"#)?;
+    /// let text = evaluate(&rs, &ev)?.to_text(Lang::Vi);
+    /// assert!(text.contains("Tổng: 1,00 / 1,00, chỉ số 100,00%"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to_text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        header(self, lang, &mut out);
+        tree(self, lang, &mut out);
+        totals(self, lang, &mut out);
+        findings(self, lang, &mut out);
+        out
+    }
+}
+
+fn level_vi(level: crate::model::UnitLevel) -> &'static str {
+    use crate::model::UnitLevel;
+    match level {
+        UnitLevel::Ministry => "bộ, ngành",
+        UnitLevel::Province => "cấp tỉnh",
+        UnitLevel::Department => "sở, ngành",
+        UnitLevel::District => "cấp huyện",
+        UnitLevel::Commune => "cấp xã",
+    }
+}
+
+fn header(card: &Scorecard, lang: Lang, out: &mut String) {
+    let _ = match lang {
+        Lang::Vi => writeln!(
+            out,
+            "Bảng điểm Chỉ số CCHC: {} ({}), {}{}",
+            card.unit.name,
+            level_vi(card.unit.level),
+            number::period_label(&card.period, lang),
+            if card.provisional {
+                " [tạm tính: chỉ số được đánh giá theo năm]"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => writeln!(
+            out,
+            "PAR Index scorecard: {} ({}), {}{}",
+            card.unit.name,
+            card.unit.level,
+            card.period,
+            if card.provisional {
+                " [PROVISIONAL: the index is annual]"
+            } else {
+                ""
+            }
+        ),
+    };
     let _ = writeln!(
         out,
-        "PAR Index scorecard: {} ({}), {}{}",
-        card.unit.name,
-        card.unit.level,
-        card.period,
-        if card.provisional {
-            " [PROVISIONAL: the index is annual]"
-        } else {
-            ""
-        }
-    );
-    let _ = writeln!(
-        out,
-        "Rule set: {} ({}), {}",
-        card.ruleset.id, card.ruleset.document, card.ruleset.title
+        "{}: {} {}, {}",
+        lang.pick("Bộ tiêu chí", "Rule set"),
+        card.ruleset.id,
+        number::in_parens(&card.ruleset.document),
+        card.ruleset.title
     );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
         "{:<10} {:<56} {:>15} {:>8}",
-        "Code", "Title", "Points / Max", "Index"
+        lang.pick("Mã", "Code"),
+        lang.pick("Tiêu chí", "Title"),
+        lang.pick("Điểm / Tối đa", "Points / Max"),
+        lang.pick("Chỉ số", "Index")
     );
 }
 
@@ -123,20 +188,26 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-fn two(d: Decimal) -> String {
-    fixed(crate::RoundingMode::HalfUp.round(d, 2), 2)
+fn two(d: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format_number(d, Some(2), lang),
+        Lang::En => fixed(crate::RoundingMode::HalfUp.round(d, 2), 2),
+    }
 }
 
-fn tree(card: &Scorecard, out: &mut String) {
+fn percent(i: Option<Decimal>, lang: Lang) -> String {
+    i.map_or_else(
+        || lang.pick("không áp dụng", "n/a").to_string(),
+        |i| format!("{}%", two(i, lang)),
+    )
+}
+
+fn tree(card: &Scorecard, lang: Lang, out: &mut String) {
     for n in &card.nodes {
         let indent = "  ".repeat(n.depth.saturating_sub(1));
         let code = format!("{indent}{}", n.code);
         let title_width = 56usize.saturating_sub(indent.len());
         let title = format!("{indent}{}", truncate(&n.title, title_width));
-        let index = n
-            .score
-            .index
-            .map_or_else(|| "n/a".to_string(), |i| format!("{}%", fixed(i, 2)));
         let mark = match n.status {
             NodeStatus::Scored => "",
             NodeStatus::MissingEvidence => " !",
@@ -147,69 +218,125 @@ fn tree(card: &Scorecard, out: &mut String) {
             "{:<10} {:<56} {:>15} {:>8}{mark}",
             code,
             title,
-            format!("{} / {}", two(n.score.points), two(n.score.max)),
-            index
+            format!("{} / {}", two(n.score.points, lang), two(n.score.max, lang)),
+            percent(n.score.index, lang)
         );
         if let Some(leaf) = &n.leaf {
-            let verified = if leaf.verified { "" } else { " [unverified]" };
-            let _ = writeln!(out, "{:<10} {indent}  ↳ {}{verified}", "", leaf.explanation);
+            let verified = match (leaf.verified, lang) {
+                (true, _) => "",
+                (false, Lang::Vi) => " [chưa đối chiếu văn bản]",
+                (false, Lang::En) => " [unverified]",
+            };
+            let _ = writeln!(
+                out,
+                "{:<10} {indent}  ↳ {}{verified}",
+                "",
+                explain::explanation(&leaf.explanation, lang)
+            );
         }
     }
 }
 
-fn totals(card: &Scorecard, out: &mut String) {
+fn totals(card: &Scorecard, lang: Lang, out: &mut String) {
     let t = &card.total;
     let _ = writeln!(out);
-    let mut line = format!("Total: {} / {}", two(t.points), two(t.max));
+    let mut line = format!(
+        "{}: {} / {}",
+        lang.pick("Tổng", "Total"),
+        two(t.points, lang),
+        two(t.max, lang)
+    );
     if t.applicable_max != t.max {
-        let _ = write!(line, " (applicable maximum {})", two(t.applicable_max));
+        let what = lang.pick("tối đa áp dụng", "applicable maximum");
+        let _ = write!(line, " ({what} {})", two(t.applicable_max, lang));
     }
-    match t.index {
-        Some(i) => {
-            let _ = write!(line, ", index {}%", fixed(i, 2));
-        }
-        None => line.push_str(", index n/a"),
-    }
+    let _ = write!(
+        line,
+        ", {} {}",
+        lang.pick("chỉ số", "index"),
+        percent(t.index, lang)
+    );
     match &card.classification {
         Some(c) => {
-            let _ = write!(line, ", class {}", c.label);
+            let _ = write!(line, ", {} {}", lang.pick("xếp loại", "class"), c.label);
             if let Some(name) = &c.name {
                 let _ = write!(line, " ({name})");
             }
         }
-        None => line.push_str(", no class reached"),
+        None => line.push_str(lang.pick(", chưa đạt xếp loại", ", no class reached")),
     }
     let _ = writeln!(out, "{line}");
+    parts_and_areas(card, lang, out);
+}
+
+fn parts_and_areas(card: &Scorecard, lang: Lang, out: &mut String) {
     if !card.parts.is_empty() {
         let parts: Vec<String> = card
             .parts
             .iter()
-            .map(|p| format!("{} {} / {}", p.part, two(p.score.points), two(p.score.max)))
+            .map(|p| {
+                let name = match (p.part, lang) {
+                    (crate::model::Part::Appraised, Lang::Vi) => "thẩm định".to_string(),
+                    (crate::model::Part::Survey, Lang::Vi) => "điều tra XHH".to_string(),
+                    (part, Lang::En) => part.to_string(),
+                };
+                let (points, max) = (two(p.score.points, lang), two(p.score.max, lang));
+                format!("{name} {points} / {max}")
+            })
             .collect();
-        let _ = writeln!(out, "Parts: {}", parts.join("; "));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Các phần", "Parts"),
+            parts.join("; ")
+        );
     }
     let areas: Vec<String> = card
         .areas()
-        .map(|a| {
-            format!(
-                "{} {}",
-                a.code,
-                a.score
-                    .index
-                    .map_or_else(|| "n/a".to_string(), |i| format!("{}%", fixed(i, 2)))
-            )
-        })
+        .map(|a| format!("{} {}", a.code, percent(a.score.index, lang)))
         .collect();
-    let _ = writeln!(out, "Sub-indexes: {}", areas.join("; "));
-    let _ = writeln!(out, "Provenance: {}", card.provenance);
+    let what = lang.pick("Chỉ số thành phần", "Sub-indexes");
+    let _ = writeln!(out, "{what}: {}", areas.join("; "));
+    let _ = match lang {
+        Lang::Vi => writeln!(out, "Nguồn gốc: {}", provenance_vi(&card.provenance)),
+        Lang::En => writeln!(out, "Provenance: {}", card.provenance),
+    };
 }
 
-fn findings(card: &Scorecard, out: &mut String) {
+fn provenance_vi(p: &crate::scorecard::ProvenanceSummary) -> String {
+    if p.unverified_leaves == 0 {
+        return format!("cả {} tiêu chí đã được đối chiếu với văn bản gốc", p.leaves);
+    }
+    format!(
+        "{}/{} tiêu chí chưa được đối chiếu với văn bản gốc ({} điểm tối đa, {} điểm đạt)",
+        p.unverified_leaves,
+        p.leaves,
+        format_number(p.unverified_max, None, Lang::Vi),
+        format_number(p.unverified_points, None, Lang::Vi)
+    )
+}
+
+fn findings(card: &Scorecard, lang: Lang, out: &mut String) {
     if card.findings.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\nFindings ({}):", card.findings.len());
+    let what = lang.pick("Phát hiện", "Findings");
+    let _ = writeln!(out, "\n{what} ({}):", card.findings.len());
     for f in &card.findings {
-        let _ = writeln!(out, "  - {f}");
+        let _ = match lang {
+            Lang::Vi => writeln!(out, "  - {}: {}", f.path, finding_vi(f)),
+            Lang::En => writeln!(out, "  - {f}"),
+        };
+    }
+}
+
+fn finding_vi(f: &crate::scorecard::Finding) -> &'static str {
+    use crate::scorecard::FindingKind;
+    match f.kind {
+        FindingKind::MissingEvidence => "không có tài liệu kiểm chứng: tính 0 điểm và báo cáo",
+        FindingKind::NotApplicable => "không đánh giá: không tính vào điểm tối đa",
+        FindingKind::DocumentsMissing => {
+            "không dẫn văn bản kiểm chứng: điểm bị giới hạn theo bộ tiêu chí"
+        }
     }
 }

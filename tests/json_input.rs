@@ -157,3 +157,24 @@ fn a_batch_calls_its_list_units_in_json_and_in_rust() {
     assert_eq!(b.units.len(), 1);
     assert_eq!(b.units[0].evidence.unit.name, "A");
 }
+
+#[test]
+fn an_evaluation_error_located_in_its_file_names_file_path_line_and_column() {
+    let rs = par_index::RuleSet::from_toml_str(include_str!("fixtures/cycle.toml")).unwrap();
+    let text = include_str!("fixtures/cycle.evidence.json").replace(
+        r#""1.2": { "numerator": 34, "denominator": 36 }"#,
+        r#""1.2": { "numerator": 37, "denominator": 36 }"#,
+    );
+    let ev = Evidence::from_json_str(&text).unwrap();
+    let err = par_index::evaluate(&rs, &ev)
+        .unwrap_err()
+        .locate(&text, Some(std::path::Path::new("cycle.evidence.json")));
+    let issue = &err.issues()[0];
+    // `"numerator"` of 1.2 is on line 7, at column 14 (after 4 spaces and `"1.2": { `).
+    assert_eq!((issue.line, issue.column), (Some(7), Some(14)));
+    let msg = err.to_string();
+    assert!(
+        msg.contains(r#"cycle.evidence.json: evidence["1.2"].numerator (line 7, column 14): numerator `37` is above the denominator `36`"#),
+        "{msg}"
+    );
+}

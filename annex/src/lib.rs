@@ -183,3 +183,9 @@ pub enum AnnexError {
 pub fn to_toml(set: &RuleSetDef) -> Result<String, AnnexError> {
     Ok(toml::to_string_pretty(set)?)
 }
+
+/// The Rust snippets of the authoring guide (they use this crate and the library), compiled
+/// as doctests here.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/authoring.md")]
+mod authoring {}

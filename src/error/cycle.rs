@@ -117,6 +117,52 @@ impl CycleError {
     }
 }
 
+impl CycleError {
+    /// The error as plain text in `lang`; in English, as its `Display`. In Vietnamese each
+    /// problem is named from its kind, the engine's detail following in parentheses.
+    #[must_use]
+    pub fn to_text(&self, lang: crate::report::Lang) -> String {
+        use std::fmt::Write as _;
+        match (self, lang) {
+            (_, crate::report::Lang::En) => self.to_string(),
+            (CycleError::Invalid { issues }, crate::report::Lang::Vi) => {
+                let mut out = format!("{} lỗi trong hồ sơ đánh giá:", issues.len());
+                for i in issues {
+                    let _ = write!(
+                        out,
+                        "\n  - {}: {} ({})",
+                        i.path,
+                        issue_vi(i.code),
+                        i.message
+                    );
+                }
+                out
+            }
+            (CycleError::Overflow { path }, crate::report::Lang::Vi) => {
+                format!("{path}: phép tính vượt phạm vi của số thập phân")
+            }
+        }
+    }
+}
+
+fn issue_vi(code: CycleIssueCode) -> &'static str {
+    match code {
+        CycleIssueCode::UnknownCode => "mã không có trong bộ tiêu chí",
+        CycleIssueCode::NotALeaf => "tiêu chí này có tiêu chí con: thay đổi ghi cho tiêu chí con",
+        CycleIssueCode::RoundOrder => "các lần thẩm định không theo thứ tự 1, 2, ...",
+        CycleIssueCode::DuplicateRound => "trùng lần thẩm định",
+        CycleIssueCode::MissingReason => "thiếu lý do thay đổi",
+        CycleIssueCode::WrongShape => "dữ liệu không đúng dạng",
+        CycleIssueCode::OutOfRange => "điểm ngoài phạm vi cho phép",
+        CycleIssueCode::NotAllowed => "bộ tiêu chí không cho phép mục này",
+        CycleIssueCode::LevelMismatch => "cấp của đơn vị khác cấp bộ tiêu chí đánh giá",
+        CycleIssueCode::RuleSetMismatch => "hồ sơ được lập cho bộ tiêu chí khác",
+        CycleIssueCode::PeriodMismatch => "năm đánh giá khác với các đơn vị khác",
+        CycleIssueCode::DuplicateUnit => "đơn vị đã có trong danh sách",
+        CycleIssueCode::Evidence => "tài liệu kiểm chứng không hợp lệ",
+    }
+}
+
 struct IssueList<'a>(&'a [CycleIssue]);
 
 impl fmt::Display for IssueList<'_> {

@@ -29,7 +29,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> String {
 }
 
 /// Common measures in Vietnamese; others are shown as written in the set.
-fn measure(m: &str) -> &str {
+pub(crate) fn measure(m: &str) -> &str {
     match m {
         "tasks" => "nhiệm vụ",
         "meetings" => "cuộc họp",
