@@ -15,6 +15,6 @@ trap 'rm -rf "$tmp"' EXIT
 cargo run --quiet --manifest-path "$root/Cargo.toml" -p par-index-annex --example print-annex -- \
     "$in" "$tmp/phu-luc.xlsx" "$tmp/bieu-tu-danh-gia.xlsx"
 soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/phu-luc.xlsx" >/dev/null
-pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$tmp/phu-luc.pdf" "$tmp/page"
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$tmp/phu-luc.pdf" "$tmp/page"
 cp "$tmp/page.png" "$out"
 echo "$out ($(pdfinfo "$tmp/phu-luc.pdf" | sed -n 's/^Pages: *//p') pages)"

@@ -260,6 +260,27 @@ fn a_wording_that_disagrees_is_reported_with_both_rules() {
 }
 
 #[test]
+fn a_disagreement_names_the_defaults_with_the_leafs_max() {
+    let mut set = bundled()
+        .into_iter()
+        .find(|s| s.id == "ca-mau-1880-2013")
+        .unwrap();
+    // 1.1.3 (max 1) is a yes/no check: 1 when met. A wording that pays 0,5 disagrees.
+    let leaf = &mut set.areas[0].criteria[0].criteria[2];
+    assert_eq!(leaf.code, "1.1.3");
+    leaf.wording = Some("Đạt yêu cầu: 0,5; Không đạt yêu cầu: 0".into());
+    let text = check_wording(&set)[0].to_string();
+    assert!(
+        text.contains("`Đạt yêu cầu: 0,5 điểm; Không đạt yêu cầu: 0 điểm`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`Đạt yêu cầu: 1 điểm; Không đạt yêu cầu: 0 điểm`"),
+        "{text}"
+    );
+}
+
+#[test]
 fn every_bundled_leaf_reads_back_from_its_rendered_wording() {
     for set in bundled() {
         let mut l = Vec::new();

@@ -185,7 +185,7 @@ impl Formats {
             .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::Top)
             .set_font_name("Times New Roman")
-            .set_font_size(12);
+            .set_font_size(11);
         Formats {
             bold: text.clone().set_bold(),
             header: text
@@ -236,6 +236,28 @@ pub(crate) fn write_decimal(
     Ok(())
 }
 
+/// A row height (points) that shows every line of its wrapped cells: each cell's text broken
+/// at its line breaks and every `width` × 1.2 characters (Times New Roman 11 fits about that
+/// many in a column `width` characters wide). LibreOffice and Excel do not grow a row
+/// written without a height, so the printed page would cut the text.
+pub(crate) fn row_height(cells: &[(&str, u16)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let w = (usize::from(*width) * 6 / 5).max(1);
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(w).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    f64::from(
+        u32::try_from(lines.saturating_mul(16))
+            .unwrap_or(409)
+            .min(409),
+    )
+}
+
 /// Sets A4 landscape, one page wide, narrow margins, and `rows` repeated on every page.
 pub(crate) fn print_setup(ws: &mut Worksheet, first: u32, last: u32) -> Result<(), AnnexError> {
     ws.set_paper_size(9);
@@ -246,6 +268,9 @@ pub(crate) fn print_setup(ws: &mut Worksheet, first: u32, last: u32) -> Result<(
     ws.set_footer("&CTrang &P/&N");
     Ok(())
 }
+
+/// Column widths of the printed annex, in characters.
+const WIDTHS: [u16; 6] = [6, 36, 8, 62, 34, 16];
 
 /// The annex as an XLSX workbook (one sheet "Phụ lục"), for print: A4 landscape, the header
 /// row repeated on every page, areas in bold, texts wrapped, maxima as numbers in the
@@ -258,8 +283,8 @@ pub fn export_annex_xlsx(set: &RuleSetDef) -> Result<Vec<u8>, AnnexError> {
     let ws = book.add_worksheet();
     ws.set_name("Phụ lục")?;
     let mut f = Formats::new();
-    for (col, width) in [7.0, 38.0, 9.0, 60.0, 34.0, 18.0].into_iter().enumerate() {
-        ws.set_column_width(u16::try_from(col).unwrap_or(0), width)?;
+    for (col, width) in (0u16..).zip(WIDTHS) {
+        ws.set_column_width(col, width)?;
     }
     for (row, text) in (0u32..).zip(preamble(set)) {
         ws.merge_range(row, 0, row, 5, &text, &f.title)?;
@@ -278,6 +303,13 @@ pub fn export_annex_xlsx(set: &RuleSetDef) -> Result<Vec<u8>, AnnexError> {
         ws.write_string_with_format(row, 3, &l.wording, &f.text)?;
         ws.write_string_with_format(row, 4, &l.evidence, &f.text)?;
         ws.write_string_with_format(row, 5, &l.source, &f.text)?;
+        let texts = [&l.title, &l.wording, &l.evidence, &l.source];
+        let cells: Vec<(&str, u16)> = texts
+            .iter()
+            .zip([1, 3, 4, 5])
+            .map(|(t, c)| (t.as_str(), WIDTHS.get(c).copied().unwrap_or(10)))
+            .collect();
+        ws.set_row_height(row, row_height(&cells))?;
     }
     Ok(book.save_to_buffer()?)
 }

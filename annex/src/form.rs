@@ -5,7 +5,7 @@ use par_index::{NodeStatus, RuleSetDef, Scorecard};
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use crate::AnnexError;
-use crate::export::{Formats, print_setup, stt, write_decimal};
+use crate::export::{Formats, print_setup, row_height, stt, write_decimal};
 
 /// The form's columns after STT and the criterion: Điểm tối đa | Tự đánh giá | Thẩm định |
 /// Tài liệu kiểm chứng | Ghi chú.
@@ -16,6 +16,9 @@ pub(crate) const FORM_COLUMNS: [&str; 5] = [
     "Tài liệu kiểm chứng",
     "Ghi chú",
 ];
+
+/// Column widths of the form, in characters.
+const FORM_WIDTHS: [u16; 7] = [6, 48, 9, 10, 10, 40, 22];
 
 /// The self-assessment form of a set as an XLSX workbook: STT | Lĩnh vực/Tiêu chí | Điểm tối
 /// đa | Điểm đánh giá (Tự đánh giá | Thẩm định) | Tài liệu kiểm chứng | Ghi chú, with a total
@@ -52,11 +55,8 @@ fn heading(
     set: &RuleSetDef,
     card: Option<&Scorecard>,
 ) -> Result<(), AnnexError> {
-    for (col, width) in [7.0, 48.0, 10.0, 11.0, 11.0, 40.0, 22.0]
-        .into_iter()
-        .enumerate()
-    {
-        ws.set_column_width(u16::try_from(col).unwrap_or(0), width)?;
+    for (col, width) in (0u16..).zip(FORM_WIDTHS) {
+        ws.set_column_width(col, width)?;
     }
     let unit = card.map_or(String::from("Đơn vị: ……………………"), |c| {
         format!("Đơn vị: {} — kỳ đánh giá: {}", c.unit.name, c.period)
@@ -117,6 +117,12 @@ fn node_row(
         _ => "",
     };
     ws.write_string_with_format(row, 6, note, &f.text)?;
+    let cells = [
+        (node.title.as_str(), 48),
+        (evidence.as_str(), 40),
+        (note, 22),
+    ];
+    ws.set_row_height(row, row_height(&cells))?;
     Ok(())
 }
 

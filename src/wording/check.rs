@@ -18,6 +18,8 @@ pub struct WordingFinding {
     pub path: DataPath,
     /// The leaf's `wording`, verbatim.
     pub wording: String,
+    /// The leaf's maximum, which gives defaults their value ("điểm tối đa").
+    pub max: Decimal,
     /// What is wrong.
     pub problem: WordingProblem,
 }
@@ -50,7 +52,7 @@ impl fmt::Display for WordingFinding {
             WordingProblem::Differs { encoded, parsed } => {
                 let show = |r: &RuleDef| {
                     let json = serde_json::to_string(r).unwrap_or_default();
-                    format!("`{}` {json}", render(r, Decimal::ZERO, Lang::Vi))
+                    format!("`{}` {json}", render(r, self.max, Lang::Vi))
                 };
                 write!(
                     f,
@@ -117,6 +119,7 @@ fn walk(node: &NodeDef, path: DataPath, out: &mut Vec<WordingFinding>) {
             code: node.code.clone(),
             path,
             wording: wording.clone(),
+            max: node.max,
             problem,
         });
     }
