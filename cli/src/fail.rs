@@ -78,6 +78,7 @@ impl Failure {
     /// The same failure with every issue path under `prefix` (`evidence`, `appraisal`).
     pub(crate) fn under(mut self, prefix: &str) -> Failure {
         for issue in &mut self.issues {
+            issue.line = None;
             issue.path = if issue.path.is_empty() || issue.path == "(document)" {
                 prefix.to_string()
             } else if issue.path.starts_with('[') {

@@ -1,1 +1,93 @@
-use crate::args::ServeArgs; use crate::fail::Failure; pub(crate) fn run(_a:&ServeArgs)->Result<(),Failure>{Ok(())}
+//! `serve`: the scoring API over HTTP/JSON and the form page, for portals in any language.
+//!
+//! Every route answers JSON; an error is `{"error": {"kind", "exit", "message", "issues":
+//! [{"path", "message"}]}}` with 400 (usage), 404 (unknown set or schema), 413 (too large),
+//! 408 (too slow), 422 (input rejected) or 500 (a bug; no panic reaches a client).
+
+mod api;
+mod openapi;
+mod page;
+mod sets;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::args::ServeArgs;
+use crate::fail::Failure;
+
+pub(crate) use sets::Sets;
+
+/// Starts the service and runs it until Ctrl-C or SIGTERM.
+pub(crate) fn run(args: &ServeArgs) -> Result<(), Failure> {
+    let sets = Arc::new(Sets::load(args.sets.as_deref())?);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::io("tokio runtime", &e))?;
+    runtime.block_on(serve(args, sets))
+}
+
+async fn serve(args: &ServeArgs, sets: Arc<Sets>) -> Result<(), Failure> {
+    let listener = tokio::net::TcpListener::bind(&args.bind)
+        .await
+        .map_err(|e| Failure::usage(format!("cannot listen on `{}`: {e}", args.bind)))?;
+    let addr: SocketAddr = listener.local_addr().map_err(|e| Failure::io(&args.bind, &e))?;
+    println!("par-index serving on http://{addr}/");
+    let app = router(sets, Duration::from_secs(args.timeout), args.max_body);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| Failure::io("server", &e))
+}
+
+/// The routes, with the size and time limits and the panic guard.
+pub(crate) fn router(sets: Arc<Sets>, timeout: Duration, max_body: usize) -> Router {
+    Router::new()
+        .route("/", get(page::index))
+        .route("/page.js", get(page::script))
+        .route("/page.css", get(page::style))
+        .route("/openapi.json", get(openapi::document))
+        .route("/sets", get(api::sets))
+        .route("/sets/{id}", get(api::set))
+        .route("/schemas/{name}", get(api::schema))
+        .route("/score", post(api::score))
+        .route("/check", post(api::check))
+        .route("/appraise", post(api::appraise))
+        .route("/rank", post(api::rank))
+        .route("/audit", post(api::audit))
+        .route("/gaps", post(api::gaps))
+        .route("/whatif", post(api::whatif))
+        .fallback(api::not_found)
+        .with_state(sets)
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(CatchPanicLayer::custom(api::panicked))
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
