@@ -65,7 +65,10 @@ function input(name, prop, def, field) {
 
 function fieldInputs(code, shape, def) {
   const box = el("div", { class: "inputs" });
-  for (const [field, prop] of Object.entries(shape.properties || {})) {
+  const order = ["level", "met", "numerator", "denominator", "percent", "count", "points"];
+  const rank = (f) => (order.includes(f) ? order.indexOf(f) : order.length);
+  const fields = Object.entries(shape.properties || {}).sort((a, b) => rank(a[0]) - rank(b[0]));
+  for (const [field, prop] of fields) {
     if (field === "note") continue;
     if (prop.type === "object" && prop.properties) {
       for (const [sub, p] of Object.entries(prop.properties)) {
