@@ -77,7 +77,9 @@ pub(crate) struct SetArg {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Score evidence into a scorecard (tính điểm).
-    #[command(after_help = "Example:\n  par-index score --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json\n  par-index score --builtin vn-district-2023 --format csv - < evidence.json > scorecard.csv")]
+    #[command(
+        after_help = "Example:\n  par-index score --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json\n  par-index score --builtin vn-district-2023 --format csv - < evidence.json > scorecard.csv"
+    )]
     Score {
         #[command(flatten)]
         set: SetArg,
@@ -88,7 +90,9 @@ pub(crate) enum Command {
         format: Format,
     },
     /// Check rule sets: every problem with its file, line and path (kiểm tra bộ tiêu chí).
-    #[command(after_help = "Example:\n  par-index check criteria/vn-district-2023 criteria/ca-mau-1880-2013/ruleset.toml")]
+    #[command(
+        after_help = "Example:\n  par-index check criteria/vn-district-2023 criteria/ca-mau-1880-2013/ruleset.toml"
+    )]
     Check {
         /// Rule-set files or folders, or `-`.
         #[arg(required = true)]
@@ -104,7 +108,9 @@ pub(crate) enum Command {
         folder: PathBuf,
     },
     /// Apply appraisal rounds, bonus and penalty (thẩm định) to a unit's evidence.
-    #[command(after_help = "Example:\n  par-index appraise --ruleset tests/fixtures/cycle.toml tests/fixtures/cycle.evidence.json tests/fixtures/cycle.appraisal.json")]
+    #[command(
+        after_help = "Example:\n  par-index appraise --ruleset tests/fixtures/cycle.toml tests/fixtures/cycle.evidence.json tests/fixtures/cycle.appraisal.json"
+    )]
     Appraise {
         #[command(flatten)]
         set: SetArg,
@@ -117,7 +123,9 @@ pub(crate) enum Command {
         format: Format,
     },
     /// Score and rank a batch of units: a folder of evidence files or a batch JSON (xếp hạng).
-    #[command(after_help = "Example:\n  par-index rank --ruleset tests/fixtures/cycle.toml examples/data/batch")]
+    #[command(
+        after_help = "Example:\n  par-index rank --ruleset tests/fixtures/cycle.toml examples/data/batch"
+    )]
     Rank {
         #[command(flatten)]
         set: SetArg,
@@ -128,7 +136,9 @@ pub(crate) enum Command {
         format: Format,
     },
     /// Recompute the figures a unit reported (kiểm tra số liệu); exit 3 on a mismatch.
-    #[command(after_help = "Example:\n  par-index audit --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json")]
+    #[command(
+        after_help = "Example:\n  par-index audit --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json"
+    )]
     Audit {
         #[command(flatten)]
         set: SetArg,
@@ -136,7 +146,9 @@ pub(crate) enum Command {
         evidence: String,
     },
     /// Where the missing points are, and a plan (phân tích điểm còn thiếu).
-    #[command(after_help = "Example:\n  par-index gaps --builtin vn-district-2023 --top 5 examples/data/duyen-hai-2023-q3.json")]
+    #[command(
+        after_help = "Example:\n  par-index gaps --builtin vn-district-2023 --top 5 examples/data/duyen-hai-2023-q3.json"
+    )]
     Gaps {
         #[command(flatten)]
         set: SetArg,
@@ -147,7 +159,9 @@ pub(crate) enum Command {
         top: usize,
     },
     /// Score a scenario against the evidence (giả định).
-    #[command(after_help = "Example:\n  echo '{\"set\": {\"1.1.3\": {\"numerator\": 36}}}' | par-index whatif --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json -")]
+    #[command(
+        after_help = "Example:\n  echo '{\"set\": {\"1.1.3\": {\"numerator\": 36}}}' | par-index whatif --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json -"
+    )]
     Whatif {
         #[command(flatten)]
         set: SetArg,
@@ -158,7 +172,9 @@ pub(crate) enum Command {
     },
     /// Compare two rule sets (TOML files, folders or `builtin:ID`), or two units' evidence
     /// scored under one set (two .json files).
-    #[command(after_help = "Examples:\n  par-index diff builtin:bnv-2948-2017-province builtin:bnv-876-2022-province\n  par-index diff --builtin vn-district-2023 before.json after.json")]
+    #[command(
+        after_help = "Examples:\n  par-index diff builtin:bnv-2948-2017-province builtin:bnv-876-2022-province\n  par-index diff --builtin vn-district-2023 before.json after.json"
+    )]
     Diff {
         #[command(flatten)]
         set: SetArg,
@@ -177,7 +193,9 @@ pub(crate) enum Command {
         set: SetArg,
     },
     /// Serve the scoring API and the form page over HTTP (dịch vụ chấm điểm).
-    #[command(after_help = "Example:\n  par-index serve --bind 127.0.0.1:8080 --sets criteria\n  curl -X POST 'http://127.0.0.1:8080/score?set=vn-district-2023' --data-binary @examples/data/duyen-hai-2023-q3.json")]
+    #[command(
+        after_help = "Example:\n  par-index serve --bind 127.0.0.1:8080 --sets criteria\n  curl -X POST 'http://127.0.0.1:8080/score?set=vn-district-2023' --data-binary @examples/data/duyen-hai-2023-q3.json"
+    )]
     Serve(ServeArgs),
     // `import` and `export` (annex documents) are added here by the annex crate.
 }

@@ -57,7 +57,8 @@ impl Failure {
 
     /// The same failure with clap's full message as its one issue.
     pub(crate) fn with_detail(mut self, detail: &str) -> Failure {
-        self.issues.push(issue(String::new(), None, detail.trim().to_string()));
+        self.issues
+            .push(issue(String::new(), None, detail.trim().to_string()));
         self
     }
 
@@ -100,6 +101,9 @@ impl Failure {
         let head = if vi { "Lỗi" } else { "Error" };
         let mut out = format!("{head}: {}\n", self.message);
         for i in &self.issues {
+            if let Some(file) = &i.file {
+                out.push_str(&format!("  {file}:"));
+            }
             match i.line {
                 Some(line) => out.push_str(&format!("  {} (line {line}): {}\n", i.path, i.message)),
                 None => out.push_str(&format!("  {}: {}\n", i.path, i.message)),
@@ -163,7 +167,11 @@ impl From<EvidenceError> for Failure {
 
 impl From<EvalError> for Failure {
     fn from(e: EvalError) -> Failure {
-        let mut f = Failure::new("evidence", EXIT_INPUT, "the evidence does not fit the rule set");
+        let mut f = Failure::new(
+            "evidence",
+            EXIT_INPUT,
+            "the evidence does not fit the rule set",
+        );
         f.issues = e
             .issues()
             .iter()

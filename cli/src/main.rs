@@ -1,7 +1,11 @@
 //! `par-index`: the PAR Index (Chỉ số cải cách hành chính) without writing Rust — score,
 //! check, rank, audit from the command line, or `serve` the same over HTTP with a form page.
 #![forbid(unsafe_code)]
-#![expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line program")]
+#![expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command-line program"
+)]
 
 mod args;
 mod cmd;
@@ -55,9 +59,20 @@ fn report(f: &Failure, json: bool, vi: bool) -> ExitCode {
 /// Help and version go to standard output (exit 0); usage errors exit 2, as JSON with --json.
 fn clap_error(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
         let _ = e.print();
-        return ExitCode::from(if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 });
+        return ExitCode::from(
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            },
+        );
     }
     if std::env::args().any(|a| a == "--json") {
         let f = Failure::usage(e.kind().to_string()).with_detail(&e.render().to_string());

@@ -22,7 +22,11 @@ pub(crate) const EXIT_FAILED: u8 = 3;
 impl Outcome {
     /// An outcome with exit code 0.
     pub(crate) fn ok(text: String, json: Value) -> Outcome {
-        Outcome { text, json, exit: 0 }
+        Outcome {
+            text,
+            json,
+            exit: 0,
+        }
     }
 
     /// An outcome whose JSON is `value` serialized.

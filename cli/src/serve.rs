@@ -40,7 +40,9 @@ async fn serve(args: &ServeArgs, sets: Arc<Sets>) -> Result<(), Failure> {
     let listener = tokio::net::TcpListener::bind(&args.bind)
         .await
         .map_err(|e| Failure::usage(format!("cannot listen on `{}`: {e}", args.bind)))?;
-    let addr: SocketAddr = listener.local_addr().map_err(|e| Failure::io(&args.bind, &e))?;
+    let addr: SocketAddr = listener
+        .local_addr()
+        .map_err(|e| Failure::io(&args.bind, &e))?;
     println!("par-index serving on http://{addr}/");
     let app = router(sets, Duration::from_secs(args.timeout), args.max_body);
     axum::serve(listener, app)
@@ -70,7 +72,10 @@ pub(crate) fn router(sets: Arc<Sets>, timeout: Duration, max_body: usize) -> Rou
         .with_state(sets)
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
         .layer(CatchPanicLayer::custom(api::panicked))
 }
 
@@ -80,7 +85,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -33,19 +33,38 @@ fn json_errors_parse_with_their_paths_and_exit_codes() {
         .clone();
     let v = json_of(&out);
     assert_eq!(v["error"]["exit"], 1);
-    assert_eq!(v["error"]["issues"][0]["path"], r#"evidence["1.1.2"].numerator"#);
+    assert_eq!(
+        v["error"]["issues"][0]["path"],
+        r#"evidence["1.1.2"].numerator"#
+    );
     // A usage error (exit 2) is JSON too.
-    let out = par_index().args(["--json", "score"]).assert().code(2).get_output().stdout.clone();
-    assert_eq!(json_of(&out)["error"]["kind"], "usage");
-    // An unknown bundled set is a usage error naming it.
     let out = par_index()
-        .args(["--json", "score", "--builtin", "nope", "examples/data/duyen-hai-2023-q3.json"])
+        .args(["--json", "score"])
         .assert()
         .code(2)
         .get_output()
         .stdout
         .clone();
-    assert!(json_of(&out)["error"]["message"].as_str().is_some_and(|m| m.contains("`nope`")));
+    assert_eq!(json_of(&out)["error"]["kind"], "usage");
+    // An unknown bundled set is a usage error naming it.
+    let out = par_index()
+        .args([
+            "--json",
+            "score",
+            "--builtin",
+            "nope",
+            "examples/data/duyen-hai-2023-q3.json",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        json_of(&out)["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("`nope`"))
+    );
 }
 
 #[test]
@@ -53,7 +72,13 @@ fn json_score_of_the_sample_gives_the_hand_computed_total() {
     // criteria/vn-district-2023/cases/01-duyen-hai-2023-q3.toml:
     // total = 5.17 + 2 + 14 + 4 + 6.5 + 2.2 + 12 + 0 = 45.87 of 100 → class D.
     let out = par_index()
-        .args(["--json", "score", "--builtin", "vn-district-2023", "examples/data/duyen-hai-2023-q3.json"])
+        .args([
+            "--json",
+            "score",
+            "--builtin",
+            "vn-district-2023",
+            "examples/data/duyen-hai-2023-q3.json",
+        ])
         .assert()
         .success()
         .get_output()
@@ -66,8 +91,17 @@ fn json_score_of_the_sample_gives_the_hand_computed_total() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in ["score", "check", "sets", "test", "appraise", "rank", "audit", "gaps", "whatif", "diff", "schema", "serve"] {
-        let out = par_index().args([sub, "--help"]).assert().success().get_output().stdout.clone();
+    for sub in [
+        "score", "check", "sets", "test", "appraise", "rank", "audit", "gaps", "whatif", "diff",
+        "schema", "serve",
+    ] {
+        let out = par_index()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         let text = String::from_utf8_lossy(&out);
         assert!(text.contains("par-index "), "{sub} --help has no example");
     }

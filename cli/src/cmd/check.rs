@@ -18,8 +18,14 @@ pub(crate) fn run(paths: &[String], lang: LangArg) -> Result<Outcome, Failure> {
             Ok(rs) => {
                 let leaves = rs.leaf_codes().count();
                 text.push_str(&match lang {
-                    LangArg::Vi => format!("{path}: bộ tiêu chí `{}` hợp lệ ({leaves} tiêu chí lá)\n", rs.id()),
-                    LangArg::En => format!("{path}: rule set `{}` is valid ({leaves} leaves)\n", rs.id()),
+                    LangArg::Vi => format!(
+                        "{path}: bộ tiêu chí `{}` hợp lệ ({leaves} tiêu chí lá)\n",
+                        rs.id()
+                    ),
+                    LangArg::En => format!(
+                        "{path}: rule set `{}` is valid ({leaves} leaves)\n",
+                        rs.id()
+                    ),
                 });
                 valid.push(json!({ "path": path, "id": rs.id(), "leaves": leaves }));
             }

@@ -1,7 +1,9 @@
 //! `diff`: two rule sets (criteria added, removed, re-weighted, rules changed), or two units'
 //! evidence scored under one set (node by node).
 
-use par_index::{NodeMove, RuleSetDiff, ScorecardComparison, compare_scorecards, diff_rulesets, evaluate};
+use par_index::{
+    NodeMove, RuleSetDiff, ScorecardComparison, compare_scorecards, diff_rulesets, evaluate,
+};
 
 use crate::args::{LangArg, SetArg};
 use crate::fail::Failure;
@@ -9,7 +11,12 @@ use crate::input;
 use crate::outcome::Outcome;
 
 /// Compares `before` with `after`: evidence when both are `.json` files, else rule sets.
-pub(crate) fn run(set: &SetArg, before: &str, after: &str, lang: LangArg) -> Result<Outcome, Failure> {
+pub(crate) fn run(
+    set: &SetArg,
+    before: &str,
+    after: &str,
+    lang: LangArg,
+) -> Result<Outcome, Failure> {
     if before.ends_with(".json") && after.ends_with(".json") {
         return scorecards(set, before, after, lang);
     }
@@ -47,9 +54,20 @@ fn comparison_text(cmp: &ScorecardComparison, lang: LangArg) -> String {
 }
 
 fn move_line(m: &NodeMove) -> String {
-    let pts = |s: &Option<par_index::Score>| s.as_ref().map_or_else(|| "-".to_string(), |s| s.points.to_string());
-    let delta = m.points_delta().map_or_else(String::new, |d| format!(" ({d:+})"));
-    format!("{} {}: {} → {}{delta}\n", m.code, m.title, pts(&m.before), pts(&m.after))
+    let pts = |s: &Option<par_index::Score>| {
+        s.as_ref()
+            .map_or_else(|| "-".to_string(), |s| s.points.to_string())
+    };
+    let delta = m
+        .points_delta()
+        .map_or_else(String::new, |d| format!(" ({d:+})"));
+    format!(
+        "{} {}: {} → {}{delta}\n",
+        m.code,
+        m.title,
+        pts(&m.before),
+        pts(&m.after)
+    )
 }
 
 fn ruleset_text(d: &RuleSetDiff, lang: LangArg) -> String {
@@ -57,16 +75,32 @@ fn ruleset_text(d: &RuleSetDiff, lang: LangArg) -> String {
     let mut text = String::new();
     let mut list = |vi_head: &str, en_head: &str, items: Vec<String>| {
         if !items.is_empty() {
-            text.push_str(&format!("{}: {}\n", if vi { vi_head } else { en_head }, items.join(", ")));
+            text.push_str(&format!(
+                "{}: {}\n",
+                if vi { vi_head } else { en_head },
+                items.join(", ")
+            ));
         }
     };
     list("Thêm", "Added", d.added.clone());
     list("Bỏ", "Removed", d.removed.clone());
-    list("Đổi điểm tối đa", "Re-weighted", d.reweighted.iter().map(|r| format!("{} {} → {}", r.code, r.before, r.after)).collect());
+    list(
+        "Đổi điểm tối đa",
+        "Re-weighted",
+        d.reweighted
+            .iter()
+            .map(|r| format!("{} {} → {}", r.code, r.before, r.after))
+            .collect(),
+    );
     list("Đổi cách chấm", "Rules changed", d.rules_changed.clone());
     list("Đổi tên", "Retitled", d.retitled.clone());
     if text.is_empty() {
-        text = if vi { "Không có khác biệt\n" } else { "No difference\n" }.to_string();
+        text = if vi {
+            "Không có khác biệt\n"
+        } else {
+            "No difference\n"
+        }
+        .to_string();
     }
     text
 }

@@ -10,7 +10,12 @@ use crate::input;
 use crate::outcome::{Outcome, pretty};
 
 /// Scores and ranks the batch.
-pub(crate) fn run(set: &SetArg, batch: &str, format: Format, lang: LangArg) -> Result<Outcome, Failure> {
+pub(crate) fn run(
+    set: &SetArg,
+    batch: &str,
+    format: Format,
+    lang: LangArg,
+) -> Result<Outcome, Failure> {
     let batch_data = if Path::new(batch).is_dir() {
         folder(Path::new(batch))?
     } else {

@@ -13,12 +13,15 @@ use crate::outcome::Outcome;
 pub(crate) fn run(folder: &Path, lang: LangArg) -> Result<Outcome, Failure> {
     let name = folder.display().to_string();
     let rs = RuleSet::from_path(folder).map_err(|e| Failure::from(e).in_file(&name))?;
-    let reports = par_index::cases::run_folder(&rs, folder)
-        .map_err(|e| Failure::new("io", EXIT_INPUT, e))?;
+    let reports =
+        par_index::cases::run_folder(&rs, folder).map_err(|e| Failure::new("io", EXIT_INPUT, e))?;
     let mut text = String::new();
     let mut cases = Vec::new();
     for r in &reports {
-        let file = r.file.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+        let file = r
+            .file
+            .file_name()
+            .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
         let verdict = match (r.problems.is_empty(), lang) {
             (true, LangArg::Vi) => "đạt",
             (true, LangArg::En) => "ok",

@@ -8,7 +8,12 @@ use crate::input;
 use crate::outcome::Outcome;
 
 /// Scores the scenario against the evidence.
-pub(crate) fn run(set: &SetArg, evidence: &str, scenario: &str, _lang: LangArg) -> Result<Outcome, Failure> {
+pub(crate) fn run(
+    set: &SetArg,
+    evidence: &str,
+    scenario: &str,
+    _lang: LangArg,
+) -> Result<Outcome, Failure> {
     let ev = input::evidence(evidence)?;
     let rs = input::ruleset(set, Some(&ev))?;
     let sc = Scenario::from_json_str(&input::read(scenario)?)

@@ -55,7 +55,11 @@ pub(crate) fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 
 /// Any other path: a JSON 404.
 pub(crate) async fn not_found() -> Response {
-    failure(&Failure::new("not_found", 2, "no such route; see /openapi.json"))
+    failure(&Failure::new(
+        "not_found",
+        2,
+        "no such route; see /openapi.json",
+    ))
 }
 
 /// Runs `work` on the blocking pool; a panic there becomes a JSON 500.
@@ -110,13 +114,20 @@ fn evidence_in(value: &Value, key: &str) -> Result<Evidence, Failure> {
 fn resolve(sets: &Sets, q: &Params, named: Option<&str>) -> Result<Arc<RuleSet>, Failure> {
     match q.set.as_deref().or(named) {
         Some(id) => sets.get(id),
-        None => Err(Failure::usage("which rule set? add ?set=<id> (see GET /sets) or `ruleset_toml` to the body")),
+        None => Err(Failure::usage(
+            "which rule set? add ?set=<id> (see GET /sets) or `ruleset_toml` to the body",
+        )),
     }
 }
 
 /// The rule set and evidence of a body: the evidence itself, or `{"ruleset_toml", "evidence"}`
 /// (and, for /appraise and /whatif, `{"evidence", "<second>"}`).
-fn inputs(sets: &Sets, q: &Params, body: &str, combined: bool) -> Result<(Arc<RuleSet>, Evidence, Value), Failure> {
+fn inputs(
+    sets: &Sets,
+    q: &Params,
+    body: &str,
+    combined: bool,
+) -> Result<(Arc<RuleSet>, Evidence, Value), Failure> {
     let value = parse(body)?;
     let ev = if combined || value.get("ruleset_toml").is_some() {
         evidence_in(&value, "evidence")?
@@ -124,7 +135,9 @@ fn inputs(sets: &Sets, q: &Params, body: &str, combined: bool) -> Result<(Arc<Ru
         Evidence::from_json_str(body)?
     };
     let rs = match value.get("ruleset_toml").and_then(Value::as_str) {
-        Some(toml) => Arc::new(RuleSet::from_toml_str(toml).map_err(|e| Failure::from(e).under("ruleset_toml"))?),
+        Some(toml) => Arc::new(
+            RuleSet::from_toml_str(toml).map_err(|e| Failure::from(e).under("ruleset_toml"))?,
+        ),
         None => resolve(sets, q, ev.ruleset.as_deref())?,
     };
     Ok((rs, ev, value))
@@ -145,18 +158,33 @@ pub(crate) async fn score(State(sets): Shared, Query(q): Query<Params>, body: St
         match q.format.as_deref() {
             None | Some("json") => json_of(&card),
             Some(f @ ("csv" | "markdown")) => report(&rs, &ev, f, lang(&q)),
-            Some(other) => Err(Failure::usage(format!("unknown format `{other}`; expected json, csv or markdown"))),
+            Some(other) => Err(Failure::usage(format!(
+                "unknown format `{other}`; expected json, csv or markdown"
+            ))),
         }
     })
     .await
 }
 
-fn report(rs: &RuleSet, ev: &Evidence, format: &str, lang: par_index::Lang) -> Result<Response, Failure> {
+fn report(
+    rs: &RuleSet,
+    ev: &Evidence,
+    format: &str,
+    lang: par_index::Lang,
+) -> Result<Response, Failure> {
     let card = evaluate_appraised(rs, ev, &Appraisal::default())?;
     Ok(if format == "csv" {
-        ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], render_scorecard_csv(&card, lang)).into_response()
+        (
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+            render_scorecard_csv(&card, lang),
+        )
+            .into_response()
     } else {
-        ([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], render_scorecard_markdown(&card, lang)).into_response()
+        (
+            [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
+            render_scorecard_markdown(&card, lang),
+        )
+            .into_response()
     })
 }
 
@@ -170,7 +198,11 @@ pub(crate) async fn check(body: String) -> Response {
 }
 
 /// POST /appraise: `{"evidence", "appraisal"}` → the appraised scorecard.
-pub(crate) async fn appraise(State(sets): Shared, Query(q): Query<Params>, body: String) -> Response {
+pub(crate) async fn appraise(
+    State(sets): Shared,
+    Query(q): Query<Params>,
+    body: String,
+) -> Response {
     blocking(move || {
         let (rs, ev, value) = inputs(&sets, &q, &body, true)?;
         let record = Appraisal::from_json_str(&member(&value, "appraisal")?)?;
@@ -211,8 +243,17 @@ pub(crate) async fn gaps(State(sets): Shared, Query(q): Query<Params>, body: Str
 pub(crate) async fn whatif(State(sets): Shared, Query(q): Query<Params>, body: String) -> Response {
     blocking(move || {
         let (rs, ev, value) = inputs(&sets, &q, &body, true)?;
-        let sc = Scenario::from_json_str(&member(&value, "scenario")?).map_err(|e| Failure::from(e).under("scenario"))?;
-        json_of(&what_if(&rs, &ev, &sc)?)
+        let sc = Scenario::from_json_str(&member(&value, "scenario")?)
+            .map_err(|e| Failure::from(e).under("scenario"))?;
+        let result = what_if(&rs, &ev, &sc).map_err(|e| {
+            let f = Failure::from(e);
+            if f.issues.iter().all(|i| !i.path.starts_with("evidence")) {
+                f.under("scenario")
+            } else {
+                f
+            }
+        })?;
+        json_of(&result)
     })
     .await
 }
@@ -247,7 +288,13 @@ pub(crate) async fn schema(Path(name): Path<String>) -> Response {
         "ruleset" => par_index::schema::ruleset(),
         "evidence" => par_index::schema::evidence(),
         "scorecard" => par_index::schema::scorecard(),
-        _ => return failure(&Failure::new("not_found", 2, format!("no schema `{name}`; expected ruleset, evidence or scorecard"))),
+        _ => {
+            return failure(&Failure::new(
+                "not_found",
+                2,
+                format!("no schema `{name}`; expected ruleset, evidence or scorecard"),
+            ));
+        }
     };
     Json(schema.to_value()).into_response()
 }

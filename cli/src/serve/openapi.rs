@@ -34,17 +34,70 @@ pub(crate) fn build() -> Value {
     let pair = |k: &str, v: &Value| json!({ "type": "object", "required": ["evidence", k], "properties": { "evidence": ev, k: v } });
     let batch = json!({ "type": "object", "required": ["units"], "properties": { "ruleset": { "type": "string" }, "units": { "type": "array", "items": ev } } });
     let mut paths = Map::new();
-    paths.insert("/score".into(), post("Score evidence (tính điểm)", &ev, &card, true));
+    paths.insert(
+        "/score".into(),
+        post("Score evidence (tính điểm)", &ev, &card, true),
+    );
     paths.insert("/check".into(), check());
-    paths.insert("/appraise".into(), post("Apply appraisal rounds (thẩm định)", &pair("appraisal", &appraisal), &appraised, true));
-    paths.insert("/rank".into(), post("Score and rank a batch (xếp hạng)", &batch, &ranked, true));
-    paths.insert("/audit".into(), post("Audit the reported figures (kiểm tra số liệu)", &ev, &audit, true));
-    paths.insert("/gaps".into(), post("Gap analysis (phân tích điểm còn thiếu)", &ev, &gaps, true));
-    paths.insert("/whatif".into(), post("Score a scenario (giả định)", &pair("scenario", &scenario), &whatif, true));
-    paths.insert("/sets".into(), get("The rule sets served", &json!({ "type": "object" }), None));
-    paths.insert("/sets/{id}".into(), get("A rule set, its nodes and its evidence schema", &json!({ "type": "object", "properties": { "ruleset": ruleset } }), Some("id")));
-    paths.insert("/schemas/{name}".into(), get("A JSON Schema: ruleset, evidence or scorecard", &json!({ "type": "object" }), Some("name")));
-    paths.insert("/openapi.json".into(), get("This document", &json!({ "type": "object" }), None));
+    paths.insert(
+        "/appraise".into(),
+        post(
+            "Apply appraisal rounds (thẩm định)",
+            &pair("appraisal", &appraisal),
+            &appraised,
+            true,
+        ),
+    );
+    paths.insert(
+        "/rank".into(),
+        post("Score and rank a batch (xếp hạng)", &batch, &ranked, true),
+    );
+    paths.insert(
+        "/audit".into(),
+        post(
+            "Audit the reported figures (kiểm tra số liệu)",
+            &ev,
+            &audit,
+            true,
+        ),
+    );
+    paths.insert(
+        "/gaps".into(),
+        post("Gap analysis (phân tích điểm còn thiếu)", &ev, &gaps, true),
+    );
+    paths.insert(
+        "/whatif".into(),
+        post(
+            "Score a scenario (giả định)",
+            &pair("scenario", &scenario),
+            &whatif,
+            true,
+        ),
+    );
+    paths.insert(
+        "/sets".into(),
+        get("The rule sets served", &json!({ "type": "object" }), None),
+    );
+    paths.insert(
+        "/sets/{id}".into(),
+        get(
+            "A rule set, its nodes and its evidence schema",
+            &json!({ "type": "object", "properties": { "ruleset": ruleset } }),
+            Some("id"),
+        ),
+    );
+    paths.insert(
+        "/schemas/{name}".into(),
+        get(
+            "A JSON Schema: ruleset, evidence or scorecard",
+            &json!({ "type": "object" }),
+            Some("name"),
+        ),
+    );
+    paths.insert(
+        "/openapi.json".into(),
+        get("This document", &json!({ "type": "object" }), None),
+    );
     json!({
         "openapi": "3.0.3",
         "info": { "title": "par-index", "version": env!("CARGO_PKG_VERSION"),
@@ -71,9 +124,16 @@ fn errors() -> Value {
 
 fn post(summary: &str, body: &Value, answer: &Value, with_set: bool) -> Value {
     let mut responses = errors();
-    responses["200"] = json!({ "description": "OK", "content": { "application/json": { "schema": answer } } });
-    let params = if with_set { vec![json!({ "name": "set", "in": "query", "required": false, "schema": { "type": "string" },
-        "description": "The rule-set id (else the body's `ruleset`)" })] } else { vec![] };
+    responses["200"] =
+        json!({ "description": "OK", "content": { "application/json": { "schema": answer } } });
+    let params = if with_set {
+        vec![
+            json!({ "name": "set", "in": "query", "required": false, "schema": { "type": "string" },
+        "description": "The rule-set id (else the body's `ruleset`)" }),
+        ]
+    } else {
+        vec![]
+    };
     json!({ "post": { "summary": summary, "parameters": params,
         "requestBody": { "required": true, "content": { "application/json": { "schema": body } } },
         "responses": responses } })
@@ -89,7 +149,8 @@ fn check() -> Value {
 
 fn get(summary: &str, answer: &Value, param: Option<&str>) -> Value {
     let mut responses = errors();
-    responses["200"] = json!({ "description": "OK", "content": { "application/json": { "schema": answer } } });
+    responses["200"] =
+        json!({ "description": "OK", "content": { "application/json": { "schema": answer } } });
     let params: Vec<Value> = param.into_iter().map(|p| json!({ "name": p, "in": "path", "required": true, "schema": { "type": "string" } })).collect();
     json!({ "get": { "summary": summary, "parameters": params, "responses": responses } })
 }

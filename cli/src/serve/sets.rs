@@ -19,7 +19,10 @@ impl Sets {
     /// replace a bundled set of the same id.
     pub(crate) fn load(dir: Option<&Path>) -> Result<Sets, Failure> {
         let mut sets = Sets::default();
-        for rs in RuleSet::builtin_ids().into_iter().filter_map(RuleSet::builtin) {
+        for rs in RuleSet::builtin_ids()
+            .into_iter()
+            .filter_map(RuleSet::builtin)
+        {
             sets.by_id.insert(rs.id().to_string(), Arc::new(rs));
         }
         if let Some(dir) = dir {
@@ -36,7 +39,11 @@ impl Sets {
     pub(crate) fn get(&self, id: &str) -> Result<Arc<RuleSet>, Failure> {
         self.by_id.get(id).cloned().ok_or_else(|| {
             let ids: Vec<&str> = self.by_id.keys().map(String::as_str).collect();
-            Failure::new("not_found", 2, format!("no rule set `{id}`; served: {}", ids.join(", ")))
+            Failure::new(
+                "not_found",
+                2,
+                format!("no rule set `{id}`; served: {}", ids.join(", ")),
+            )
         })
     }
 
