@@ -116,16 +116,16 @@ fn error_schema() -> Value {
             "issues": { "type": "array", "items": issue } } } } })
 }
 
-fn errors() -> Value {
+fn responses(ok: Value) -> Value {
     let e = json!({ "description": "An error with the path of each bad field",
         "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
-    json!({ "400": e, "404": e, "408": e, "413": e, "422": e, "500": e })
+    json!({ "200": ok, "400": e, "404": e, "408": e, "413": e, "422": e, "500": e })
 }
 
 fn post(summary: &str, body: &Value, answer: &Value, with_set: bool) -> Value {
-    let mut responses = errors();
-    responses["200"] =
-        json!({ "description": "OK", "content": { "application/json": { "schema": answer } } });
+    let responses = responses(
+        json!({ "description": "OK", "content": { "application/json": { "schema": answer } } }),
+    );
     let params = if with_set {
         vec![
             json!({ "name": "set", "in": "query", "required": false, "schema": { "type": "string" },
@@ -140,17 +140,17 @@ fn post(summary: &str, body: &Value, answer: &Value, with_set: bool) -> Value {
 }
 
 fn check() -> Value {
-    let mut responses = errors();
-    responses["200"] = json!({ "description": "The set is valid", "content": { "application/json": { "schema": { "type": "object" } } } });
+    let responses = responses(json!({ "description": "The set is valid",
+        "content": { "application/json": { "schema": { "type": "object" } } } }));
     json!({ "post": { "summary": "Check a rule set sent as TOML (kiểm tra bộ tiêu chí)",
         "requestBody": { "required": true, "content": { "application/toml": { "schema": { "type": "string" } } } },
         "responses": responses } })
 }
 
 fn get(summary: &str, answer: &Value, param: Option<&str>) -> Value {
-    let mut responses = errors();
-    responses["200"] =
-        json!({ "description": "OK", "content": { "application/json": { "schema": answer } } });
+    let responses = responses(
+        json!({ "description": "OK", "content": { "application/json": { "schema": answer } } }),
+    );
     let params: Vec<Value> = param.into_iter().map(|p| json!({ "name": p, "in": "path", "required": true, "schema": { "type": "string" } })).collect();
     json!({ "get": { "summary": summary, "parameters": params, "responses": responses } })
 }
