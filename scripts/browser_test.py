@@ -11,7 +11,7 @@ import base64, json, os, socket, subprocess, sys, tempfile, time, urllib.request
 SAMPLE = os.path.join(os.path.dirname(__file__), "..", "examples", "data", "duyen-hai-2023-q3.json")
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-dev-shm-usage", "--window-size=1280,1800"]
+               "--disable-dev-shm-usage", "--window-size=1200,1000"]
 
 
 def free_port():
