@@ -20,7 +20,14 @@ impl Drop for Server {
 
 fn start() -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_par-index"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--max-body", "200000", "--sets"])
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--max-body",
+            "200000",
+            "--sets",
+        ])
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures"))
         .stdout(Stdio::piped())
         .spawn()
@@ -153,7 +160,10 @@ fn every_route_answers() {
     );
     let (status, card) = post(&s, "/appraise?set=cycle-test", &body);
     // tests/fixtures/cycle.*: areas 8.06 after the rounds, + bonus 1 − penalty 0.5 = 8.56 of 10.
-    assert_eq!((status, card["total"]["points"].clone()), (200, json!("8.56")));
+    assert_eq!(
+        (status, card["total"]["points"].clone()),
+        (200, json!("8.56"))
+    );
     assert_eq!(post(&s, "/appraise?set=nope", &body).0, 404);
 }
 
@@ -161,17 +171,39 @@ fn every_route_answers() {
 fn rank_a_batch_over_http() {
     let s = start(); // --sets tests/fixtures serves `cycle-test`
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/batch");
-    let mut files: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
-    let units: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap_or_default()).collect();
-    let (status, result) = post(&s, "/rank?set=cycle-test", &format!(r#"{{"units": [{}]}}"#, units.join(",")));
+    let units: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+        .collect();
+    let (status, result) = post(
+        &s,
+        "/rank?set=cycle-test",
+        &format!(r#"{{"units": [{}]}}"#, units.join(",")),
+    );
     assert_eq!(status, 200);
-    let rows = result["ranking"]["rows"].as_array().cloned().unwrap_or_default();
+    let rows = result["ranking"]["rows"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(rows.len(), 8);
-    let dh = rows.iter().find(|r| r["unit"] == "Thị xã Duyên Hải").cloned().unwrap_or_default();
+    let dh = rows
+        .iter()
+        .find(|r| r["unit"] == "Thị xã Duyên Hải")
+        .cloned()
+        .unwrap_or_default();
     // Thị xã Duyên Hải (synthetic): 1.1 on time 1 + 1.2 33/36 = 91.67% > 90% → 2 + 1.3 manual 2
     // + 2.1 47/50 × 3 = 2.82 = 7.82; no survey, so rescaled to the appraised 8: 7.82 / 8 = 97.75%.
-    assert_eq!((dh["points"].clone(), dh["index"].clone()), (json!("7.82"), json!("97.75")));
+    assert_eq!(
+        (dh["points"].clone(), dh["index"].clone()),
+        (json!("7.82"), json!("97.75"))
+    );
 }
 
 #[test]

@@ -11,7 +11,12 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::json;
 
-create_exception!(_native, NativeError, PyValueError, "A rejected input: (message, issues as JSON).");
+create_exception!(
+    _native,
+    NativeError,
+    PyValueError,
+    "A rejected input: (message, issues as JSON)."
+);
 
 /// A validated rule set (bộ tiêu chí).
 #[pyclass(frozen, module = "par_index")]
@@ -34,7 +39,10 @@ fn load_error(e: &par_index::LoadError) -> PyErr {
 }
 
 fn path_error(message: String, issues: Vec<(String, String)>) -> PyErr {
-    let issues: Vec<_> = issues.into_iter().map(|(p, m)| json!({ "path": p, "message": m })).collect();
+    let issues: Vec<_> = issues
+        .into_iter()
+        .map(|(p, m)| json!({ "path": p, "message": m }))
+        .collect();
     error(&message, json!(issues))
 }
 
@@ -48,12 +56,20 @@ fn evidence_error(e: &par_index::EvidenceError) -> PyErr {
 }
 
 fn eval_error(e: &par_index::EvalError) -> PyErr {
-    let issues = e.issues().iter().map(|i| (i.path.to_string(), i.message.clone())).collect();
+    let issues = e
+        .issues()
+        .iter()
+        .map(|i| (i.path.to_string(), i.message.clone()))
+        .collect();
     path_error(e.to_string(), issues)
 }
 
 fn cycle_error(e: &par_index::CycleError) -> PyErr {
-    let issues = e.issues().iter().map(|i| (i.path.to_string(), i.message.clone())).collect();
+    let issues = e
+        .issues()
+        .iter()
+        .map(|i| (i.path.to_string(), i.message.clone()))
+        .collect();
     path_error(e.to_string(), issues)
 }
 
@@ -68,7 +84,9 @@ impl RuleSet {
     fn builtin(id: &str) -> PyResult<RuleSet> {
         Set::builtin(id)
             .map(|inner| RuleSet { inner })
-            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("no bundled rule set `{id}`")))
+            .ok_or_else(|| {
+                pyo3::exceptions::PyKeyError::new_err(format!("no bundled rule set `{id}`"))
+            })
     }
 
     /// The ids of the bundled rule sets.
@@ -80,13 +98,17 @@ impl RuleSet {
     /// A rule set from TOML text.
     #[staticmethod]
     fn from_toml(text: &str) -> PyResult<RuleSet> {
-        Set::from_toml_str(text).map(|inner| RuleSet { inner }).map_err(|e| load_error(&e))
+        Set::from_toml_str(text)
+            .map(|inner| RuleSet { inner })
+            .map_err(|e| load_error(&e))
     }
 
     /// A rule set from a `ruleset.toml` file or a folder holding one.
     #[staticmethod]
     fn from_path(path: &str) -> PyResult<RuleSet> {
-        Set::from_path(path).map(|inner| RuleSet { inner }).map_err(|e| load_error(&e))
+        Set::from_path(path)
+            .map(|inner| RuleSet { inner })
+            .map_err(|e| load_error(&e))
     }
 
     /// The set's id.

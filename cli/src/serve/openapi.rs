@@ -15,96 +15,131 @@ pub(crate) async fn document() -> Response {
     Json(build()).into_response()
 }
 
+/// The schemas of the bodies and answers, as references into `components/schemas`.
+struct Refs {
+    evidence: Value,
+    scorecard: Value,
+    appraised: Value,
+    appraisal: Value,
+    audit: Value,
+    gaps: Value,
+    scenario: Value,
+    whatif: Value,
+    ranked: Value,
+    ruleset: Value,
+}
+
+impl Refs {
+    fn generate(g: &mut schemars::SchemaGenerator) -> Refs {
+        Refs {
+            evidence: g.subschema_for::<Evidence>().to_value(),
+            scorecard: g.subschema_for::<Scorecard>().to_value(),
+            appraised: g.subschema_for::<AppraisedScorecard>().to_value(),
+            appraisal: g.subschema_for::<Appraisal>().to_value(),
+            audit: g.subschema_for::<AuditReport>().to_value(),
+            gaps: g.subschema_for::<GapReport>().to_value(),
+            scenario: g.subschema_for::<Scenario>().to_value(),
+            whatif: g.subschema_for::<WhatIf>().to_value(),
+            ranked: g.subschema_for::<BatchResult>().to_value(),
+            ruleset: g.subschema_for::<RuleSetDef>().to_value(),
+        }
+    }
+
+    /// A body carrying the evidence and one more member.
+    fn pair(&self, key: &str, value: &Value) -> Value {
+        json!({ "type": "object", "required": ["evidence", key],
+                "properties": { "evidence": self.evidence, key: value } })
+    }
+
+    fn batch(&self) -> Value {
+        json!({ "type": "object", "required": ["units"], "properties": {
+            "ruleset": { "type": "string" }, "units": { "type": "array", "items": self.evidence } } })
+    }
+}
+
 /// The document.
 pub(crate) fn build() -> Value {
     let mut g = SchemaSettings::openapi3().into_generator();
-    let r = |s: schemars::Schema| s.to_value();
-    let ev = r(g.subschema_for::<Evidence>());
-    let card = r(g.subschema_for::<Scorecard>());
-    let appraised = r(g.subschema_for::<AppraisedScorecard>());
-    let appraisal = r(g.subschema_for::<Appraisal>());
-    let audit = r(g.subschema_for::<AuditReport>());
-    let gaps = r(g.subschema_for::<GapReport>());
-    let scenario = r(g.subschema_for::<Scenario>());
-    let whatif = r(g.subschema_for::<WhatIf>());
-    let ranked = r(g.subschema_for::<BatchResult>());
-    let ruleset = r(g.subschema_for::<RuleSetDef>());
+    let refs = Refs::generate(&mut g);
     let mut schemas = g.take_definitions(true);
     schemas.insert("Error".into(), error_schema());
-    let pair = |k: &str, v: &Value| json!({ "type": "object", "required": ["evidence", k], "properties": { "evidence": ev, k: v } });
-    let batch = json!({ "type": "object", "required": ["units"], "properties": { "ruleset": { "type": "string" }, "units": { "type": "array", "items": ev } } });
-    let mut paths = Map::new();
-    paths.insert(
-        "/score".into(),
-        post("Score evidence (tính điểm)", &ev, &card, true),
-    );
-    paths.insert("/check".into(), check());
-    paths.insert(
-        "/appraise".into(),
-        post(
-            "Apply appraisal rounds (thẩm định)",
-            &pair("appraisal", &appraisal),
-            &appraised,
-            true,
-        ),
-    );
-    paths.insert(
-        "/rank".into(),
-        post("Score and rank a batch (xếp hạng)", &batch, &ranked, true),
-    );
-    paths.insert(
-        "/audit".into(),
-        post(
-            "Audit the reported figures (kiểm tra số liệu)",
-            &ev,
-            &audit,
-            true,
-        ),
-    );
-    paths.insert(
-        "/gaps".into(),
-        post("Gap analysis (phân tích điểm còn thiếu)", &ev, &gaps, true),
-    );
-    paths.insert(
-        "/whatif".into(),
-        post(
-            "Score a scenario (giả định)",
-            &pair("scenario", &scenario),
-            &whatif,
-            true,
-        ),
-    );
-    paths.insert(
-        "/sets".into(),
-        get("The rule sets served", &json!({ "type": "object" }), None),
-    );
-    paths.insert(
-        "/sets/{id}".into(),
-        get(
-            "A rule set, its nodes and its evidence schema",
-            &json!({ "type": "object", "properties": { "ruleset": ruleset } }),
-            Some("id"),
-        ),
-    );
-    paths.insert(
-        "/schemas/{name}".into(),
-        get(
-            "A JSON Schema: ruleset, evidence or scorecard",
-            &json!({ "type": "object" }),
-            Some("name"),
-        ),
-    );
-    paths.insert(
-        "/openapi.json".into(),
-        get("This document", &json!({ "type": "object" }), None),
-    );
     json!({
         "openapi": "3.0.3",
         "info": { "title": "par-index", "version": env!("CARGO_PKG_VERSION"),
                   "description": "PAR Index (Chỉ số cải cách hành chính) scoring service. Decimals are strings." },
-        "paths": paths,
+        "paths": paths(&refs),
         "components": { "schemas": schemas }
     })
+}
+
+fn paths(r: &Refs) -> Map<String, Value> {
+    let object = json!({ "type": "object" });
+    let set = json!({ "type": "object", "properties": { "ruleset": r.ruleset } });
+    let routes = [
+        (
+            "/score",
+            post("Score evidence (tính điểm)", &r.evidence, &r.scorecard),
+        ),
+        ("/check", check()),
+        (
+            "/appraise",
+            post(
+                "Apply appraisal rounds (thẩm định)",
+                &r.pair("appraisal", &r.appraisal),
+                &r.appraised,
+            ),
+        ),
+        (
+            "/rank",
+            post("Score and rank a batch (xếp hạng)", &r.batch(), &r.ranked),
+        ),
+        (
+            "/audit",
+            post(
+                "Audit the reported figures (kiểm tra số liệu)",
+                &r.evidence,
+                &r.audit,
+            ),
+        ),
+        (
+            "/gaps",
+            post(
+                "Gap analysis (phân tích điểm còn thiếu)",
+                &r.evidence,
+                &r.gaps,
+            ),
+        ),
+        (
+            "/whatif",
+            post(
+                "Score a scenario (giả định)",
+                &r.pair("scenario", &r.scenario),
+                &r.whatif,
+            ),
+        ),
+        ("/sets", get("The rule sets served", &object, None)),
+        (
+            "/sets/{id}",
+            get(
+                "A rule set, its nodes and its evidence schema",
+                &set,
+                Some("id"),
+            ),
+        ),
+        (
+            "/schemas/{name}",
+            get(
+                "A JSON Schema: ruleset, evidence or scorecard",
+                &object,
+                Some("name"),
+            ),
+        ),
+        ("/openapi.json", get("This document", &object, None)),
+    ];
+    routes
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
 }
 
 fn error_schema() -> Value {
@@ -122,18 +157,12 @@ fn responses(ok: Value) -> Value {
     json!({ "200": ok, "400": e, "404": e, "408": e, "413": e, "422": e, "500": e })
 }
 
-fn post(summary: &str, body: &Value, answer: &Value, with_set: bool) -> Value {
+fn post(summary: &str, body: &Value, answer: &Value) -> Value {
     let responses = responses(
         json!({ "description": "OK", "content": { "application/json": { "schema": answer } } }),
     );
-    let params = if with_set {
-        vec![
-            json!({ "name": "set", "in": "query", "required": false, "schema": { "type": "string" },
-        "description": "The rule-set id (else the body's `ruleset`)" }),
-        ]
-    } else {
-        vec![]
-    };
+    let params = [json!({ "name": "set", "in": "query", "required": false,
+        "schema": { "type": "string" }, "description": "The rule-set id (else the body's `ruleset`)" })];
     json!({ "post": { "summary": summary, "parameters": params,
         "requestBody": { "required": true, "content": { "application/json": { "schema": body } } },
         "responses": responses } })
