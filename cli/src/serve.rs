@@ -53,6 +53,11 @@ async fn serve(args: &ServeArgs, sets: Arc<Sets>) -> Result<(), Failure> {
 
 /// The routes, with the size and time limits and the panic guard.
 pub(crate) fn router(sets: Arc<Sets>, timeout: Duration, max_body: usize) -> Router {
+    guarded(routes().with_state(sets), timeout, max_body)
+}
+
+/// The routes, before their state.
+fn routes() -> Router<Arc<Sets>> {
     Router::new()
         .route("/", get(page::index))
         .route("/page.js", get(page::script))
@@ -69,8 +74,11 @@ pub(crate) fn router(sets: Arc<Sets>, timeout: Duration, max_body: usize) -> Rou
         .route("/gaps", post(api::gaps))
         .route("/whatif", post(api::whatif))
         .fallback(api::not_found)
-        .with_state(sets)
-        .layer(DefaultBodyLimit::disable())
+}
+
+/// The size and time limits and the panic guard around a router.
+fn guarded(app: Router, timeout: Duration, max_body: usize) -> Router {
+    app.layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -95,5 +103,51 @@ async fn shutdown() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use tower::ServiceExt as _;
+
+    #[expect(clippy::panic, reason = "the test makes a handler panic")]
+    async fn boom() -> &'static str {
+        panic!("a bug")
+    }
+
+    async fn slow() -> &'static str {
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        "late"
+    }
+
+    async fn status_of(path: &str) -> (StatusCode, String) {
+        let app = axum::Router::new()
+            .route("/boom", get(boom))
+            .route("/slow", get(slow));
+        let app = super::guarded(app, Duration::from_millis(100), 1000);
+        let request = Request::get(path).body(Body::empty()).unwrap_or_default();
+        let response = app.oneshot(request).await.unwrap_or_else(|e| match e {});
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 10_000)
+            .await
+            .unwrap_or_default();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    #[tokio::test]
+    async fn a_panic_answers_a_json_500() {
+        let (status, body) = status_of("/boom").await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(body.contains(r#""kind":"internal""#), "{body}");
+    }
+
+    #[tokio::test]
+    async fn a_slow_request_answers_408() {
+        assert_eq!(status_of("/slow").await.0, StatusCode::REQUEST_TIMEOUT);
     }
 }

@@ -255,3 +255,16 @@ fn the_form_page_is_served() {
     let html = r.body_mut().read_to_string().unwrap_or_default();
     assert!(html.contains("Chỉ số cải cách hành chính") && html.contains("/page.js"));
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_service_gracefully() {
+    let mut s = start();
+    assert_eq!(get(&s, "/sets").0, 200);
+    let pid = s.child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.is_ok_and(|k| k.success()));
+    // Graceful shutdown: the process ends by itself, with exit code 0.
+    let status = s.child.wait().unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(status.success(), "{status}");
+}
