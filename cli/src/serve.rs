@@ -85,6 +85,7 @@ fn guarded(app: Router, timeout: Duration, max_body: usize) -> Router {
             timeout,
         ))
         .layer(CatchPanicLayer::custom(api::panicked))
+        .layer(axum::middleware::map_response(api::json_errors))
 }
 
 async fn shutdown() {
@@ -147,6 +148,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_slow_request_answers_408() {
-        assert_eq!(status_of("/slow").await.0, StatusCode::REQUEST_TIMEOUT);
+        let (status, body) = status_of("/slow").await;
+        assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+        assert!(body.contains(r#""kind":"timeout""#), "{body}");
     }
 }

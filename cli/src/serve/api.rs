@@ -53,6 +53,37 @@ pub(crate) fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     internal("internal error")
 }
 
+/// Error answers made outside the handlers (the size limit's 413, the timeout's 408, a bad
+/// query's 400, a wrong method's 405) in the same JSON shape as every other error.
+pub(crate) async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let f = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => Failure::new(
+            "too_large",
+            1,
+            "the body is larger than the service allows (--max-body)",
+        ),
+        StatusCode::REQUEST_TIMEOUT => Failure::new(
+            "timeout",
+            1,
+            "the request took longer than the service allows (--timeout)",
+        ),
+        _ => Failure::new(
+            "usage",
+            2,
+            status.canonical_reason().unwrap_or("bad request"),
+        ),
+    };
+    (status, Json(f.to_json())).into_response()
+}
+
 /// Any other path: a JSON 404.
 pub(crate) async fn not_found() -> Response {
     failure(&Failure::new(
