@@ -126,6 +126,8 @@ pub(crate) fn import_rows(rows: &[Row], options: &ImportOptions) -> Result<Impor
         bonus_max: None,
         penalty_max: None,
         tie_break: Default::default(),
+        historical: None,
+        ranking_groups: Vec::new(),
         areas,
     };
     report.entries.sort_by_key(|e| e.row);

@@ -1,0 +1,49 @@
+//! The subcommands, one module each; each returns an [`Outcome`] or a [`Failure`].
+
+mod appraise;
+mod audit;
+mod check;
+mod diff;
+mod gaps;
+mod rank;
+pub(crate) mod schema;
+pub(crate) mod score;
+pub(crate) mod sets;
+mod test;
+mod whatif;
+
+use crate::args::{Cli, Command};
+use crate::fail::Failure;
+use crate::outcome::Outcome;
+
+/// Runs the subcommand the command line names (all but `serve`).
+pub(crate) fn run(cli: &Cli) -> Result<Outcome, Failure> {
+    let lang = cli.lang;
+    match &cli.command {
+        Command::Score {
+            set,
+            evidence,
+            format,
+        } => score::run(set, evidence, *format, lang),
+        Command::Check { paths } => check::run(paths, lang),
+        Command::Sets => sets::run(lang),
+        Command::Test { folder } => test::run(folder, lang),
+        Command::Appraise {
+            set,
+            evidence,
+            appraisal,
+            format,
+        } => appraise::run(set, evidence, appraisal, *format, lang),
+        Command::Rank { set, batch, format } => rank::run(set, batch, *format, lang),
+        Command::Audit { set, evidence } => audit::run(set, evidence, lang),
+        Command::Gaps { set, evidence, top } => gaps::run(set, evidence, *top, lang),
+        Command::Whatif {
+            set,
+            evidence,
+            scenario,
+        } => whatif::run(set, evidence, scenario, lang),
+        Command::Diff { set, before, after } => diff::run(set, before, after, lang),
+        Command::Schema { name, set } => schema::run(*name, set),
+        Command::Serve(_) => Err(Failure::usage("`serve` runs a server, not a report")),
+    }
+}
