@@ -24,6 +24,21 @@ use crate::path::DataPath;
 /// | `max_evidence_entries` | leaf values in one evidence file | 10,000 | [`EvidenceIssueCode::Limit`] at `evidence` |
 /// | `max_tasks_per_leaf` | tasks in one leaf's task list | 10,000 | [`EvidenceIssueCode::Limit`] at the list |
 /// | `max_magnitude` | `numerator`, `denominator`, `count`, `percent`, `points` and each survey answer count | 10^15 (in absolute value) | [`EvidenceIssueCode::Limit`] at the value |
+/// | `max_nesting` | objects and arrays open at once in any JSON input | 32 | `Limit` error at the first one too deep |
+/// | `max_string_len` | also one string or key of any JSON input (as written) | 64 KiB | `Limit` error at the string |
+/// | `max_file_bytes` | also an appraisal, a batch entry or a what-if scenario | 4 MiB | `Limit` error |
+/// | `max_batch_bytes` | a batch | 64 MiB | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) |
+/// | `max_batch_units` | `units` of a batch | 20,000 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at `units` |
+/// | `max_rounds` | `appraisal.rounds` | 10 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the list |
+/// | `max_adjustments` | `appraisal.bonus`, `appraisal.penalty` (each) | 1,000 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the list |
+/// | `max_scenario_entries` | a scenario's `set`, `replace`, `remove` (each) | 10,000 | [`EvidenceError::Limit`](crate::EvidenceError::Limit) at the list |
+///
+/// Every JSON limit is checked by one scan of the text that builds nothing of the input's
+/// size (src/json.rs), before serde_json reads it: the file size first, then nesting, string
+/// lengths and counts as the scan meets them, so an over-size input is refused in time linear
+/// in the bytes read up to the fault and in memory bounded by the limits. `from_path` readers
+/// read at most `max_file_bytes + 1` bytes. Measured refusals (peak resident memory,
+/// `/usr/bin/time -v`): see DESIGN.md, "Limits cover evidence too".
 ///
 /// Evidence limits are checked by [`evaluate_with_limits`](crate::evaluate_with_limits)
 /// (and by [`evaluate`](crate::evaluate) with the defaults) before any leaf is scored; 10^15
@@ -53,6 +68,18 @@ pub struct Limits {
     pub max_tasks_per_leaf: usize,
     /// Largest absolute value of a number in evidence.
     pub max_magnitude: Decimal,
+    /// Most objects and arrays open at once in a JSON input.
+    pub max_nesting: usize,
+    /// Largest batch text, in bytes (a batch holds many units' evidence).
+    pub max_batch_bytes: usize,
+    /// Most units in one batch.
+    pub max_batch_units: usize,
+    /// Most appraisal rounds in one appraisal record.
+    pub max_rounds: usize,
+    /// Most bonus items, and most penalty items, in one appraisal record.
+    pub max_adjustments: usize,
+    /// Most entries in each of a what-if scenario's `set`, `replace` and `remove`.
+    pub max_scenario_entries: usize,
 }
 
 impl Default for Limits {
@@ -66,8 +93,40 @@ impl Default for Limits {
             max_evidence_entries: 10_000,
             max_tasks_per_leaf: 10_000,
             max_magnitude: Decimal::from(1_000_000_000_000_000_i64),
+            max_nesting: 32,
+            max_batch_bytes: 64 * 1024 * 1024,
+            max_batch_units: 20_000,
+            max_rounds: 10,
+            max_adjustments: 1_000,
+            max_scenario_entries: 10_000,
         }
     }
+}
+
+impl Limits {
+    /// How deep TOML tables and arrays may nest in a rule set: two levels per level of
+    /// criteria (`areas[0].criteria[1]`) and eight more for rules, saturating, so that a
+    /// caller's huge `max_depth` cannot overflow.
+    pub(crate) fn toml_nesting(&self) -> usize {
+        self.max_depth.saturating_mul(2).saturating_add(8)
+    }
+}
+
+/// The file's bytes, reading at most `limit + 1` bytes: `Err(bytes)` (the bytes read, one more
+/// than the limit) when the file is larger, so a huge file is never read whole.
+pub(crate) fn read_bounded(
+    path: &std::path::Path,
+    limit: usize,
+) -> std::io::Result<Result<Vec<u8>, usize>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
+    file.take(cap).read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Ok(Err(bytes.len()));
+    }
+    Ok(Ok(bytes))
 }
 
 /// Every evidence value past the limits, with its path.

@@ -68,7 +68,24 @@ impl Appraisal {
     /// # Ok::<(), par_index::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Appraisal, CycleError> {
-        super::batch::from_json(text, &DataPath::root().key("appraisal"))
+        Appraisal::from_json_str_with_limits(text, &crate::Limits::default())
+    }
+
+    /// [`Appraisal::from_json_str`] with custom [`Limits`](crate::Limits): `max_file_bytes`,
+    /// `max_nesting`, `max_string_len`, `max_rounds` and `max_adjustments`, checked before the
+    /// text is read.
+    ///
+    /// # Errors
+    /// As [`Appraisal::from_json_str`]; [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit)
+    /// past a limit, naming it (`appraisal.bonus`).
+    pub fn from_json_str_with_limits(
+        text: &str,
+        limits: &crate::Limits,
+    ) -> Result<Appraisal, CycleError> {
+        use super::batch::{ALONE, appraisal_counts};
+        let counts = appraisal_counts(limits, ALONE);
+        let bounds = crate::json::Bounds::file(limits).with_counts(&counts);
+        super::batch::from_json(text, &DataPath::root().key("appraisal"), &bounds)
     }
 }
 
