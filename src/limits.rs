@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 
 use crate::decimal::plain;
-use crate::error::{EvidenceIssue, EvidenceIssueCode};
+use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode};
+use crate::rules::Issues;
 use crate::evidence::{Evidence, LeafEvidence};
 use crate::path::DataPath;
 
@@ -24,6 +25,7 @@ use crate::path::DataPath;
 /// | `max_evidence_entries` | leaf values in one evidence file | 10,000 | [`EvidenceIssueCode::Limit`] at `evidence` |
 /// | `max_tasks_per_leaf` | tasks in one leaf's task list | 10,000 | [`EvidenceIssueCode::Limit`] at the list |
 /// | `max_magnitude` | `numerator`, `denominator`, `count`, `percent`, `points` and each survey answer count | 10^15 (in absolute value) | [`EvidenceIssueCode::Limit`] at the value |
+/// | `max_points` | the `max` of every node of a rule set | 10^6 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the `max`, when the set is validated |
 /// | `max_nesting` | objects and arrays open at once in any JSON input | 32 | `Limit` error at the first one too deep |
 /// | `max_string_len` | also one string or key of any JSON input (as written) | 64 KiB | `Limit` error at the string |
 /// | `max_file_bytes` | also an appraisal, a batch entry or a what-if scenario | 4 MiB | `Limit` error |
@@ -42,7 +44,8 @@ use crate::path::DataPath;
 ///
 /// Evidence limits are checked by [`evaluate_with_limits`](crate::evaluate_with_limits)
 /// (and by [`evaluate`](crate::evaluate) with the defaults) before any leaf is scored; 10^15
-/// leaves every product the engine forms (value × 100 × max) far inside a decimal's 28 digits.
+/// and maxima of at most 10^6 leave every product the engine forms (value × 100 × max, at most
+/// 10^23) far inside a decimal's 28 digits, so a set that loads cannot overflow when scored.
 ///
 /// # Example
 /// ```
@@ -68,6 +71,8 @@ pub struct Limits {
     pub max_tasks_per_leaf: usize,
     /// Largest absolute value of a number in evidence.
     pub max_magnitude: Decimal,
+    /// Largest `max` of a node of a rule set, in points.
+    pub max_points: Decimal,
     /// Most objects and arrays open at once in a JSON input.
     pub max_nesting: usize,
     /// Largest batch text, in bytes (a batch holds many units' evidence).
@@ -93,6 +98,7 @@ impl Default for Limits {
             max_evidence_entries: 10_000,
             max_tasks_per_leaf: 10_000,
             max_magnitude: Decimal::from(1_000_000_000_000_000_i64),
+            max_points: Decimal::from(1_000_000),
             max_nesting: 32,
             max_batch_bytes: 64 * 1024 * 1024,
             max_batch_units: 20_000,
@@ -127,6 +133,22 @@ pub(crate) fn read_bounded(
         return Ok(Err(bytes.len()));
     }
     Ok(Ok(bytes))
+}
+
+/// An issue at `path` when a node's maximum is past `max_points` (a maximum that would
+/// overflow a decimal when scored is refused here, when the set is validated).
+pub(crate) fn check_points(issues: &mut Issues, path: &DataPath, max: Decimal, limits: &Limits) {
+    if max > limits.max_points {
+        issues.push(
+            path.clone(),
+            IssueCode::Limit,
+            format!(
+                "`{}` is more than the limit `max_points` of {}",
+                plain(max),
+                plain(limits.max_points)
+            ),
+        );
+    }
 }
 
 /// Every evidence value past the limits, with its path.

@@ -182,6 +182,7 @@ impl Builder<'_> {
             );
         }
         self.issues.non_negative(&path.key("max"), def.max);
+        crate::limits::check_points(self.issues, &path.key("max"), def.max, self.limits);
         let provenance = def.provenance.as_ref().or(inherited);
         if let Some(p) = &def.provenance
             && p.document.trim().is_empty()
