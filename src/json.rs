@@ -62,12 +62,16 @@ pub(crate) struct Bounds<'a> {
     pub(crate) counts: &'a [Count],
 }
 
+/// The deepest nesting any caller's limits allow: serde_json refuses deeper text anyway, and
+/// the scan's memory grows with the square of the depth it keeps open.
+pub(crate) const NESTING_CAP: usize = 128;
+
 impl Bounds<'_> {
     /// The bounds of `limits` for a file (`max_file_bytes`), with no counts.
     pub(crate) fn file(limits: &Limits) -> Bounds<'static> {
         Bounds {
             bytes: (limits.max_file_bytes, "max_file_bytes"),
-            nesting: limits.max_nesting,
+            nesting: limits.max_nesting.min(NESTING_CAP),
             string_len: limits.max_string_len,
             counts: &[],
         }

@@ -59,7 +59,8 @@ pub struct Limits {
     pub max_file_bytes: usize,
     /// Most nodes (areas, criteria, sub-criteria) in one set.
     pub max_nodes: usize,
-    /// Deepest tree; areas are at depth 1.
+    /// Deepest tree; areas are at depth 1. TOML may nest `max_depth × 2 + 8` tables and
+    /// arrays, computed saturating, so any value is safe.
     pub max_depth: usize,
     /// Longest text, in bytes.
     pub max_string_len: usize,
@@ -73,7 +74,8 @@ pub struct Limits {
     pub max_magnitude: Decimal,
     /// Largest `max` of a node of a rule set, in points.
     pub max_points: Decimal,
-    /// Most objects and arrays open at once in a JSON input.
+    /// Most objects and arrays open at once in a JSON input; at most 128 is used, whatever
+    /// is set (serde_json's own limit).
     pub max_nesting: usize,
     /// Largest batch text, in bytes (a batch holds many units' evidence).
     pub max_batch_bytes: usize,
@@ -118,19 +120,21 @@ impl Limits {
     }
 }
 
-/// The file's bytes, reading at most `limit + 1` bytes: `Err(bytes)` (the bytes read, one more
-/// than the limit) when the file is larger, so a huge file is never read whole.
+/// The file's bytes, reading at most `limit + 1` bytes: `Err(bytes)` when the file is larger
+/// (its size as the system gives it, or the bytes read), so a huge file is never read whole.
 pub(crate) fn read_bounded(
     path: &std::path::Path,
     limit: usize,
 ) -> std::io::Result<Result<Vec<u8>, usize>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
     file.take(cap).read_to_end(&mut bytes)?;
     if bytes.len() > limit {
-        return Ok(Err(bytes.len()));
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        return Ok(Err(size.max(bytes.len())));
     }
     Ok(Ok(bytes))
 }

@@ -367,7 +367,7 @@ pub(crate) fn ruleset_from_path(path: &Path, limits: &Limits) -> Result<RuleSet,
             source,
         }
     })?;
-    let bytes = bytes.map_err(|n| too_large(&format!("at least {n}"), limits).with_file(file.clone()))?;
+    let bytes = bytes.map_err(|n| too_large(&n.to_string(), limits).with_file(file.clone()))?;
     let text = utf8(bytes).map_err(|e| e.with_file(file.clone()))?;
     ruleset_from_toml(&text, limits).map_err(|e| e.with_file(file))
 }
