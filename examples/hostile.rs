@@ -3,6 +3,11 @@
 //! cover evidence too").
 //!
 //! `cargo run --example hostile -- <evidence|ruleset|batch|appraisal|scenario> <file>`
+#![expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command-line example"
+)]
 
 use std::time::Instant;
 
@@ -19,11 +24,17 @@ fn main() {
 
 /// The reader's verdict: `accepted` or the error (its first 200 characters).
 fn read(kind: &str, file: &str) -> String {
-      let text = || std::fs::read_to_string(file).unwrap_or_default();
+    let text = || std::fs::read_to_string(file).unwrap_or_default();
     let verdict = match kind {
-        "evidence" => par_index::Evidence::from_path(file).map(|_| ()).map_err(|e| e.to_string()),
-        "ruleset" => par_index::RuleSet::from_path(file).map(|_| ()).map_err(|e| e.to_string()),
-        "batch" => par_index::Batch::from_json_str(&text()).map(|_| ()).map_err(|e| e.to_string()),
+        "evidence" => par_index::Evidence::from_path(file)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        "ruleset" => par_index::RuleSet::from_path(file)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        "batch" => par_index::Batch::from_json_str(&text())
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
         "appraisal" => par_index::Appraisal::from_json_str(&text())
             .map(|_| ())
             .map_err(|e| e.to_string()),

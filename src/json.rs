@@ -100,10 +100,7 @@ fn matches(path: &DataPath, pattern: &[&str]) -> bool {
 /// A fault for a limit passed at `path`; line and column of byte `at`.
 fn limit_fault(text: &str, path: DataPath, at: usize, hit: LimitHit, what: &str) -> JsonFault {
     let (line, column) = line_column(text, at);
-    let message = format!(
-        "{what}: more than the limit `{}` of {}",
-        hit.name, hit.max
-    );
+    let message = format!("{what}: more than the limit `{}` of {}", hit.name, hit.max);
     JsonFault {
         limit: Some(hit),
         path,
@@ -127,7 +124,11 @@ pub(crate) fn read_within<T: DeserializeOwned>(
 ) -> Result<T, JsonFault> {
     let (max, name) = bounds.bytes;
     if text.len() > max {
-        let hit = LimitHit { name, value: text.len(), max };
+        let hit = LimitHit {
+            name,
+            value: text.len(),
+            max,
+        };
         let what = format!("the text has {} bytes", text.len());
         return Err(limit_fault("", DataPath::root(), 0, hit, &what));
     }
@@ -272,7 +273,11 @@ fn string(text: &str, stack: &mut [Frame], bounds: &Bounds<'_>, at: usize) -> Sc
     let top = stack.last_mut();
     if len > bounds.string_len {
         let path = top.map_or_else(DataPath::root, |f| {
-            if f.expecting_key { f.path.clone() } else { f.child() }
+            if f.expecting_key {
+                f.path.clone()
+            } else {
+                f.child()
+            }
         });
         let hit = LimitHit {
             name: "max_string_len",
@@ -283,7 +288,8 @@ fn string(text: &str, stack: &mut [Frame], bounds: &Bounds<'_>, at: usize) -> Sc
         return Err(Some(limit_fault(text, path, at, hit, &what)));
     }
     if let Some(top) = top.filter(|f| f.expecting_key) {
-        let key: String = serde_json::from_str(text.get(at..=end).ok_or(None)?).map_err(|_| None)?;
+        let key: String =
+            serde_json::from_str(text.get(at..=end).ok_or(None)?).map_err(|_| None)?;
         if let Some(fault) = record_key(text, top, key, at) {
             return Err(Some(fault));
         }

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 
 use crate::decimal::plain;
 use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode};
-use crate::rules::Issues;
 use crate::evidence::{Evidence, LeafEvidence};
 use crate::path::DataPath;
+use crate::rules::Issues;
 
 /// Size limits applied when a rule set is loaded and validated, and when evidence is read and
 /// evaluated.

@@ -79,7 +79,11 @@ impl Scenario {
             name: "max_scenario_entries",
             max,
         };
-        let counts = [entries(&["set"]), entries(&["replace"]), entries(&["remove"])];
+        let counts = [
+            entries(&["set"]),
+            entries(&["replace"]),
+            entries(&["remove"]),
+        ];
         let bounds = Bounds::file(limits).with_counts(&counts);
         crate::json::read_within(text, &bounds).map_err(EvidenceError::from_json_fault)
     }

@@ -3,6 +3,14 @@
 //! 1,000,000-item bonus list, 20,001 units) refused by the scan before anything of their size is
 //! built. Peak memory of these cases is in DESIGN.md ("Limits cover evidence too").
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+
 use std::time::{Duration, Instant};
 
 use par_index::{
@@ -14,7 +22,9 @@ const UNIT: &str = r#""unit": { "name": "Xã A", "level": "commune" }, "period":
 
 /// Evidence with `name` as the unit's name.
 fn named(name: &str) -> String {
-    format!(r#"{{ "unit": {{ "name": "{name}", "level": "district" }}, "period": {{ "year": 2024 }}, "evidence": {{}} }}"#)
+    format!(
+        r#"{{ "unit": {{ "name": "{name}", "level": "district" }}, "period": {{ "year": 2024 }}, "evidence": {{}} }}"#
+    )
 }
 
 /// The limit error of an evidence reader: (path, limit, value, max).
@@ -47,7 +57,11 @@ fn cycle_issue(e: &CycleError) -> (String, CycleIssueCode, String) {
 fn quickly<T>(f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
-    assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
     out
 }
 
@@ -91,9 +105,17 @@ fn strings_at_the_limit_are_read_and_one_past_it_are_refused() {
     let past = Evidence::from_json_str(&named(&"a".repeat(max + 1))).unwrap_err();
     assert_eq!(
         evidence_limit(&past),
-        ("unit.name".to_string(), "max_string_len".to_string(), 65_537, 65_536)
+        (
+            "unit.name".to_string(),
+            "max_string_len".to_string(),
+            65_537,
+            65_536
+        )
     );
-    assert!(past.to_string().starts_with("unit.name (line 1, column "), "{past}");
+    assert!(
+        past.to_string().starts_with("unit.name (line 1, column "),
+        "{past}"
+    );
 }
 
 #[test]
@@ -111,13 +133,21 @@ fn a_50_mb_unit_name_is_refused_quickly() {
     let e = quickly(|| Evidence::from_json_str_with_limits(&text, &roomy).unwrap_err());
     assert_eq!(
         evidence_limit(&e),
-        ("unit.name".into(), "max_string_len".into(), 50 * 1024 * 1024, 65_536)
+        (
+            "unit.name".into(),
+            "max_string_len".into(),
+            50 * 1024 * 1024,
+            65_536
+        )
     );
     // In a batch (64 MiB by default), at its path in the batch.
     let batch = format!(r#"{{ "units": [ {} ] }}"#, named(&name));
     let e = quickly(|| Batch::from_json_str(&batch).unwrap_err());
     let (path, code, message) = cycle_issue(&e);
-    assert_eq!((path.as_str(), code), ("units[0].unit.name", CycleIssueCode::Limit));
+    assert_eq!(
+        (path.as_str(), code),
+        ("units[0].unit.name", CycleIssueCode::Limit)
+    );
     assert!(message.contains("a string of 52428800 bytes"), "{message}");
 }
 
@@ -132,7 +162,13 @@ fn evidence_at_the_file_size_limit_is_read() {
     assert!(Evidence::from_json_str_with_limits(&at, &limits).is_ok());
     let past = format!("{at} ");
     let e = Evidence::from_json_str_with_limits(&past, &limits).unwrap_err();
-    assert_eq!(e, EvidenceError::TooLarge { bytes: 201, limit: 200 });
+    assert_eq!(
+        e,
+        EvidenceError::TooLarge {
+            bytes: 201,
+            limit: 200
+        }
+    );
 }
 
 /// A file of `bytes` bytes starting with `head`, sparse (written instantly, read as zeros).
@@ -185,7 +221,10 @@ fn batch(n: usize) -> String {
             format!(r#"{{ "unit": {{ "name": "Xã {i}", "level": "commune" }}, "period": {{ "year": 2024 }}, "evidence": {{}} }}"#)
         })
         .collect();
-    format!(r#"{{ "ruleset": "demo", "units": [ {} ] }}"#, units.join(", "))
+    format!(
+        r#"{{ "ruleset": "demo", "units": [ {} ] }}"#,
+        units.join(", ")
+    )
 }
 
 #[test]
@@ -234,10 +273,15 @@ fn batch_bytes_at_the_limit_are_read_and_one_past_are_refused() {
 
 /// An appraisal with `rounds` rounds (numbered 1, 2, ...) and `bonus` bonus items.
 fn appraisal(rounds: usize, bonus: usize) -> String {
-    let rounds: Vec<String> = (1..=rounds).map(|r| format!(r#"{{ "round": {r} }}"#)).collect();
+    let rounds: Vec<String> = (1..=rounds)
+        .map(|r| format!(r#"{{ "round": {r} }}"#))
+        .collect();
     let item = r#"{ "points": "0.1", "reason": "sáng kiến" }"#;
     let bonus = vec![item; bonus].join(", ");
-    format!(r#"{{ "rounds": [ {} ], "bonus": [ {bonus} ] }}"#, rounds.join(", "))
+    format!(
+        r#"{{ "rounds": [ {} ], "bonus": [ {bonus} ] }}"#,
+        rounds.join(", ")
+    )
 }
 
 #[test]
@@ -246,7 +290,10 @@ fn appraisal_rounds_at_the_limit_are_read_and_one_past_are_refused() {
     assert_eq!(at.rounds.len(), 10);
     let e = Appraisal::from_json_str(&appraisal(11, 0)).unwrap_err();
     let (path, code, message) = cycle_issue(&e);
-    assert_eq!((path.as_str(), code), ("appraisal.rounds", CycleIssueCode::Limit));
+    assert_eq!(
+        (path.as_str(), code),
+        ("appraisal.rounds", CycleIssueCode::Limit)
+    );
     assert!(message.contains("`max_rounds` of 10"), "{message}");
 }
 
@@ -256,7 +303,10 @@ fn bonus_items_at_the_limit_are_read_and_one_past_are_refused() {
     assert_eq!(at.bonus.len(), 1_000);
     let e = Appraisal::from_json_str(&appraisal(0, 1_001)).unwrap_err();
     let (path, code, message) = cycle_issue(&e);
-    assert_eq!((path.as_str(), code), ("appraisal.bonus", CycleIssueCode::Limit));
+    assert_eq!(
+        (path.as_str(), code),
+        ("appraisal.bonus", CycleIssueCode::Limit)
+    );
     assert!(
         message.starts_with("1001 items or more: more than the limit `max_adjustments` of 1000"),
         "{message}"
@@ -276,7 +326,10 @@ fn a_million_item_bonus_list_is_refused_quickly_in_an_entry_and_a_batch() {
     let text = format!(r#"{{ "units": [ {entry} ] }}"#);
     let e = quickly(|| Batch::from_json_str(&text).unwrap_err());
     let (path, code, _) = cycle_issue(&e);
-    assert_eq!((path.as_str(), code), ("units[0].appraisal.bonus", CycleIssueCode::Limit));
+    assert_eq!(
+        (path.as_str(), code),
+        ("units[0].appraisal.bonus", CycleIssueCode::Limit)
+    );
 }
 
 #[test]
@@ -349,7 +402,10 @@ fn maxima_at_the_limit_load_and_past_it_are_refused_at_validation() {
         ]
     );
     let past = RuleSet::from_toml_str(&one_leaf_set("1000001")).unwrap_err();
-    assert!(past.to_string().contains("`max_points` of 1000000"), "{past}");
+    assert!(
+        past.to_string().contains("`max_points` of 1000000"),
+        "{past}"
+    );
 }
 
 #[test]
