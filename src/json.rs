@@ -5,6 +5,10 @@
 //! serde_json keeps the last of two equal keys in a map without a word; the scan here finds them
 //! first, so that a leaf code given twice in evidence, or a change given twice in an appraisal
 //! round, is never resolved silently.
+//!
+//! The same scan checks the [`Limits`] of the input before serde_json builds anything: size,
+//! nesting, each string's length and the counts of the lists a caller names by path (`units`,
+//! `units[*].appraisal.bonus`), so a hostile input is refused in memory bounded by the limits.
 
 use std::collections::HashMap;
 
@@ -288,8 +292,7 @@ fn string(text: &str, stack: &mut [Frame], bounds: &Bounds<'_>, at: usize) -> Sc
         return Err(Some(limit_fault(text, path, at, hit, &what)));
     }
     if let Some(top) = top.filter(|f| f.expecting_key) {
-        let key: String =
-            serde_json::from_str(text.get(at..=end).ok_or(None)?).map_err(|_| None)?;
+        let key = unquote(text.get(at..=end).ok_or(None)?).ok_or(None)?;
         if let Some(fault) = record_key(text, top, key, at) {
             return Err(Some(fault));
         }
@@ -399,6 +402,14 @@ fn value_starts(text: &str) -> HashMap<DataPath, usize> {
         at += 1;
     }
     out
+}
+
+/// The text of a quoted key: as written when it has no escape (most keys), else decoded.
+fn unquote(quoted: &str) -> Option<String> {
+    match quoted.get(1..quoted.len().saturating_sub(1)) {
+        Some(plain) if !plain.contains('\\') => Some(plain.to_string()),
+        _ => serde_json::from_str(quoted).ok(),
+    }
 }
 
 /// The byte offset of the closing quote of the string opening at `start`: the first quote

@@ -26,9 +26,9 @@ use crate::rules::Issues;
 /// | `max_tasks_per_leaf` | tasks in one leaf's task list | 10,000 | [`EvidenceIssueCode::Limit`] at the list |
 /// | `max_magnitude` | `numerator`, `denominator`, `count`, `percent`, `points` and each survey answer count | 10^15 (in absolute value) | [`EvidenceIssueCode::Limit`] at the value |
 /// | `max_points` | the `max` of every node of a rule set | 10^6 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the `max`, when the set is validated |
-/// | `max_nesting` | objects and arrays open at once in any JSON input | 32 | `Limit` error at the first one too deep |
-/// | `max_string_len` | also one string or key of any JSON input (as written) | 64 KiB | `Limit` error at the string |
-/// | `max_file_bytes` | also an appraisal, a batch entry or a what-if scenario | 4 MiB | `Limit` error |
+/// | `max_nesting` | objects and arrays open at once in any JSON input (at most 128 is used) | 32 | [`EvidenceError::Limit`](crate::EvidenceError::Limit) or [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the first one too deep |
+/// | `max_string_len` | also one string or key of any JSON input (as written) | 64 KiB | the same, at the string |
+/// | `max_file_bytes` | also an appraisal, a batch entry or a what-if scenario | 4 MiB | the same |
 /// | `max_batch_bytes` | a batch | 64 MiB | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) |
 /// | `max_batch_units` | `units` of a batch | 20,000 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at `units` |
 /// | `max_rounds` | `appraisal.rounds` | 10 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the list |

@@ -53,12 +53,14 @@ fn cycle_issue(e: &CycleError) -> (String, CycleIssueCode, String) {
     }
 }
 
-/// Runs `f` and checks it took less than a second (a refusal must not read the input whole).
+/// Runs `f` and checks it took less than three seconds (a refusal must not read the input
+/// whole). Generous: tests run unoptimized, in parallel, on a shared machine; the release
+/// figures are in DESIGN.md.
 fn quickly<T>(f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
     assert!(
-        start.elapsed() < Duration::from_secs(1),
+        start.elapsed() < Duration::from_secs(3),
         "{:?}",
         start.elapsed()
     );
