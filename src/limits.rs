@@ -39,8 +39,12 @@ use crate::rules::Issues;
 /// size (src/json.rs), before serde_json reads it: the file size first, then nesting, string
 /// lengths and counts as the scan meets them, so an over-size input is refused in time linear
 /// in the bytes read up to the fault and in memory bounded by the limits. `from_path` readers
-/// read at most `max_file_bytes + 1` bytes. Measured refusals (peak resident memory,
-/// `/usr/bin/time -v`): see DESIGN.md, "Limits cover evidence too".
+/// read at most `max_file_bytes + 1` bytes. Measured refusals (release build, peak resident
+/// memory by `/usr/bin/time -v`, file reading included): evidence nested 100,000 deep, 0.7 ms
+/// and 2.7 MB; a 200 MB evidence or rule-set file, ~30 ms and 6.4 MB; a 50 MB unit name in a
+/// batch, 54 MB (the text itself); a 170 MB batch of 420,000 units, 165 MB (the text; before
+/// these limits it was accepted at 11.6 GB); a 1,000,000-item bonus list, 32 MB (the text).
+/// The full table is in DESIGN.md, "Limits cover evidence too".
 ///
 /// Evidence limits are checked by [`evaluate_with_limits`](crate::evaluate_with_limits)
 /// (and by [`evaluate`](crate::evaluate) with the defaults) before any leaf is scored; 10^15
