@@ -258,33 +258,69 @@ pub enum EvidenceError {
         message: String,
     },
     /// The text is larger than [`Limits::max_file_bytes`](crate::Limits::max_file_bytes).
-    #[error("the evidence has {bytes} bytes, more than the limit of {limit}")]
+    #[error("the evidence has {bytes} bytes, more than the limit `max_file_bytes` of {limit}")]
     TooLarge {
         /// The size of the text.
         bytes: usize,
         /// The limit.
         limit: usize,
     },
+    /// A value past one of the [`Limits`](crate::Limits), found before it was read: nesting,
+    /// a string's length, or the entries of a list.
+    #[error(
+        "{}{path} (line {line}, column {column}): {value} is more than the limit `{limit}` of {max}",
+        file_prefix(file.as_ref())
+    )]
+    Limit {
+        /// The file, when read from one.
+        file: Option<PathBuf>,
+        /// Where the value is (`unit.name`, `set`).
+        path: DataPath,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// The [`Limits`](crate::Limits) field, e.g. `max_string_len`.
+        limit: String,
+        /// The value found: bytes of a string, depth, or the first entry past the limit.
+        value: usize,
+        /// The limit.
+        max: usize,
+    },
 }
 
 impl EvidenceError {
-    pub(crate) fn with_file(self, file: &std::path::Path) -> EvidenceError {
-        match self {
-            EvidenceError::Json {
-                path,
-                line,
-                column,
-                message,
-                ..
-            } => EvidenceError::Json {
-                file: Some(file.to_path_buf()),
-                path,
-                line,
-                column,
-                message,
+    /// The error for a JSON fault.
+    pub(crate) fn from_json_fault(f: crate::json::JsonFault) -> EvidenceError {
+        match f.limit {
+            Some(hit) => EvidenceError::Limit {
+                file: None,
+                path: f.path,
+                line: f.line,
+                column: f.column,
+                limit: hit.name.to_string(),
+                value: hit.value,
+                max: hit.max,
             },
-            other => other,
+            None => EvidenceError::Json {
+                file: None,
+                path: f.path,
+                line: f.line,
+                column: f.column,
+                message: f.message,
+            },
         }
+    }
+}
+
+impl EvidenceError {
+    pub(crate) fn with_file(mut self, file: &std::path::Path) -> EvidenceError {
+        if let EvidenceError::Json { file: f, .. } | EvidenceError::Limit { file: f, .. } =
+            &mut self
+        {
+            *f = Some(file.to_path_buf());
+        }
+        self
     }
 }
 

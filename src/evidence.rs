@@ -55,11 +55,13 @@ impl Evidence {
         Evidence::from_json_str_with_limits(text, &crate::Limits::default())
     }
 
-    /// [`Evidence::from_json_str`] with custom [`Limits`](crate::Limits) (only
-    /// `max_file_bytes` applies when reading; the other evidence limits apply when evaluating).
+    /// [`Evidence::from_json_str`] with custom [`Limits`](crate::Limits) (`max_file_bytes`,
+    /// `max_nesting` and `max_string_len` apply when reading; the other evidence limits apply
+    /// when evaluating).
     ///
     /// # Errors
-    /// [`EvidenceError::TooLarge`] past `max_file_bytes`; otherwise as
+    /// [`EvidenceError::TooLarge`] past `max_file_bytes`; [`EvidenceError::Limit`] at a value
+    /// nested deeper than `max_nesting` or a string longer than `max_string_len`; otherwise as
     /// [`Evidence::from_json_str`].
     pub fn from_json_str_with_limits(
         text: &str,
@@ -71,19 +73,15 @@ impl Evidence {
                 limit: limits.max_file_bytes,
             });
         }
-        crate::json::read(text).map_err(|f| EvidenceError::Json {
-            file: None,
-            path: f.path,
-            line: f.line,
-            column: f.column,
-            message: f.message,
-        })
+        crate::json::read_within(text, &crate::json::Bounds::file(limits))
+            .map_err(EvidenceError::from_json_fault)
     }
 
     /// Reads evidence from a JSON file; errors name the file beside the path, line and column.
     ///
     /// # Errors
-    /// [`EvidenceError::Io`] when the file cannot be read; otherwise as
+    /// [`EvidenceError::Io`] when the file cannot be read; [`EvidenceError::TooLarge`] past
+    /// the default `max_file_bytes`, found after reading at most one byte more; otherwise as
     /// [`Evidence::from_json_str`], with the file named.
     ///
     /// # Example
@@ -94,10 +92,14 @@ impl Evidence {
     /// ```
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Evidence, EvidenceError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| EvidenceError::Io {
+        let limit = crate::Limits::default().max_file_bytes;
+        let io = |message: String| EvidenceError::Io {
             file: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+            message,
+        };
+        let bytes = crate::limits::read_bounded(path, limit).map_err(|e| io(e.to_string()))?;
+        let bytes = bytes.map_err(|bytes| EvidenceError::TooLarge { bytes, limit })?;
+        let text = String::from_utf8(bytes).map_err(|e| io(e.to_string()))?;
         Evidence::from_json_str(&text).map_err(|e| e.with_file(path))
     }
 

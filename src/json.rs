@@ -5,16 +5,23 @@
 //! serde_json keeps the last of two equal keys in a map without a word; the scan here finds them
 //! first, so that a leaf code given twice in evidence, or a change given twice in an appraisal
 //! round, is never resolved silently.
+//!
+//! The same scan checks the [`Limits`] of the input before serde_json builds anything: size,
+//! nesting, each string's length and the counts of the lists a caller names by path (`units`,
+//! `units[*].appraisal.bonus`), so a hostile input is refused in memory bounded by the limits.
 
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 
-use crate::path::DataPath;
+use crate::limits::Limits;
+use crate::path::{DataPath, Segment};
 
 /// A problem reading JSON: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct JsonFault {
+    /// The limit passed, when the fault is one.
+    pub(crate) limit: Option<LimitHit>,
     /// The value at fault.
     pub(crate) path: DataPath,
     /// Line, from 1.
@@ -25,15 +32,112 @@ pub(crate) struct JsonFault {
     pub(crate) message: String,
 }
 
+/// A [`Limits`] field passed by an input: its name, the value found and the limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LimitHit {
+    /// The field of [`Limits`], e.g. `max_batch_units`.
+    pub(crate) name: &'static str,
+    /// The value found (for a count, the first item past the limit).
+    pub(crate) value: usize,
+    /// The limit.
+    pub(crate) max: usize,
+}
+
+/// Most items (array) or members (object) at one path: `["units", "[]", "appraisal",
+/// "rounds"]` is `units[<any>].appraisal.rounds`.
+pub(crate) struct Count {
+    /// The path, `"[]"` standing for any index.
+    pub(crate) at: &'static [&'static str],
+    /// The [`Limits`] field.
+    pub(crate) name: &'static str,
+    /// The limit.
+    pub(crate) max: usize,
+}
+
+/// The limits of one JSON input, checked by the scan before anything is built.
+pub(crate) struct Bounds<'a> {
+    /// Most bytes, and the [`Limits`] field that sets it.
+    pub(crate) bytes: (usize, &'static str),
+    /// Most objects and arrays open at once.
+    pub(crate) nesting: usize,
+    /// Longest string or key, in bytes as written.
+    pub(crate) string_len: usize,
+    /// Counts at given paths.
+    pub(crate) counts: &'a [Count],
+}
+
+/// The deepest nesting any caller's limits allow: serde_json refuses deeper text anyway, and
+/// the scan's memory grows with the square of the depth it keeps open.
+pub(crate) const NESTING_CAP: usize = 128;
+
+impl Bounds<'_> {
+    /// The bounds of `limits` for a file (`max_file_bytes`), with no counts.
+    pub(crate) fn file(limits: &Limits) -> Bounds<'static> {
+        Bounds {
+            bytes: (limits.max_file_bytes, "max_file_bytes"),
+            nesting: limits.max_nesting.min(NESTING_CAP),
+            string_len: limits.max_string_len,
+            counts: &[],
+        }
+    }
+
+    /// These bounds with counts.
+    pub(crate) fn with_counts<'c>(self, counts: &'c [Count]) -> Bounds<'c> {
+        Bounds { counts, ..self }
+    }
+
+    fn count_at(&self, path: &DataPath) -> Option<&Count> {
+        self.counts.iter().find(|c| matches(path, c.at))
+    }
+}
+
+/// Whether `path` is `pattern`, `"[]"` matching any index.
+fn matches(path: &DataPath, pattern: &[&str]) -> bool {
+    let segments = path.segments();
+    segments.len() == pattern.len()
+        && segments.iter().zip(pattern).all(|(s, p)| match s {
+            Segment::Key(k) => k == p,
+            Segment::Index(_) => *p == "[]",
+        })
+}
+
+/// A fault for a limit passed at `path`; line and column of byte `at`.
+fn limit_fault(text: &str, path: DataPath, at: usize, hit: LimitHit, what: &str) -> JsonFault {
+    let (line, column) = line_column(text, at);
+    let message = format!("{what}: more than the limit `{}` of {}", hit.name, hit.max);
+    JsonFault {
+        limit: Some(hit),
+        path,
+        line,
+        column,
+        message,
+    }
+}
+
 /// The text without a leading UTF-8 byte-order mark (Excel and Notepad write one).
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Reads `text` as a `T`: BOM skipped, duplicate keys and trailing text refused.
-pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonFault> {
+/// Reads `text` as a `T` within `bounds`: BOM skipped, duplicate keys and trailing text
+/// refused, and every bound is checked by a scan of the text that builds nothing
+/// of its size, before serde_json reads it.
+pub(crate) fn read_within<T: DeserializeOwned>(
+    text: &str,
+    bounds: &Bounds<'_>,
+) -> Result<T, JsonFault> {
+    let (max, name) = bounds.bytes;
+    if text.len() > max {
+        let hit = LimitHit {
+            name,
+            value: text.len(),
+            max,
+        };
+        let what = format!("the text has {} bytes", text.len());
+        return Err(limit_fault("", DataPath::root(), 0, hit, &what));
+    }
     let text = strip_bom(text);
-    if let Some(fault) = find_duplicate(text) {
+    if let Some(fault) = scan(text, bounds) {
         return Err(fault);
     }
     let mut de = serde_json::Deserializer::from_str(text);
@@ -43,6 +147,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonFault> {
         fault(path, &e.into_inner())
     })?;
     de.end().map_err(|e| JsonFault {
+        limit: None,
         message: "trailing text after the JSON value: remove it".to_string(),
         ..fault(DataPath::root(), &e)
     })?;
@@ -51,6 +156,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonFault> {
 
 fn fault(path: DataPath, e: &serde_json::Error) -> JsonFault {
     JsonFault {
+        limit: None,
         path,
         line: e.line(),
         column: e.column(),
@@ -67,6 +173,8 @@ struct Frame {
     key: Option<String>,
     index: usize,
     expecting_key: bool,
+    /// The most items or members allowed, with the [`Limits`] field that says so.
+    max: Option<(usize, &'static str)>,
 }
 
 impl Frame {
@@ -77,6 +185,7 @@ impl Frame {
             key: None,
             index: 0,
             expecting_key: object,
+            max: None,
         }
     }
 
@@ -90,42 +199,105 @@ impl Frame {
     }
 }
 
-/// The first key given twice in one object, as a fault naming both places; `None` when there
-/// is none (or the text is not JSON: serde_json then says where).
-fn find_duplicate(text: &str) -> Option<JsonFault> {
+/// What one step of the scan gives: the offset it reached, or a fault (`None` when the text
+/// is not JSON: serde_json then says where).
+type Scanned = Result<usize, Option<JsonFault>>;
+
+/// The first key given twice in one object, or the first bound passed, as a fault; `None`
+/// when there is none (or the text is not JSON: serde_json then says where). The scan keeps
+/// only the open objects and arrays (at most `bounds.nesting`) and their keys.
+fn scan(text: &str, bounds: &Bounds<'_>) -> Option<JsonFault> {
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        match b {
-            b'{' | b'[' => {
-                let path = stack.last().map_or_else(DataPath::root, Frame::child);
-                stack.push(Frame::new(path, b == b'{'));
-            }
+        let step = match b {
+            b'{' | b'[' => open(text, &mut stack, bounds, at),
             b'}' | b']' => {
                 stack.pop();
+                Ok(at)
             }
-            b',' => {
-                if let Some(top) = stack.last_mut() {
-                    top.index += 1;
-                    top.expecting_key = top.keys.is_some();
-                }
-            }
-            b'"' => {
-                let end = string_end(bytes, at)?;
-                if let Some(top) = stack.last_mut().filter(|f| f.expecting_key) {
-                    let key: String = serde_json::from_str(text.get(at..=end)?).ok()?;
-                    if let Some(fault) = record_key(text, top, key, at) {
-                        return Some(fault);
-                    }
-                }
-                at = end;
-            }
-            _ => {}
+            b',' => next_item(text, &mut stack, at),
+            b'"' => string(text, &mut stack, bounds, at),
+            _ => Ok(at),
+        };
+        match step {
+            Ok(reached) => at = reached + 1,
+            Err(fault) => return fault,
         }
-        at += 1;
     }
     None
+}
+
+/// Opens the object or array at byte `at`, unless it is nested too deep.
+fn open(text: &str, stack: &mut Vec<Frame>, bounds: &Bounds<'_>, at: usize) -> Scanned {
+    let path = stack.last().map_or_else(DataPath::root, Frame::child);
+    let depth = stack.len() + 1;
+    if depth > bounds.nesting {
+        let hit = LimitHit {
+            name: "max_nesting",
+            value: depth,
+            max: bounds.nesting,
+        };
+        let what = format!("objects and arrays nested {depth} deep");
+        return Err(Some(limit_fault(text, path, at, hit, &what)));
+    }
+    let object = text.as_bytes().get(at) == Some(&b'{');
+    let mut frame = Frame::new(path, object);
+    frame.max = bounds.count_at(&frame.path).map(|c| (c.max, c.name));
+    stack.push(frame);
+    Ok(at)
+}
+
+/// A comma: the next member or item of the innermost object or array, counted.
+fn next_item(text: &str, stack: &mut [Frame], at: usize) -> Scanned {
+    let Some(top) = stack.last_mut() else {
+        return Ok(at);
+    };
+    top.index += 1;
+    top.expecting_key = top.keys.is_some();
+    match top.max {
+        Some((max, name)) if top.keys.is_none() && top.index >= max => {
+            let hit = LimitHit {
+                name,
+                value: top.index + 1,
+                max,
+            };
+            let what = format!("{} items or more", top.index + 1);
+            Err(Some(limit_fault(text, top.path.clone(), at, hit, &what)))
+        }
+        _ => Ok(at),
+    }
+}
+
+/// A string opening at byte `at`: refused past the length limit, recorded when it is a key.
+fn string(text: &str, stack: &mut [Frame], bounds: &Bounds<'_>, at: usize) -> Scanned {
+    let end = string_end(text, at).ok_or(None)?;
+    let len = end - at - 1;
+    let top = stack.last_mut();
+    if len > bounds.string_len {
+        let path = top.map_or_else(DataPath::root, |f| {
+            if f.expecting_key {
+                f.path.clone()
+            } else {
+                f.child()
+            }
+        });
+        let hit = LimitHit {
+            name: "max_string_len",
+            value: len,
+            max: bounds.string_len,
+        };
+        let what = format!("a string of {len} bytes");
+        return Err(Some(limit_fault(text, path, at, hit, &what)));
+    }
+    if let Some(top) = top.filter(|f| f.expecting_key) {
+        let key = unquote(text.get(at..=end).ok_or(None)?).ok_or(None)?;
+        if let Some(fault) = record_key(text, top, key, at) {
+            return Err(Some(fault));
+        }
+    }
+    Ok(end)
 }
 
 /// Records `key` at byte `at` in the object `top`; a fault when it was there already.
@@ -136,6 +308,7 @@ fn record_key(text: &str, top: &mut Frame, key: String, at: usize) -> Option<Jso
         let (l1, c1) = line_column(text, first);
         let (l2, c2) = line_column(text, at);
         return Some(JsonFault {
+            limit: None,
             path: top.path.key(key.clone()),
             line: l2,
             column: c2,
@@ -146,8 +319,20 @@ fn record_key(text: &str, top: &mut Frame, key: String, at: usize) -> Option<Jso
         });
     }
     keys.insert(key.clone(), at);
+    let members = keys.len();
     top.key = Some(key);
-    None
+    match top.max {
+        Some((max, name)) if members > max => {
+            let hit = LimitHit {
+                name,
+                value: members,
+                max,
+            };
+            let what = format!("{members} members or more");
+            Some(limit_fault(text, top.path.clone(), at, hit, &what))
+        }
+        _ => None,
+    }
 }
 
 /// Line and column of the value at `path` in `text` (of its key, for an object member), or of
@@ -197,7 +382,7 @@ fn value_starts(text: &str) -> HashMap<DataPath, usize> {
                 }
             }
             b'"' => {
-                let Some(end) = string_end(bytes, at) else {
+                let Some(end) = string_end(text, at) else {
                     break;
                 };
                 if let Some(top) = stack.last_mut().filter(|f| f.expecting_key) {
@@ -219,15 +404,27 @@ fn value_starts(text: &str) -> HashMap<DataPath, usize> {
     out
 }
 
-/// The byte offset of the closing quote of the string opening at `start`.
-fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut i = start + 1;
+/// The text of a quoted key: as written when it has no escape (most keys), else decoded.
+fn unquote(quoted: &str) -> Option<String> {
+    match quoted.get(1..quoted.len().saturating_sub(1)) {
+        Some(plain) if !plain.contains('\\') => Some(plain.to_string()),
+        _ => serde_json::from_str(quoted).ok(),
+    }
+}
+
+/// The byte offset of the closing quote of the string opening at `start`: the first quote
+/// after an even number of backslashes (found with `str::find`, which uses memchr, so a
+/// 50 MB string is crossed in milliseconds).
+fn string_end(text: &str, start: usize) -> Option<usize> {
+    let mut from = start + 1;
     loop {
-        match bytes.get(i)? {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
-            _ => i += 1,
+        let quote = from + text.get(from..)?.find('"')?;
+        let before = text.get(start + 1..quote)?.as_bytes();
+        let slashes = before.iter().rev().take_while(|&&b| b == b'\\').count();
+        if slashes % 2 == 0 {
+            return Some(quote);
         }
+        from = quote + 1;
     }
 }
 
@@ -251,6 +448,10 @@ pub(crate) fn clean_serde_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find_duplicate(text: &str) -> Option<JsonFault> {
+        scan(text, &Bounds::file(&Limits::default()))
+    }
 
     #[test]
     fn keys_in_different_objects_are_not_duplicates() {

@@ -146,18 +146,7 @@ pub(crate) fn parse_toml<'t>(
     limits: &Limits,
 ) -> Result<(RuleSetDef, LineMap<'t>, Vec<ValidationIssue>), LoadError> {
     if text.len() > limits.max_file_bytes {
-        return Err(LoadError::Invalid {
-            file: None,
-            issues: vec![ValidationIssue::new(
-                DataPath::root(),
-                IssueCode::Limit,
-                format!(
-                    "the file has {} bytes, more than the limit of {}",
-                    text.len(),
-                    limits.max_file_bytes
-                ),
-            )],
-        });
+        return Err(too_large(&text.len().to_string(), limits));
     }
     let index = LineIndex::new(text);
     let mut root = DeTable::parse(text).map_err(|e| {
@@ -222,6 +211,21 @@ pub(crate) fn parse_toml<'t>(
     }
 }
 
+/// The error for a file of `bytes` bytes, past `max_file_bytes`.
+pub(crate) fn too_large(bytes: &str, limits: &Limits) -> LoadError {
+    LoadError::Invalid {
+        file: None,
+        issues: vec![ValidationIssue::new(
+            DataPath::root(),
+            IssueCode::Limit,
+            format!(
+                "the file has {bytes} bytes, more than the limit `max_file_bytes` of {}",
+                limits.max_file_bytes
+            ),
+        )],
+    }
+}
+
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
@@ -268,7 +272,7 @@ impl Walker<'_> {
     }
 
     fn value(&mut self, value: &mut Spanned<DeValue<'_>>, path: Here<'_>, depth: usize) {
-        if depth > self.limits.max_depth * 2 + 8 {
+        if depth > self.limits.toml_nesting() {
             if !self.issues.iter().any(|i| i.code == IssueCode::Limit) {
                 let mut issue = ValidationIssue::new(
                     path.to_path(),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::LoadError;
 use crate::limits::Limits;
-use crate::load::{parse_toml, sort_issues, utf8};
+use crate::load::{parse_toml, sort_issues, too_large, utf8};
 use crate::ruleset::RuleSet;
 use crate::validate::validate_with_lines;
 
@@ -64,10 +64,13 @@ pub(crate) fn ruleset_from_path(path: &Path, limits: &Limits) -> Result<RuleSet,
     } else {
         path.to_path_buf()
     };
-    let bytes = std::fs::read(&file).map_err(|source| LoadError::Io {
-        file: file.clone(),
-        source,
+    let bytes = crate::limits::read_bounded(&file, limits.max_file_bytes).map_err(|source| {
+        LoadError::Io {
+            file: file.clone(),
+            source,
+        }
     })?;
+    let bytes = bytes.map_err(|n| too_large(&n.to_string(), limits).with_file(file.clone()))?;
     let text = utf8(bytes).map_err(|e| e.with_file(file.clone()))?;
     ruleset_from_toml(&text, limits).map_err(|e| e.with_file(file))
 }

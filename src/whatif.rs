@@ -59,13 +59,33 @@ impl Scenario {
     /// # Errors
     /// [`EvidenceError`] with the path, line and column of the first malformed value.
     pub fn from_json_str(text: &str) -> Result<Scenario, EvidenceError> {
-        crate::json::read(text).map_err(|f| EvidenceError::Json {
-            file: None,
-            path: f.path,
-            line: f.line,
-            column: f.column,
-            message: f.message,
-        })
+        Scenario::from_json_str_with_limits(text, &crate::Limits::default())
+    }
+
+    /// [`Scenario::from_json_str`] with custom [`Limits`](crate::Limits): `max_file_bytes`,
+    /// `max_nesting`, `max_string_len` and `max_scenario_entries` (each of `set`, `replace`,
+    /// `remove`), checked before the text is read.
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json_str`]; [`EvidenceError::Limit`] past a limit, naming it.
+    pub fn from_json_str_with_limits(
+        text: &str,
+        limits: &crate::Limits,
+    ) -> Result<Scenario, EvidenceError> {
+        use crate::json::{Bounds, Count};
+        let max = limits.max_scenario_entries;
+        let entries = |at| Count {
+            at,
+            name: "max_scenario_entries",
+            max,
+        };
+        let counts = [
+            entries(&["set"]),
+            entries(&["replace"]),
+            entries(&["remove"]),
+        ];
+        let bounds = Bounds::file(limits).with_counts(&counts);
+        crate::json::read_within(text, &bounds).map_err(EvidenceError::from_json_fault)
     }
 
     /// The base evidence with the scenario applied.

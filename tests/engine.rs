@@ -643,7 +643,11 @@ fn limits_are_enforced_with_clear_errors() {
         ..par_index::Limits::default()
     };
     let e = RuleSet::from_toml_str_with_limits(ALL_KINDS, &limits).unwrap_err();
-    assert!(e.to_string().contains("more than the limit of 100"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("more than the limit `max_file_bytes` of 100"),
+        "{e}"
+    );
 }
 
 #[test]

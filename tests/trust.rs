@@ -199,7 +199,7 @@ fn evidence_files_past_the_size_limit_are_refused_before_parsing() {
     assert_eq!(
         e.to_string(),
         format!(
-            "the evidence has {} bytes, more than the limit of 10",
+            "the evidence has {} bytes, more than the limit `max_file_bytes` of 10",
             ALL_KINDS_EVIDENCE.len()
         )
     );
@@ -234,7 +234,7 @@ fn rule_set_limits_each_give_a_clear_error() {
             }
         ),
         [format!(
-            "(document): the file has {} bytes, more than the limit of 100",
+            "(document): the file has {} bytes, more than the limit `max_file_bytes` of 100",
             ALL_KINDS.len()
         )]
     );

@@ -8,15 +8,27 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::appraisal::{AppraisedScorecard, evaluate_appraised};
-use super::input::{Appraisal, from_json};
+use super::input::{Appraisal, Lists, appraisal_counts, from_json};
 use super::rank::{RankedBy, Ranking, Summary, UnitResult, rank, summaries};
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::Evidence;
+use crate::json::{Bounds, Count};
+use crate::limits::Limits;
 use crate::model::{RankingGroup, TieBreak};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
 
-/// Reads JSON into `T`; a problem is reported under `prefix`.
+const IN_ENTRY: Lists = [
+    &["appraisal", "rounds"],
+    &["appraisal", "bonus"],
+    &["appraisal", "penalty"],
+];
+const IN_BATCH: Lists = [
+    &["units", "[]", "appraisal", "rounds"],
+    &["units", "[]", "appraisal", "bonus"],
+    &["units", "[]", "appraisal", "penalty"],
+];
+
 fn from_value<T: DeserializeOwned>(
     v: serde_json::Value,
     prefix: &DataPath,
@@ -64,7 +76,21 @@ impl BatchEntry {
     /// # Ok::<(), par_index::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<BatchEntry, CycleError> {
-        let value: serde_json::Value = from_json(text, &DataPath::root())?;
+        BatchEntry::from_json_str_with_limits(text, &Limits::default())
+    }
+
+    /// [`BatchEntry::from_json_str`] with custom [`Limits`]: `max_file_bytes`, `max_nesting`,
+    /// `max_string_len`, `max_rounds` and `max_adjustments`, checked before the text is read.
+    ///
+    /// # Errors
+    /// As [`BatchEntry::from_json_str`]; [`CycleIssueCode::Limit`] past a limit, naming it.
+    pub fn from_json_str_with_limits(
+        text: &str,
+        limits: &Limits,
+    ) -> Result<BatchEntry, CycleError> {
+        let counts = appraisal_counts(limits, IN_ENTRY);
+        let bounds = Bounds::file(limits).with_counts(&counts);
+        let value: serde_json::Value = from_json(text, &DataPath::root(), &bounds)?;
         entry_from_value(value, &DataPath::root())
     }
 }
@@ -124,7 +150,18 @@ impl Batch {
     /// # Ok::<(), par_index::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Batch, CycleError> {
-        let value: serde_json::Value = from_json(text, &DataPath::root())?;
+        Batch::from_json_str_with_limits(text, &Limits::default())
+    }
+
+    /// [`Batch::from_json_str`] with custom [`Limits`]: `max_batch_bytes`, `max_batch_units`,
+    /// `max_nesting`, `max_string_len`, and each unit's `max_rounds` and `max_adjustments`,
+    /// all checked by a scan of the text before any of it is read into values.
+    ///
+    /// # Errors
+    /// As [`Batch::from_json_str`]; [`CycleIssueCode::Limit`] past a limit, naming it, e.g.
+    /// ``units: 20001 items or more: more than the limit `max_batch_units` of 20000``.
+    pub fn from_json_str_with_limits(text: &str, limits: &Limits) -> Result<Batch, CycleError> {
+        let value = batch_value(text, limits)?;
         let serde_json::Value::Object(mut map) = value else {
             return Err(shape(DataPath::root(), "expected an object with `units`"));
         };
@@ -169,6 +206,22 @@ impl Batch {
             groups,
         })
     }
+}
+
+/// The batch's JSON as a value, every limit checked first.
+fn batch_value(text: &str, limits: &Limits) -> Result<serde_json::Value, CycleError> {
+    let [r, b, p] = appraisal_counts(limits, IN_BATCH);
+    let units = Count {
+        at: &["units"],
+        name: "max_batch_units",
+        max: limits.max_batch_units,
+    };
+    let counts = [units, r, b, p];
+    let bounds = Bounds {
+        bytes: (limits.max_batch_bytes, "max_batch_bytes"),
+        ..Bounds::file(limits)
+    };
+    from_json(text, &DataPath::root(), &bounds.with_counts(&counts))
 }
 
 /// The schema of a [`BatchEntry`]: the evidence object with one more key, `appraisal`.

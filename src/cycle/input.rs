@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::decimal::{Dec, DecOpt};
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::LeafEvidence;
+use crate::json::{Bounds, Count};
+use crate::limits::Limits;
 use crate::path::DataPath;
 
 /// A unit's appraisal record: the rounds of changes, and the bonus and penalty points.
@@ -63,7 +65,19 @@ impl Appraisal {
     /// # Ok::<(), par_index::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Appraisal, CycleError> {
-        from_json(text, &DataPath::root().key("appraisal"))
+        Appraisal::from_json_str_with_limits(text, &Limits::default())
+    }
+
+    /// [`Appraisal::from_json_str`] with custom [`Limits`]: `max_file_bytes`, `max_nesting`,
+    /// `max_string_len`, `max_rounds` and `max_adjustments`, checked before the text is read.
+    ///
+    /// # Errors
+    /// As [`Appraisal::from_json_str`]; [`CycleIssueCode::Limit`] past a limit, naming it
+    /// (`appraisal.bonus`).
+    pub fn from_json_str_with_limits(text: &str, limits: &Limits) -> Result<Appraisal, CycleError> {
+        let counts = appraisal_counts(limits, ALONE);
+        let bounds = Bounds::file(limits).with_counts(&counts);
+        from_json(text, &DataPath::root().key("appraisal"), &bounds)
     }
 }
 
@@ -112,20 +126,39 @@ pub struct Adjustment {
     pub reason: Option<String>,
 }
 
-/// Reads JSON into `T` through the crate's one JSON reader (duplicate keys refused, a BOM
-/// accepted), with every path placed under `prefix`.
+/// Reads JSON into `T` within `bounds`; a problem is reported under `prefix`.
 pub(super) fn from_json<T: DeserializeOwned>(
     text: &str,
     prefix: &DataPath,
+    bounds: &Bounds<'_>,
 ) -> Result<T, CycleError> {
-    crate::json::read(text).map_err(|f| {
+    crate::json::read_within(text, bounds).map_err(|f| {
         let path = join(prefix, &f.path);
+        let code = match f.limit {
+            Some(_) => CycleIssueCode::Limit,
+            None => CycleIssueCode::WrongShape,
+        };
         CycleError::Invalid {
             issues: vec![CycleIssue::new(
                 path,
-                CycleIssueCode::WrongShape,
+                code,
                 format!("{} (line {}, column {})", f.message, f.line, f.column),
             )],
         }
     })
+}
+
+/// Where an appraisal's `rounds`, `bonus` and `penalty` sit: read alone, in a batch entry,
+/// in a batch.
+pub(super) type Lists = [&'static [&'static str]; 3];
+pub(super) const ALONE: Lists = [&["rounds"], &["bonus"], &["penalty"]];
+/// The counts of an appraisal's lists at `lists`.
+pub(super) fn appraisal_counts(limits: &Limits, lists: Lists) -> [Count; 3] {
+    let [rounds, bonus, penalty] = lists;
+    let items = |at, name, max| Count { at, name, max };
+    [
+        items(rounds, "max_rounds", limits.max_rounds),
+        items(bonus, "max_adjustments", limits.max_adjustments),
+        items(penalty, "max_adjustments", limits.max_adjustments),
+    ]
 }

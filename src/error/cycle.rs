@@ -40,6 +40,9 @@ pub enum CycleIssueCode {
     DuplicateUnit,
     /// Any other problem in the evidence, as the engine reported it.
     Evidence,
+    /// A value past one of the [`Limits`](crate::Limits): the batch's size or units, the
+    /// rounds or bonus and penalty items of an appraisal, nesting or a string's length.
+    Limit,
 }
 
 /// One problem, with the path of the value at fault and what was expected.
@@ -160,6 +163,7 @@ fn issue_vi(code: CycleIssueCode) -> &'static str {
         CycleIssueCode::PeriodMismatch => "năm đánh giá khác với các đơn vị khác",
         CycleIssueCode::DuplicateUnit => "đơn vị đã có trong danh sách",
         CycleIssueCode::Evidence => "tài liệu kiểm chứng không hợp lệ",
+        CycleIssueCode::Limit => "vượt giới hạn cho phép",
     }
 }
 

@@ -173,6 +173,23 @@ impl EvidenceError {
             (EvidenceError::TooLarge { bytes, limit }, Lang::Vi) => {
                 format!("tài liệu kiểm chứng có {bytes} byte, vượt giới hạn {limit} byte")
             }
+            (
+                EvidenceError::Limit {
+                    file,
+                    path,
+                    line,
+                    column,
+                    limit,
+                    value,
+                    max,
+                },
+                Lang::Vi,
+            ) => format!(
+                "{}{path} (dòng {line}, cột {column}): {value} vượt giới hạn `{limit}` là {max}",
+                file.as_ref()
+                    .map(|f| format!("{}: ", f.display()))
+                    .unwrap_or_default()
+            ),
         }
     }
 }

@@ -182,6 +182,7 @@ impl Builder<'_> {
             );
         }
         self.issues.non_negative(&path.key("max"), def.max);
+        check_points(self.issues, &path.key("max"), def.max, self.limits);
         let provenance = def.provenance.as_ref().or(inherited);
         if let Some(p) = &def.provenance
             && p.document.trim().is_empty()
@@ -348,5 +349,21 @@ impl Builder<'_> {
                 ),
             );
         }
+    }
+}
+
+/// A node's `max` past [`Limits::max_points`](crate::Limits::max_points): refused here, so
+/// that value × 100 × max stays far inside a decimal when the set is scored.
+fn check_points(issues: &mut Issues, path: &DataPath, max: Decimal, limits: &Limits) {
+    if max > limits.max_points {
+        issues.push(
+            path.clone(),
+            IssueCode::Limit,
+            format!(
+                "`{}` is more than the limit `max_points` of {}",
+                crate::decimal::plain(max),
+                crate::decimal::plain(limits.max_points)
+            ),
+        );
     }
 }
