@@ -197,7 +197,53 @@ pub(crate) enum Command {
         after_help = "Example:\n  par-index serve --bind 127.0.0.1:8080 --sets criteria\n  curl -X POST 'http://127.0.0.1:8080/score?set=vn-district-2023' --data-binary @examples/data/duyen-hai-2023-q3.json"
     )]
     Serve(ServeArgs),
-    // `import` and `export` (annex documents) are added here by the annex crate.
+    /// Read an annex table (phụ lục, CSV or XLSX) into a rule set: the TOML on standard output,
+    /// what could not be read (with row numbers) on standard error.
+    #[command(
+        after_help = "Example:\n  par-index import --id tinh-mau-district-2025 phu-luc.xlsx > criteria/tinh-mau-district-2025/ruleset.toml"
+    )]
+    Import {
+        /// The annex: a `.csv` or `.xlsx` file in the official layout.
+        annex: String,
+        /// The set's id (`criteria/<id>/`).
+        #[arg(long, default_value = "imported-annex")]
+        id: String,
+        /// The level of units it scores: ministry, province, department, district, commune.
+        #[arg(long, default_value = "district")]
+        level: String,
+        /// The first assessment year, when the annex's heading does not say "năm YYYY".
+        #[arg(long)]
+        year: Option<u16>,
+    },
+    /// Print a rule set as the annex (Markdown, CSV or XLSX), or as the unit's
+    /// self-assessment form (XLSX, `--form`).
+    #[command(
+        after_help = "Examples:\n  par-index export --builtin ca-mau-1880-2013 --format markdown\n  par-index export --builtin vn-commune-2025 --format xlsx --out phu-luc.xlsx\n  par-index export --builtin vn-commune-2025 --form --out bieu-tu-danh-gia.xlsx"
+    )]
+    Export {
+        #[command(flatten)]
+        set: SetArg,
+        /// markdown or csv (printed), xlsx (needs --out).
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
+        /// The self-assessment form (biểu tự đánh giá) instead of the annex; always XLSX.
+        #[arg(long)]
+        form: bool,
+        /// Write to this file instead of standard output (required for XLSX).
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
+    },
+}
+
+/// The format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// The annex as a Markdown table.
+    Markdown,
+    /// The annex as CSV for Excel (UTF-8 with a BOM).
+    Csv,
+    /// The annex as an XLSX workbook, A4 landscape.
+    Xlsx,
 }
 
 /// Which JSON Schema.

@@ -1,5 +1,6 @@
 //! The subcommands, one module each; each returns an [`Outcome`] or a [`Failure`].
 
+mod annex;
 mod appraise;
 mod audit;
 mod check;
@@ -44,6 +45,18 @@ pub(crate) fn run(cli: &Cli) -> Result<Outcome, Failure> {
         } => whatif::run(set, evidence, scenario, lang),
         Command::Diff { set, before, after } => diff::run(set, before, after, lang),
         Command::Schema { name, set } => schema::run(*name, set),
+        Command::Import {
+            annex,
+            id,
+            level,
+            year,
+        } => annex::import(annex, id, level, *year),
+        Command::Export {
+            set,
+            format,
+            form,
+            out,
+        } => annex::export(set, *format, *form, out.as_deref()),
         Command::Serve(_) => Err(Failure::usage("`serve` runs a server, not a report")),
     }
 }

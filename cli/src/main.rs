@@ -39,6 +39,7 @@ fn main() -> ExitCode {
                 print!("{}", pretty(&out.json));
             } else {
                 print!("{}", out.text);
+                eprint!("{}", out.notes);
             }
             ExitCode::from(out.exit)
         }

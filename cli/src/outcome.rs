@@ -14,6 +14,8 @@ pub(crate) struct Outcome {
     pub(crate) json: Value,
     /// 0, or 3 when the audit found mismatches or a case failed.
     pub(crate) exit: u8,
+    /// Printed on standard error without --json (what `import` could not read).
+    pub(crate) notes: String,
 }
 
 /// Exit code: it ran, but the audit found mismatches or a test case failed.
@@ -26,6 +28,7 @@ impl Outcome {
             text,
             json,
             exit: 0,
+            notes: String::new(),
         }
     }
 

@@ -134,7 +134,10 @@ fn every_route_answers() {
     );
     let (status, set) = get(&s, "/sets/vn-district-2023");
     assert_eq!((status, set["summary"]["leaves"].clone()), (200, json!(56)));
+    let annex = set["annex_markdown"].as_str().unwrap_or_default();
+    assert!(annex.starts_with("# PHỤ LỤC"), "{annex}");
     assert_eq!(get(&s, "/schemas/scorecard").0, 200);
+    assert_eq!(get(&s, "/schemas/batch_result").1["title"], "BatchResult");
     assert_eq!(get(&s, "/schemas/nope").0, 404);
     let toml = include_str!("../../tests/fixtures/cycle.toml");
     assert_eq!(post(&s, "/check", toml).1["id"], "cycle-test");

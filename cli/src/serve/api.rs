@@ -295,7 +295,8 @@ pub(crate) async fn sets(State(sets): Shared) -> Response {
     Json(json!({ "sets": list })).into_response()
 }
 
-/// GET /sets/{id}: the set as JSON, its nodes for a form, and the schema of its evidence.
+/// GET /sets/{id}: the set as JSON, its nodes for a form, the schema of its evidence, and the
+/// set as its printed annex (phụ lục, Markdown).
 pub(crate) async fn set(State(sets): Shared, Path(id): Path<String>) -> Response {
     let rs = match sets.get(&id) {
         Ok(rs) => rs,
@@ -309,23 +310,23 @@ pub(crate) async fn set(State(sets): Shared, Path(id): Path<String>) -> Response
     Json(json!({
         "summary": summary(&rs), "nodes": nodes, "ruleset": rs.def(),
         "evidence_schema": par_index::schema::evidence_for(&rs),
+        "annex_markdown": par_index_annex::export_annex_markdown(rs.def()),
     }))
     .into_response()
 }
 
-/// GET /schemas/{name}: `ruleset`, `evidence` or `scorecard`.
+/// GET /schemas/{name}: any of `par_index::schema::NAMES` (ruleset, evidence, scorecard,
+/// appraisal, batch_result, error, ...).
 pub(crate) async fn schema(Path(name): Path<String>) -> Response {
-    let schema = match name.as_str() {
-        "ruleset" => par_index::schema::ruleset(),
-        "evidence" => par_index::schema::evidence(),
-        "scorecard" => par_index::schema::scorecard(),
-        _ => {
-            return failure(&Failure::new(
-                "not_found",
-                2,
-                format!("no schema `{name}`; expected ruleset, evidence or scorecard"),
-            ));
-        }
+    let Some(schema) = par_index::schema::by_name(&name) else {
+        return failure(&Failure::new(
+            "not_found",
+            2,
+            format!(
+                "no schema `{name}`; expected one of {}",
+                par_index::schema::NAMES.join(", ")
+            ),
+        ));
     };
     Json(schema.to_value()).into_response()
 }
