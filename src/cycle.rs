@@ -20,7 +20,9 @@ mod rank;
 
 pub use adjust::{FinalTotal, PointsAdjustment};
 pub use appraisal::{AppraisedScorecard, evaluate_appraised};
-pub use batch::{Batch, BatchEntry, BatchResult, GroupResult, score_batch};
+pub use batch::{
+    Batch, BatchEntry, BatchOptions, BatchResult, GroupResult, score_batch, score_batch_with,
+};
 pub use columns::NodeColumns;
 pub use compare::{
     NodeMove, RankMove, Reweight, RuleSetDiff, ScorecardComparison, compare_scorecards,

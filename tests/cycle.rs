@@ -716,6 +716,25 @@ rule = { kind = "manual" }
     };
     let result = score_batch(&rs, &batch).unwrap();
     assert_eq!(result.units.len(), 300);
+    // Capped at 1 thread and at 2 threads (300 units: 2 threads of 150), the JSON is the same
+    // byte for byte.
+    let capped = |n: usize| {
+        let options = par_index::BatchOptions {
+            threads: std::num::NonZeroUsize::new(n),
+        };
+        par_index::score_batch_with(&rs, &batch, &options)
+            .unwrap()
+            .to_json_string()
+            .unwrap()
+    };
+    let one = capped(1);
+    assert_eq!(one, capped(2));
+    assert_eq!(one, result.to_json_string().unwrap());
+    // 100 units score 7 of 10 (70%): all tied first.
+    assert_eq!(
+        result.ranking.rows.iter().filter(|r| r.rank == 1).count(),
+        100
+    );
     for (unit, entry) in result.units.iter().zip(&entries) {
         assert_eq!(unit.name, entry.evidence.unit.name);
         let alone = evaluate_appraised(&rs, &entry.evidence, &entry.appraisal).unwrap();

@@ -374,10 +374,13 @@ const MIN_UNITS_PER_THREAD: usize = 64;
 fn score_entries(
     rs: &RuleSet,
     entries: &[BatchEntry],
+    options: &BatchOptions,
 ) -> Vec<Result<AppraisedScorecard, CycleError>> {
     let score = |e: &BatchEntry| evaluate_appraised(rs, &e.evidence, &e.appraisal);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = options
+        .threads
+        .map_or(cores, std::num::NonZeroUsize::get)
         .min(entries.len() / MIN_UNITS_PER_THREAD)
         .max(1);
     if threads == 1 {
@@ -397,10 +400,40 @@ fn score_entries(
     })
 }
 
+/// How a batch is scored: how many threads it may use.
+///
+/// # Example
+/// ```
+/// use std::num::NonZeroUsize;
+/// let one = par_index::BatchOptions { threads: NonZeroUsize::new(1) };
+/// assert_eq!(par_index::BatchOptions::default().threads, None); // every core
+/// # let _ = one;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BatchOptions {
+    /// At most this many threads; `None`: as many as the machine offers
+    /// (`std::thread::available_parallelism`). A thread is started only per 64 units.
+    pub threads: Option<std::num::NonZeroUsize>,
+}
+
+/// [`score_batch`] with [`BatchOptions`]: a cap on the threads, for a service that shares its
+/// cores. The result is byte for byte the same whatever the cap.
+///
+/// # Errors
+/// As [`score_batch`].
+pub fn score_batch_with(
+    rs: &RuleSet,
+    batch: &Batch,
+    options: &BatchOptions,
+) -> Result<BatchResult, CycleError> {
+    score_batch_inner(rs, batch, options)
+}
+
 /// Scores every unit of a batch under one set and ranks them.
 ///
 /// Units are scored on every core the machine offers (`std::thread::available_parallelism`,
-/// at most one thread per 64 units); the result is the same on any number of cores. On the
+/// at most one thread per 64 units; [`score_batch_with`] caps it); the result is the same on
+/// any number of cores. On the
 /// 2-core development machine, 10,000 units of the 100-leaf bench fixture take 1.2–1.4 s,
 /// scorecards, rankings and summaries included (`cargo bench --bench engine -- score_batch`).
 ///
@@ -440,6 +473,14 @@ fn score_entries(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleError> {
+    score_batch_inner(rs, batch, &BatchOptions::default())
+}
+
+fn score_batch_inner(
+    rs: &RuleSet,
+    batch: &Batch,
+    options: &BatchOptions,
+) -> Result<BatchResult, CycleError> {
     let mut issues = Vec::new();
     if let Some(id) = &batch.ruleset
         && id != rs.id()
@@ -458,7 +499,7 @@ pub fn score_batch(rs: &RuleSet, batch: &Batch) -> Result<BatchResult, CycleErro
     let mut units = Vec::new();
     let first_year = batch.units.first().map(|e| e.evidence.period.year);
     let mut seen = SeenUnits::default();
-    let cards = score_entries(rs, &batch.units);
+    let cards = score_entries(rs, &batch.units, options);
     for (i, (entry, card)) in batch.units.iter().zip(cards).enumerate() {
         let at = DataPath::root().key("units").index(i);
         let ev = &entry.evidence;
