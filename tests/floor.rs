@@ -153,6 +153,7 @@ fn appraisal_may_set_points_down_to_the_declared_floor_and_not_below() {
     assert_eq!(rs.node("1").unwrap().floor().normalize().to_string(), "0");
 }
 
+#[cfg(feature = "proptest")]
 #[test]
 fn the_invariant_checker_accepts_the_declared_floor() {
     let rs = set("-0.25").unwrap();
