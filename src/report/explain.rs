@@ -119,94 +119,28 @@ pub(crate) fn working(w: &Working) -> String {
             target,
             zero_below,
             factor,
-        } => {
-            let base = share_vi(s);
-            if let Some(z) = zero_below
-                && s.percent < *z
-            {
-                return format!("{base}, dưới ngưỡng {}%", v(*z));
-            }
-            match target {
-                Some(t) if *factor >= Decimal::ONE => format!("{base}, đạt chỉ tiêu {}%", v(*t)),
-                Some(t) => format!(
-                    "{base} ÷ chỉ tiêu {}% = {}%",
-                    v(*t),
-                    share(
-                        factor.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default(),
-                        Lang::Vi
-                    )
-                ),
-                None => format!("{base}, tỷ lệ × điểm tối đa"),
-            }
-        }
+        } => proportional_vi(s, *target, *zero_below, *factor),
         Working::CountBand {
             count,
             measure: m,
             band,
-        } => {
-            let what = m
-                .as_deref()
-                .map(|m| format!(" {}", measure(m)))
-                .unwrap_or_default();
-            match band {
-                Some(b) => format!("{}{what} → khung {}", v(*count), band_vi(b)),
-                None => format!("{}{what} → dưới mọi khung", v(*count)),
-            }
-        }
+        } => count_band_vi(*count, m.as_deref(), band.as_ref()),
         Working::Deduction {
             count,
             per_item,
             measure: m,
             floored_at,
-        } => {
-            let what = m
-                .as_deref()
-                .map(|m| format!(" {}", measure(m)))
-                .unwrap_or_default();
-            let floor = floored_at
-                .map(|f| format!(", không thấp hơn {}", v(f)))
-                .unwrap_or_default();
-            format!(
-                "{}{what} × {} điểm trừ vào điểm tối đa{floor}",
-                v(*count),
-                v(*per_item)
-            )
-        }
+        } => deduction_vi(*count, *per_item, m.as_deref(), *floored_at),
         Working::PerItem {
             count,
             per_item,
             cap,
             measure: m,
-        } => {
-            let what = m
-                .as_deref()
-                .map(|m| format!(" {}", measure(m)))
-                .unwrap_or_default();
-            let raw = count.saturating_mul(*per_item);
-            format!(
-                "{}{what} × {} = {}, tối đa {}",
-                v(*count),
-                v(*per_item),
-                v(raw),
-                v(*cap)
-            )
-        }
+        } => per_item_vi(*count, *per_item, *cap, m.as_deref()),
         Working::Survey {
             answers,
             weighted_percent,
-        } => {
-            let n: u64 = answers.values().sum();
-            let parts: Vec<String> = answers
-                .iter()
-                .filter(|(_, c)| **c > 0)
-                .map(|(o, c)| format!("{o} {c}"))
-                .collect();
-            format!(
-                "{n} phiếu ({}) → bình quân {}% điểm tối đa",
-                parts.join(", "),
-                share(*weighted_percent, Lang::Vi)
-            )
-        }
+        } => survey_vi(answers, *weighted_percent),
         Working::Given => "điểm chấm trực tiếp".to_string(),
         Working::Appraised { round, reason } => format!("thẩm định lần {round}: {reason}"),
         Working::Deadline {
@@ -215,46 +149,139 @@ pub(crate) fn working(w: &Working) -> String {
             days_late,
             document,
             outcome,
-        } => {
-            let mut t = match (date, days_late) {
-                (Some(d), Some(n)) if *n > 0 => {
-                    format!("ban hành ngày {d}, chậm {n} ngày so với hạn {deadline}")
-                }
-                (Some(d), _) => format!("ban hành ngày {d}, đúng hạn {deadline}"),
-                (None, _) => format!("chưa ban hành (hạn {deadline})"),
-            };
-            if let Some(doc) = document {
-                t.push_str(&format!(" ({doc})"));
-            }
-            let vi = match outcome.as_str() {
-                "on_time" => "đúng hạn",
-                "late" => "chậm",
-                "too_late" => "quá hạn",
-                "not_issued" => "không ban hành",
-                other => other,
-            };
-            format!("{t} → {vi}")
+        } => deadline_vi(
+            deadline,
+            date.as_deref(),
+            *days_late,
+            document.as_deref(),
+            outcome,
+        ),
+        Working::Empty { policy, measure: m } => empty_vi(*policy, m.as_deref()),
+    }
+}
+
+/// ` tasks` after a count, in Vietnamese, when the rule names what it counts.
+fn what_vi(m: Option<&str>) -> String {
+    m.map(|m| format!(" {}", measure(m))).unwrap_or_default()
+}
+
+fn proportional_vi(
+    s: &Share,
+    target: Option<Decimal>,
+    zero_below: Option<Decimal>,
+    factor: Decimal,
+) -> String {
+    let base = share_vi(s);
+    if let Some(z) = zero_below
+        && s.percent < z
+    {
+        return format!("{base}, dưới ngưỡng {}%", v(z));
+    }
+    match target {
+        Some(t) if factor >= Decimal::ONE => format!("{base}, đạt chỉ tiêu {}%", v(t)),
+        Some(t) => format!(
+            "{base} ÷ chỉ tiêu {}% = {}%",
+            v(t),
+            share(
+                factor.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default(),
+                Lang::Vi
+            )
+        ),
+        None => format!("{base}, tỷ lệ × điểm tối đa"),
+    }
+}
+
+fn count_band_vi(count: Decimal, m: Option<&str>, band: Option<&BandView>) -> String {
+    let what = what_vi(m);
+    match band {
+        Some(b) => format!("{}{what} → khung {}", v(count), band_vi(b)),
+        None => format!("{}{what} → dưới mọi khung", v(count)),
+    }
+}
+
+fn deduction_vi(
+    count: Decimal,
+    per_item: Decimal,
+    m: Option<&str>,
+    floored_at: Option<Decimal>,
+) -> String {
+    let floor = floored_at
+        .map(|f| format!(", không thấp hơn {}", v(f)))
+        .unwrap_or_default();
+    format!(
+        "{}{} × {} điểm trừ vào điểm tối đa{floor}",
+        v(count),
+        what_vi(m),
+        v(per_item)
+    )
+}
+
+fn per_item_vi(count: Decimal, per_item: Decimal, cap: Decimal, m: Option<&str>) -> String {
+    let raw = count.saturating_mul(per_item);
+    format!(
+        "{}{} × {} = {}, tối đa {}",
+        v(count),
+        what_vi(m),
+        v(per_item),
+        v(raw),
+        v(cap)
+    )
+}
+
+fn survey_vi(answers: &std::collections::BTreeMap<String, u64>, weighted: Decimal) -> String {
+    let n: u64 = answers.values().sum();
+    let parts: Vec<String> = answers
+        .iter()
+        .filter(|(_, c)| **c > 0)
+        .map(|(o, c)| format!("{o} {c}"))
+        .collect();
+    format!(
+        "{n} phiếu ({}) → bình quân {}% điểm tối đa",
+        parts.join(", "),
+        share(weighted, Lang::Vi)
+    )
+}
+
+fn deadline_vi(
+    deadline: &str,
+    date: Option<&str>,
+    days_late: Option<i64>,
+    document: Option<&str>,
+    outcome: &str,
+) -> String {
+    let mut t = match (date, days_late) {
+        (Some(d), Some(n)) if n > 0 => {
+            format!("ban hành ngày {d}, chậm {n} ngày so với hạn {deadline}")
         }
-        Working::Empty {
-            policy,
-            measure: None,
-        } => match policy {
-            NoCases::Zero => "trường hợp không phát sinh: 0 điểm".to_string(),
-            NoCases::Full => "trường hợp không phát sinh: tính điểm tối đa".to_string(),
-            NoCases::Exclude => {
-                "trường hợp không phát sinh: không tính vào điểm tối đa".to_string()
-            }
-        },
-        Working::Empty {
-            policy,
-            measure: Some(m),
-        } => {
-            let what = measure(m);
-            match policy {
-                NoCases::Zero => format!("0/0 {what}: mẫu số bằng 0, chấm 0 điểm"),
-                NoCases::Full => format!("0/0 {what}: không phát sinh, đạt điểm tối đa"),
-                NoCases::Exclude => format!("0/0 {what}: không tính vào điểm tối đa"),
-            }
+        (Some(d), _) => format!("ban hành ngày {d}, đúng hạn {deadline}"),
+        (None, _) => format!("chưa ban hành (hạn {deadline})"),
+    };
+    if let Some(doc) = document {
+        t.push_str(&format!(" ({doc})"));
+    }
+    let vi = match outcome {
+        "on_time" => "đúng hạn",
+        "late" => "chậm",
+        "too_late" => "quá hạn",
+        "not_issued" => "không ban hành",
+        other => other,
+    };
+    format!("{t} → {vi}")
+}
+
+fn empty_vi(policy: NoCases, m: Option<&str>) -> String {
+    let Some(m) = m else {
+        return match policy {
+            NoCases::Zero => "trường hợp không phát sinh: 0 điểm",
+            NoCases::Full => "trường hợp không phát sinh: tính điểm tối đa",
+            NoCases::Exclude => "trường hợp không phát sinh: không tính vào điểm tối đa",
         }
+        .to_string();
+    };
+    let what = measure(m);
+    match policy {
+        NoCases::Zero => format!("0/0 {what}: mẫu số bằng 0, chấm 0 điểm"),
+        NoCases::Full => format!("0/0 {what}: không phát sinh, đạt điểm tối đa"),
+        NoCases::Exclude => format!("0/0 {what}: không tính vào điểm tối đa"),
     }
 }

@@ -290,35 +290,13 @@ impl fmt::Display for Working {
                 target,
                 zero_below,
                 factor,
-            } => {
-                write!(f, "{share}")?;
-                if let Some(z) = zero_below
-                    && share.percent < *z
-                {
-                    return write!(f, ", under the {}% floor", plain(*z));
-                }
-                match target {
-                    Some(t) if *factor >= Decimal::ONE => {
-                        write!(f, ", target {}% reached", plain(*t))
-                    }
-                    Some(t) => write!(
-                        f,
-                        " ÷ target {}% = {}%",
-                        plain(*t),
-                        pct(*factor * Decimal::ONE_HUNDRED)
-                    ),
-                    None => f.write_str(", share × max"),
-                }
-            }
+            } => proportional(f, share, *target, *zero_below, *factor),
             Working::CountBand {
                 count,
                 measure,
                 band,
             } => {
-                write!(f, "{}", plain(*count))?;
-                if let Some(m) = measure {
-                    write!(f, " {m}")?;
-                }
+                counted(f, *count, measure.as_deref())?;
                 match band {
                     Some(b) => write!(f, " → band {b}"),
                     None => f.write_str(" → below every band"),
@@ -329,53 +307,22 @@ impl fmt::Display for Working {
                 per_item,
                 measure,
                 floored_at,
-            } => {
-                write!(f, "{}", plain(*count))?;
-                if let Some(m) = measure {
-                    write!(f, " {m}")?;
-                }
-                write!(f, " × {} off the max", plain(*per_item))?;
-                if let Some(floor) = floored_at {
-                    write!(f, ", floored at {}", plain(*floor))?;
-                }
-                Ok(())
-            }
+            } => deduction(f, *count, *per_item, measure.as_deref(), *floored_at),
             Working::PerItem {
                 count,
                 per_item,
                 cap,
                 measure,
             } => {
-                write!(f, "{}", plain(*count))?;
-                if let Some(m) = measure {
-                    write!(f, " {m}")?;
-                }
+                counted(f, *count, measure.as_deref())?;
                 let raw = count.saturating_mul(*per_item);
-                write!(
-                    f,
-                    " × {} = {}, at most {}",
-                    plain(*per_item),
-                    plain(raw),
-                    plain(*cap)
-                )
+                let (p, r, c) = (plain(*per_item), plain(raw), plain(*cap));
+                write!(f, " × {p} = {r}, at most {c}")
             }
             Working::Survey {
                 answers,
                 weighted_percent,
-            } => {
-                let n: u64 = answers.values().sum();
-                let parts: Vec<String> = answers
-                    .iter()
-                    .filter(|(_, c)| **c > 0)
-                    .map(|(o, c)| format!("{o} {c}"))
-                    .collect();
-                write!(
-                    f,
-                    "{n} answers ({}) → weighted {}% of the max",
-                    parts.join(", "),
-                    pct(*weighted_percent)
-                )
-            }
+            } => survey(f, answers, *weighted_percent),
             Working::Given => f.write_str("points given directly"),
             Working::Deadline {
                 deadline,
@@ -383,41 +330,122 @@ impl fmt::Display for Working {
                 days_late,
                 document,
                 outcome,
-            } => {
-                match (date, days_late) {
-                    (Some(d), Some(n)) if *n > 0 => {
-                        write!(f, "issued {d}, {n} day(s) after the deadline {deadline}")?;
-                    }
-                    (Some(d), _) => write!(f, "issued {d}, by the deadline {deadline}")?,
-                    (None, _) => write!(f, "not issued (deadline {deadline})")?,
-                }
-                if let Some(doc) = document {
-                    write!(f, " ({doc})")?;
-                }
-                write!(f, " → {outcome}")
-            }
+            } => deadline_line(
+                f,
+                deadline,
+                date.as_deref(),
+                *days_late,
+                document.as_deref(),
+            )
+            .and_then(|()| write!(f, " → {outcome}")),
             Working::Appraised { round, reason } => {
                 write!(f, "set by appraisal round {round}: {reason}")
             }
-            Working::Empty {
-                policy,
-                measure: None,
-            } => match policy {
-                NoCases::Zero => f.write_str("no case arose in the period: scores 0"),
-                NoCases::Full => f.write_str("no case arose in the period: full points"),
-                NoCases::Exclude => f.write_str("no case arose in the period: left out"),
-            },
-            Working::Empty {
-                policy,
-                measure: Some(what),
-            } => match policy {
-                NoCases::Zero => write!(f, "0 of 0 {what}: an empty denominator scores 0"),
-                NoCases::Full => {
-                    write!(f, "0 of 0 {what}: an empty denominator scores full points")
-                }
-                NoCases::Exclude => write!(f, "0 of 0 {what}: left out"),
-            },
+            Working::Empty { policy, measure } => empty(f, *policy, measure.as_deref()),
         }
+    }
+}
+
+/// `12 tasks`: a count and what was counted, when the rule names it.
+fn counted(f: &mut fmt::Formatter<'_>, count: Decimal, measure: Option<&str>) -> fmt::Result {
+    write!(f, "{}", plain(count))?;
+    match measure {
+        Some(m) => write!(f, " {m}"),
+        None => Ok(()),
+    }
+}
+
+fn proportional(
+    f: &mut fmt::Formatter<'_>,
+    share: &Share,
+    target: Option<Decimal>,
+    zero_below: Option<Decimal>,
+    factor: Decimal,
+) -> fmt::Result {
+    write!(f, "{share}")?;
+    if let Some(z) = zero_below
+        && share.percent < z
+    {
+        return write!(f, ", under the {}% floor", plain(z));
+    }
+    match target {
+        Some(t) if factor >= Decimal::ONE => write!(f, ", target {}% reached", plain(t)),
+        Some(t) => write!(
+            f,
+            " ÷ target {}% = {}%",
+            plain(t),
+            pct(factor * Decimal::ONE_HUNDRED)
+        ),
+        None => f.write_str(", share × max"),
+    }
+}
+
+fn deduction(
+    f: &mut fmt::Formatter<'_>,
+    count: Decimal,
+    per_item: Decimal,
+    measure: Option<&str>,
+    floored_at: Option<Decimal>,
+) -> fmt::Result {
+    counted(f, count, measure)?;
+    write!(f, " × {} off the max", plain(per_item))?;
+    match floored_at {
+        Some(floor) => write!(f, ", floored at {}", plain(floor)),
+        None => Ok(()),
+    }
+}
+
+fn survey(
+    f: &mut fmt::Formatter<'_>,
+    answers: &BTreeMap<String, u64>,
+    weighted: Decimal,
+) -> fmt::Result {
+    let n: u64 = answers.values().sum();
+    let parts: Vec<String> = answers
+        .iter()
+        .filter(|(_, c)| **c > 0)
+        .map(|(o, c)| format!("{o} {c}"))
+        .collect();
+    write!(
+        f,
+        "{n} answers ({}) → weighted {}% of the max",
+        parts.join(", "),
+        pct(weighted)
+    )
+}
+
+fn deadline_line(
+    f: &mut fmt::Formatter<'_>,
+    deadline: &str,
+    date: Option<&str>,
+    days_late: Option<i64>,
+    document: Option<&str>,
+) -> fmt::Result {
+    match (date, days_late) {
+        (Some(d), Some(n)) if n > 0 => {
+            write!(f, "issued {d}, {n} day(s) after the deadline {deadline}")?;
+        }
+        (Some(d), _) => write!(f, "issued {d}, by the deadline {deadline}")?,
+        (None, _) => write!(f, "not issued (deadline {deadline})")?,
+    }
+    match document {
+        Some(doc) => write!(f, " ({doc})"),
+        None => Ok(()),
+    }
+}
+
+fn empty(f: &mut fmt::Formatter<'_>, policy: NoCases, measure: Option<&str>) -> fmt::Result {
+    let Some(what) = measure else {
+        return f.write_str(match policy {
+            NoCases::Zero => "no case arose in the period: scores 0",
+            NoCases::Full => "no case arose in the period: full points",
+            NoCases::Exclude => "no case arose in the period: left out",
+        });
+    };
+    match policy {
+        NoCases::Zero => write!(f, "0 of 0 {what}: an empty denominator scores 0"),
+        NoCases::Full => write!(f, "0 of 0 {what}: an empty denominator scores full points"),
+        NoCases::Exclude => write!(f, "0 of 0 {what}: left out"),
     }
 }
 
