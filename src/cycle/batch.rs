@@ -481,64 +481,13 @@ fn score_batch_inner(
     batch: &Batch,
     options: &BatchOptions,
 ) -> Result<BatchResult, CycleError> {
-    let mut issues = Vec::new();
-    if let Some(id) = &batch.ruleset
-        && id != rs.id()
-    {
-        issues.push(CycleIssue::new(
-            DataPath::root().key("ruleset"),
-            CycleIssueCode::RuleSetMismatch,
-            format!("the batch was prepared for `{id}`, not for `{}`", rs.id()),
-        ));
-    }
     let declared: &[RankingGroup] = if batch.groups.is_empty() {
         &rs.def().ranking_groups
     } else {
         &batch.groups
     };
-    let mut units = Vec::new();
-    let first_year = batch.units.first().map(|e| e.evidence.period.year);
-    let mut seen = SeenUnits::default();
-    let cards = score_entries(rs, &batch.units, options);
-    for (i, (entry, card)) in batch.units.iter().zip(cards).enumerate() {
-        let at = DataPath::root().key("units").index(i);
-        let ev = &entry.evidence;
-        let duplicate = seen.check(&ev.unit, i, &at);
-        if let Some(id) = &ev.ruleset
-            && id != rs.id()
-        {
-            issues.push(CycleIssue::new(
-                at.key("ruleset"),
-                CycleIssueCode::RuleSetMismatch,
-                format!("a batch is scored under one set: this unit was prepared for `{id}`, the batch is scored under `{}`", rs.id()),
-            ));
-            continue;
-        }
-        if let Some(y) = first_year
-            && ev.period.year != y
-        {
-            issues.push(CycleIssue::new(
-                at.key("period").key("year"),
-                CycleIssueCode::PeriodMismatch,
-                format!(
-                    "year `{}` differs from the batch's year `{y}` (units[0])",
-                    ev.period.year
-                ),
-            ));
-        }
-        check_group(declared, entry, &at, &mut issues);
-        issues.extend(duplicate);
-        match card {
-            Ok(card) => units.push(UnitResult {
-                name: ev.unit.name.clone(),
-                card,
-            }),
-            Err(e) => match e.under(&at) {
-                CycleError::Invalid { issues: more } => issues.extend(more),
-                overflow @ CycleError::Overflow { .. } => return Err(overflow),
-            },
-        }
-    }
+    let mut issues: Vec<CycleIssue> = batch_set_issue(rs, batch).into_iter().collect();
+    let units = unit_results(rs, batch, declared, options, &mut issues)?;
     if !issues.is_empty() {
         return Err(CycleError::Invalid { issues });
     }
@@ -553,22 +502,7 @@ fn score_batch_inner(
     } else {
         rank_subset(&units, &ranked, &tie)
     };
-    let area_rankings = units
-        .first()
-        .map(|u| {
-            u.card
-                .final_card()
-                .areas()
-                .map(|a| {
-                    let by = RankedBy::Area {
-                        code: a.code.to_string(),
-                        title: a.title.to_string(),
-                    };
-                    rank(&units, by, &TieBreak::None)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let area_rankings = area_rankings(&units);
     let summaries = summaries(rs, &units)?;
     Ok(BatchResult {
         ruleset: rs.id().to_string(),
@@ -578,6 +512,101 @@ fn score_batch_inner(
         summaries,
         groups,
     })
+}
+
+/// The batch as a whole prepared for another set.
+fn batch_set_issue(rs: &RuleSet, batch: &Batch) -> Option<CycleIssue> {
+    let id = batch.ruleset.as_ref().filter(|id| *id != rs.id())?;
+    Some(CycleIssue::new(
+        DataPath::root().key("ruleset"),
+        CycleIssueCode::RuleSetMismatch,
+        format!("the batch was prepared for `{id}`, not for `{}`", rs.id()),
+    ))
+}
+
+/// Every unit scored, in batch order; each unit's problems (another set, another year, an
+/// unknown group, a duplicate, its evidence) go to `issues`.
+fn unit_results(
+    rs: &RuleSet,
+    batch: &Batch,
+    declared: &[RankingGroup],
+    options: &BatchOptions,
+    issues: &mut Vec<CycleIssue>,
+) -> Result<Vec<UnitResult>, CycleError> {
+    let mut units = Vec::new();
+    let first_year = batch.units.first().map(|e| e.evidence.period.year);
+    let mut seen = SeenUnits::default();
+    let cards = score_entries(rs, &batch.units, options);
+    for (i, (entry, card)) in batch.units.iter().zip(cards).enumerate() {
+        let at = DataPath::root().key("units").index(i);
+        let duplicate = seen.check(&entry.evidence.unit, i, &at);
+        if let Some(issue) = unit_set_issue(rs, entry, &at) {
+            issues.push(issue);
+            continue;
+        }
+        issues.extend(year_issue(first_year, entry, &at));
+        check_group(declared, entry, &at, issues);
+        issues.extend(duplicate);
+        match card {
+            Ok(card) => units.push(UnitResult {
+                name: entry.evidence.unit.name.clone(),
+                card,
+            }),
+            Err(e) => match e.under(&at) {
+                CycleError::Invalid { issues: more } => issues.extend(more),
+                overflow @ CycleError::Overflow { .. } => return Err(overflow),
+            },
+        }
+    }
+    Ok(units)
+}
+
+/// A unit prepared for another set than the batch's.
+fn unit_set_issue(rs: &RuleSet, entry: &BatchEntry, at: &DataPath) -> Option<CycleIssue> {
+    let id = entry
+        .evidence
+        .ruleset
+        .as_ref()
+        .filter(|id| *id != rs.id())?;
+    Some(CycleIssue::new(
+        at.key("ruleset"),
+        CycleIssueCode::RuleSetMismatch,
+        format!(
+            "a batch is scored under one set: this unit was prepared for `{id}`, the batch is scored under `{}`",
+            rs.id()
+        ),
+    ))
+}
+
+/// A unit of another year than the first unit's.
+fn year_issue(first: Option<u16>, entry: &BatchEntry, at: &DataPath) -> Option<CycleIssue> {
+    let (y, year) = (first?, entry.evidence.period.year);
+    (year != y).then(|| {
+        CycleIssue::new(
+            at.key("period").key("year"),
+            CycleIssueCode::PeriodMismatch,
+            format!("year `{year}` differs from the batch's year `{y}` (units[0])"),
+        )
+    })
+}
+
+/// One ranking per area of the set, by its sub-index, without a tie-break.
+fn area_rankings(units: &[UnitResult]) -> Vec<Ranking> {
+    let Some(first) = units.first() else {
+        return Vec::new();
+    };
+    first
+        .card
+        .final_card()
+        .areas()
+        .map(|a| {
+            let by = RankedBy::Area {
+                code: a.code.to_string(),
+                title: a.title.to_string(),
+            };
+            rank(units, by, &TieBreak::None)
+        })
+        .collect()
 }
 
 /// A unit names a declared group when there are groups, and none when there are not.
