@@ -139,3 +139,32 @@ fn an_unknown_base_is_named() {
          `no-such-set/ruleset.toml`) nor bundled"
     );
 }
+
+#[test]
+fn a_bundled_set_extends_from_text() {
+    let text = r#"
+id = "phuong-mau-2025"
+extends = "vn-commune-2025"
+[[add]]
+parent = "1.3"
+[[add.criteria]]
+code = "1.3.1"
+title = "Kế hoạch được ban hành đúng hạn"
+max = "0.5"
+provenance = { document = "15/QĐ-UBND", verified = false }
+rule = { kind = "check" }
+"#;
+    // 1.3 is worth 1: one child of 0.5 leaves it 0.5 short
+    let e = RuleSet::from_toml_str(text).unwrap_err();
+    assert!(
+        e.issues().iter().any(|i| i
+            .to_string()
+            .ends_with("(node `1.3` from `builtin:vn-commune-2025`)")),
+        "{:?}",
+        e.issues()
+    );
+    let whole = text.replace("max = \"0.5\"", "max = \"1\"");
+    let rs = RuleSet::from_toml_str(&whole).unwrap();
+    assert_eq!(origin(&rs, "1.3.1"), "phuong-mau-2025");
+    assert_eq!(origin(&rs, "1.1"), "builtin:vn-commune-2025");
+}
