@@ -142,6 +142,7 @@ impl LineIndex {
 /// Whether the text is a set that extends another: a top-level `extends` key.
 pub(crate) fn extends_another(text: &str, limits: &Limits) -> bool {
     text.len() <= limits.max_file_bytes
+        && text.contains("extends")
         && DeTable::parse(text)
             .is_ok_and(|t| t.get_ref().iter().any(|(k, _)| k.get_ref() == "extends"))
 }

@@ -168,3 +168,17 @@ rule = { kind = "check" }
     assert_eq!(origin(&rs, "1.3.1"), "phuong-mau-2025");
     assert_eq!(origin(&rs, "1.1"), "builtin:vn-commune-2025");
 }
+
+#[test]
+fn sets_that_extend_each_other_are_refused() {
+    let dir = std::env::temp_dir().join(format!("par-index-extends-loop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.toml"), "id = \"a\"\nextends = \"b\"\n").unwrap();
+    std::fs::write(dir.join("b.toml"), "id = \"b\"\nextends = \"a\"\n").unwrap();
+    let e = RuleSet::from_path(dir.join("a.toml")).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        e.issues()[0].to_string(),
+        "extends: more than 8 sets extend one another from here"
+    );
+}
