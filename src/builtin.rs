@@ -6,6 +6,14 @@ use crate::ruleset::RuleSet;
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
+/// The TOML text of a bundled set, by id.
+pub(crate) fn builtin_text(id: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, text)| *text)
+}
+
 impl RuleSet {
     /// The ids of the bundled criteria sets (the folder names under `criteria/`), sorted.
     ///

@@ -69,15 +69,15 @@ impl LoadError {
                 line,
                 column,
                 message,
-                ..
+                file,
             } => LoadError::Syntax {
-                file: Some(path),
+                file: file.or(Some(path)),
                 line,
                 column,
                 message,
             },
-            LoadError::Invalid { issues, .. } => LoadError::Invalid {
-                file: Some(path),
+            LoadError::Invalid { issues, file } => LoadError::Invalid {
+                file: file.or(Some(path)),
                 issues,
             },
             other @ LoadError::Io { .. } => other,
@@ -160,6 +160,8 @@ pub enum IssueCode {
     Classification,
     /// A size or depth limit was passed.
     Limit,
+    /// A set that extends another (`extends`) names a set, or a node, that cannot be found.
+    Extends,
 }
 
 /// One problem found in a rule set, with the path of the value at fault and its line in the

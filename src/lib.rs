@@ -68,6 +68,7 @@ pub mod docref;
 mod error;
 mod evaluate;
 mod evidence;
+mod extend;
 pub mod gap;
 mod json;
 mod limits;

@@ -139,12 +139,20 @@ impl LineIndex {
     }
 }
 
+/// Whether the text is a set that extends another: a top-level `extends` key.
+pub(crate) fn extends_another(text: &str, limits: &Limits) -> bool {
+    text.len() <= limits.max_file_bytes
+        && text.contains("extends")
+        && DeTable::parse(text)
+            .is_ok_and(|t| t.get_ref().iter().any(|(k, _)| k.get_ref() == "extends"))
+}
+
 /// Parses TOML text into the model, with the line of every value and every issue that can be
 /// found before semantic validation (floats, unknown fields, one wrong type).
-pub(crate) fn parse_toml<'t>(
+pub(crate) fn parse_toml<'t, T: serde::de::DeserializeOwned>(
     text: &'t str,
     limits: &Limits,
-) -> Result<(RuleSetDef, LineMap<'t>, Vec<ValidationIssue>), LoadError> {
+) -> Result<(T, LineMap<'t>, Vec<ValidationIssue>), LoadError> {
     if text.len() > limits.max_file_bytes {
         return Err(too_large(&text.len().to_string(), limits));
     }
@@ -178,7 +186,7 @@ pub(crate) fn parse_toml<'t>(
     let de = toml::de::ValueDeserializer::from(value);
     let mut ignored = Vec::new();
     let mut on_ignored = |p: serde_ignored::Path<'_>| ignored.push(ignored_path(&p));
-    let result: Result<RuleSetDef, _> =
+    let result: Result<T, _> =
         serde_path_to_error::deserialize(serde_ignored::Deserializer::new(de, &mut on_ignored));
     for path in ignored {
         let field = match path.segments().last() {
@@ -375,7 +383,7 @@ pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
 /// # Ok::<(), par_index::LoadError>(())
 /// ```
 pub fn load_str(text: &str) -> Result<RuleSetDef, LoadError> {
-    let (def, _, mut issues) = parse_toml(text, &Limits::default())?;
+    let (def, _, mut issues) = parse_toml::<RuleSetDef>(text, &Limits::default())?;
     if issues.is_empty() {
         Ok(def)
     } else {

@@ -5,6 +5,7 @@
 //! [`validate`](crate::validate), which checks every rule and collects every problem.
 
 mod cycle;
+mod extension;
 mod node;
 mod rule;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::decimal::{Dec, DecOpt, RoundingMode};
 
 pub use cycle::{RankingGroup, SurveyOptional, TieBreak};
+pub use extension::{Addition, ExtensionDef};
 pub use node::{NodeDef, Part, Provenance};
 pub use rule::{
     BandDef, ConditionDef, EmptyPolicy, LevelDef, NoCases, RuleDef, RuleKind, TaskStatus, WeightDef,

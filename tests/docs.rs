@@ -105,7 +105,7 @@ fn statements(text: &str) -> Vec<String> {
 
 fn check_toml(b: &Block) -> Result<(), String> {
     let t = &b.text;
-    if t.contains("[[areas]]") {
+    if t.contains("[[areas]]") || t.contains("\nextends = ") {
         return RuleSet::from_toml_str(t)
             .map(|_| ())
             .map_err(|e| e.to_string());

@@ -462,6 +462,7 @@ impl Ctx<'_> {
             part: None,
             not_applicable: None,
             note: None,
+            origin: None,
             criteria: children,
         };
         if node.criteria.is_empty() {
@@ -555,6 +556,7 @@ fn empty_node(code: &str) -> NodeDef {
         part: None,
         not_applicable: None,
         note: None,
+        origin: None,
         criteria: vec![],
     }
 }

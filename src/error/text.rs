@@ -129,6 +129,7 @@ fn validation_issue_vi(i: &ValidationIssue) -> String {
         IssueCode::Duplicate => "trùng lặp",
         IssueCode::MaxMismatch => "điểm tối đa không bằng tổng điểm các tiêu chí con",
         IssueCode::ScaleMismatch => "tổng điểm các lĩnh vực không bằng thang điểm",
+        IssueCode::Extends => "không tìm thấy bộ tiêu chí hoặc tiêu chí được bổ sung, thay thế",
         IssueCode::NodeShape => "tiêu chí không đúng cấu trúc",
         IssueCode::MissingProvenance => "thiếu căn cứ (provenance)",
         IssueCode::RuleField => "quy tắc chấm điểm thiếu hoặc thừa trường",

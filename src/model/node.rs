@@ -53,6 +53,10 @@ pub struct NodeDef {
     /// A free note for authors and users.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The file this node came from (nguồn), filled in when a set extends another
+    /// (`extends`): e.g. `ward.toml`, or `builtin:vn-commune-2025` for a bundled set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// The children: criteria of an area, sub-criteria of a criterion, and so on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<NodeDef>,

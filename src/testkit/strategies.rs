@@ -429,6 +429,7 @@ fn leaf_node(code: String, max: Decimal, rule: RuleDef, na: Option<NaPolicy>) ->
         wording: None,
         without_documents: None,
         note: None,
+        origin: None,
         criteria: vec![],
     }
 }
@@ -452,6 +453,7 @@ fn parent_node(code: String, children: Vec<NodeDef>) -> NodeDef {
         wording: None,
         without_documents: None,
         note: None,
+        origin: None,
         criteria: children,
     }
 }
