@@ -240,16 +240,7 @@ pub struct DocRef {
 }
 
 /// A date that could not be read.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    thiserror::Error,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[error("{message}")]
 pub struct DateError {
     /// The text.
@@ -259,16 +250,7 @@ pub struct DateError {
 }
 
 /// A reference that could not be read.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    thiserror::Error,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[error("`{text}` is not a document reference: {reason}")]
 pub struct DocRefError {
     /// The text.

@@ -3,6 +3,8 @@
 //! Every message leads with the path of the value at fault, quotes user values in backticks,
 //! and says what was expected.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -17,7 +19,7 @@ pub use umbrella::{Error, Result};
 mod text;
 
 /// A rule set could not be loaded: unreadable, not TOML, of the wrong shape, or invalid.
-#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LoadError {
@@ -108,17 +110,7 @@ impl fmt::Display for Issues<'_> {
 }
 
 /// What kind of problem a [`ValidationIssue`] is, for programs that react to it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IssueCode {
@@ -188,9 +180,7 @@ pub enum IssueCode {
 /// assert_eq!(issue.line, Some(11));
 /// assert!(issue.message.contains("written as a float"));
 /// ```
-#[derive(
-    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ValidationIssue {
     /// Where the problem is, e.g. `areas[2].criteria[1].rule.bands[0]`.
     pub path: DataPath,
@@ -224,16 +214,7 @@ impl fmt::Display for ValidationIssue {
 }
 
 /// An evidence file could not be read: not JSON, or of the wrong shape.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    thiserror::Error,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceError {
@@ -327,17 +308,7 @@ impl EvidenceError {
 }
 
 /// What kind of problem an [`EvidenceIssue`] is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidenceIssueCode {
@@ -375,9 +346,7 @@ pub enum EvidenceIssueCode {
 }
 
 /// One problem in evidence, found while evaluating it against a rule set.
-#[derive(
-    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceIssue {
     /// Where the value at fault is, e.g. `evidence["1.1.4"].numerator`.
     pub path: DataPath,
@@ -421,16 +390,7 @@ impl fmt::Display for EvidenceIssue {
 }
 
 /// Evaluation failed: the evidence does not fit the rule set, or a number overflowed.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    thiserror::Error,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EvalError {
     /// The evidence has problems; every one found is listed.

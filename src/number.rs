@@ -20,6 +20,8 @@
 //!
 //! A trailing `%` marks a percentage; a trailing word (`đồng`, `hồ sơ`) is kept as the unit.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -59,16 +61,7 @@ pub struct ReportedNumber {
 }
 
 /// A figure that could not be read as a number.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    thiserror::Error,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[error("`{text}` is not a number as reports write it: {reason}")]
 pub struct NumberError {
     /// The text.

@@ -1,5 +1,6 @@
 //! The one error type every fallible function returns or converts into.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{CycleError, EvalError, EvidenceError, LoadError};
@@ -32,7 +33,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert_eq!(json["kind"], "unknown_set");
 /// assert_eq!(json["error"]["id"], "no-such-set");
 /// ```
-#[derive(Debug, thiserror::Error, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, thiserror::Error, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", content = "error", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Error {
