@@ -24,8 +24,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use par_index::{
-    Appraisal, Batch, BatchEntry, Decimal, Evidence, RuleSet, Scorecard, audit, evaluate,
-    evaluate_points, gaps, score_batch,
+    Decimal, Evidence, RuleSet, Scorecard, analysis::audit, analysis::gaps, assessment::Appraisal,
+    assessment::Batch, assessment::BatchEntry, assessment::score_batch, evaluate,
+    scoring::evaluate_points,
 };
 
 #[path = "support/synth.rs"]

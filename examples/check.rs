@@ -46,7 +46,7 @@ fn check(folder: &std::path::Path) -> bool {
         folder.display(),
         rs.id()
     );
-    let reports = match par_index::cases::run_folder(&rs, folder) {
+    let reports = match par_index::criteria::cases::run_folder(&rs, folder) {
         Ok(r) => r,
         Err(e) => {
             println!("{e}");

@@ -32,13 +32,13 @@ fn read(kind: &str, file: &str) -> String {
         "ruleset" => par_index::RuleSet::from_path(file)
             .map(|_| ())
             .map_err(|e| e.to_string()),
-        "batch" => par_index::Batch::from_json_str(&text())
+        "batch" => par_index::assessment::Batch::from_json_str(&text())
             .map(|_| ())
             .map_err(|e| e.to_string()),
-        "appraisal" => par_index::Appraisal::from_json_str(&text())
+        "appraisal" => par_index::assessment::Appraisal::from_json_str(&text())
             .map(|_| ())
             .map_err(|e| e.to_string()),
-        "scenario" => par_index::Scenario::from_json_str(&text())
+        "scenario" => par_index::analysis::Scenario::from_json_str(&text())
             .map(|_| ())
             .map_err(|e| e.to_string()),
         _ => Err(format!("unknown kind `{kind}`")),

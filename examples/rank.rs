@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use par_index::{
-    Batch, BatchEntry, Lang, RuleSet, render_ranking_csv, render_ranking_markdown, score_batch,
+    RuleSet, assessment::Batch, assessment::BatchEntry, assessment::score_batch, report::Lang,
+    report::render_ranking_csv, report::render_ranking_markdown,
 };
 
 const DEFAULT_RULESET: &str = "tests/fixtures/cycle.toml";

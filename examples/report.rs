@@ -14,8 +14,9 @@
 use std::process::ExitCode;
 
 use par_index::{
-    Appraisal, Evidence, Lang, RuleSet, evaluate_appraised, render_diff_csv, render_diff_markdown,
-    render_scorecard_csv, render_scorecard_markdown,
+    Evidence, RuleSet, assessment::Appraisal, assessment::evaluate_appraised, report::Lang,
+    report::render_diff_csv, report::render_diff_markdown, report::render_scorecard_csv,
+    report::render_scorecard_markdown,
 };
 
 const DEFAULT: [&str; 3] = [

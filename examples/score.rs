@@ -15,7 +15,9 @@ use std::process::ExitCode;
 
 use std::fmt::Write as _;
 
-use par_index::{Evidence, RuleSet, audit, evaluate, gaps, render_text};
+use par_index::{
+    Evidence, RuleSet, analysis::audit, analysis::gaps, evaluate, report::render_text,
+};
 
 /// How many improvements to print.
 const TOP: usize = 10;

@@ -1,7 +1,7 @@
 //! The audit (kiểm tra số liệu): recomputes the figures a unit reported and lists every one
 //! that does not match.
 //!
-//! Three checks, each on the figures as written ([`parse_reported`](crate::parse_reported)):
+//! Three checks, each on the figures as written ([`parse_reported`](crate::evidence::parse_reported)):
 //! - **percent**: a reported share against the counts it is of, judged at the precision it was
 //!   reported with: `64,9%` for 3072/4733 (64.905…%) is right, `65,0%` is not; the computed share
 //!   is rounded half-up to the reported number of decimals and must equal the reported one;
@@ -12,12 +12,6 @@
 //!
 //! Cited documents that do not parse as official references, or that are dated after the
 //! period the evidence covers, are listed too (check `document`).
-//!
-//! # Severity
-//! [`Severity::Minor`] when a percentage is off by one unit in its last reported digit (a
-//! rounding slip), or a sum of amounts with a unit (`đồng`) is off by at most 0.1% of the total
-//! (parts rounded before adding); [`Severity::Major`] for every other mismatch: counts are
-//! exact, and a percentage off by more than its last digit is wrong.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -52,7 +46,12 @@ pub enum AuditCheck {
     Document,
 }
 
-/// How much a mismatch matters; see the [module docs](self#severity).
+/// How much a mismatch matters.
+///
+/// [`Severity::Minor`] when a percentage is off by one unit in its last reported digit (a
+/// rounding slip), or a sum of amounts with a unit (`đồng`) is off by at most 0.1% of the total
+/// (parts rounded before adding); [`Severity::Major`] for every other mismatch: counts are
+/// exact, and a percentage off by more than its last digit is wrong.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -118,7 +117,7 @@ pub struct AuditReport {
 ///
 /// # Example
 /// ```
-/// use par_index::{Evidence, RuleSet, Severity, audit};
+/// use par_index::{Evidence, RuleSet, analysis::Severity, analysis::audit};
 ///
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"
@@ -147,7 +146,7 @@ pub struct AuditReport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn audit(rs: &RuleSet, ev: &Evidence) -> Result<AuditReport, EvalError> {
-    crate::evaluate_points(rs, ev)?; // the same checks as `evaluate`, without the scorecard
+    crate::points::evaluate_points(rs, ev)?; // the same checks as `evaluate`, without the scorecard
     let mut a = Auditor::default();
     let period_end = crate::gap::period_end(&ev.period);
     for (code, leaf_ev) in &ev.evidence {

@@ -58,12 +58,12 @@ impl RuleSet {
     ///
     /// # Example
     /// ```
-    /// use par_index::{RuleSet, UnitLevel};
+    /// use par_index::{RuleSet, criteria::UnitLevel};
     /// let rs = RuleSet::builtin_for(UnitLevel::Province, 2024)?;
     /// assert_eq!(rs.id(), "bnv-892-2024-province");
     /// let none = RuleSet::builtin_for(UnitLevel::District, 2026).unwrap_err();
     /// assert!(none.to_string().contains("`vn-district-2023` (district, 2023–2024)"));
-    /// # Ok::<(), par_index::model::NoSetInForce>(())
+    /// # Ok::<(), par_index::criteria::NoSetInForce>(())
     /// ```
     pub fn builtin_for(level: UnitLevel, year: u16) -> Result<RuleSet, NoSetInForce> {
         let sets: Vec<RuleSet> = BUILTIN

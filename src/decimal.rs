@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// # Example
 /// ```
-/// use par_index::RoundingMode;
+/// use par_index::scoring::RoundingMode;
 /// use rust_decimal::Decimal;
 ///
 /// let x: Decimal = "0.125".parse()?;
@@ -360,9 +360,9 @@ impl JsonSchema for DecVec {
 ///
 /// # Example
 /// ```
-/// let x = par_index::parse_decimal("81.25")?;
+/// let x = par_index::scoring::parse_decimal("81.25")?;
 /// assert_eq!(x.to_string(), "81.25");
-/// assert!(par_index::parse_decimal("8.1e1").is_err());
+/// assert!(par_index::scoring::parse_decimal("8.1e1").is_err());
 /// # Ok::<(), par_index::Error>(())
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, crate::Error> {

@@ -30,12 +30,12 @@ use crate::model::RuleSetDef;
 /// provenance = { document = "1/QĐ", verified = false }
 /// rule = { kind = "manual" }
 /// "#)?;
-/// let hash = par_index::digest::ruleset_sha256(rs.def());
+/// let hash = par_index::criteria::digest::ruleset_sha256(rs.def());
 /// assert_eq!(hash.len(), 64);
 /// // The same content written differently hashes the same.
 /// let mut def = rs.def().clone();
 /// def.areas[0].max = "1".parse()?;
-/// assert_eq!(par_index::digest::ruleset_sha256(&def), hash);
+/// assert_eq!(par_index::criteria::digest::ruleset_sha256(&def), hash);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]

@@ -203,7 +203,7 @@ impl fmt::Display for DocDate {
 ///
 /// # Example
 /// ```
-/// use par_index::{DocKind, DocRef};
+/// use par_index::{evidence::DocKind, evidence::DocRef};
 ///
 /// let r = DocRef::parse("Kế hoạch số 05/KH-UBND ngày 12/01/2023 về cải cách hành chính")?;
 /// assert_eq!(r.kind, DocKind::Plan);
@@ -215,7 +215,7 @@ impl fmt::Display for DocDate {
 /// assert_eq!((d.year, d.issuer.as_str()), (Some(2018), "CP"));
 ///
 /// assert!(DocRef::parse("Kế hoạch số 05/KH-UBND ngày 31/02/2023").is_err());
-/// # Ok::<(), par_index::DocRefError>(())
+/// # Ok::<(), par_index::evidence::DocRefError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocRef {
@@ -260,7 +260,19 @@ pub struct DocRefError {
 }
 
 impl DocRef {
-    /// Parses a reference; see the [module docs](self) for the forms.
+    /// Parses a reference.
+    ///
+    /// A reference is: the kind (`Kế hoạch`, `Quyết định`, ...), `số`, the number and symbol (số
+    /// và ký hiệu), optionally `ngày D/M/YYYY`, then optionally `của <signer>` and `về <subject>`.
+    /// Three symbol forms are read:
+    /// - `05/KH-UBND`: number / document type - issuer (state documents);
+    /// - `61/2018/NĐ-CP`: number / year / type - issuer (legal documents carry their year);
+    /// - `35-CT/TU`: number - type / issuer (Party documents);
+    /// - for a `Công văn` (official letter), which has no type abbreviation, `1198/UBND-VX` is
+    ///   issuer - drafting unit.
+    ///
+    /// The type abbreviation must match the kind (`Kế hoạch` is `KH`, `Quyết định` is `QĐ`, ...),
+    /// and the date must be a calendar date (`31/02/2023` is refused).
     ///
     /// # Errors
     /// [`DocRefError`] for an unknown kind, no `số`, a number or symbol that is not of the forms

@@ -240,7 +240,7 @@ pub enum EvidenceError {
         /// What the system said.
         message: String,
     },
-    /// The text is larger than [`Limits::max_file_bytes`](crate::Limits::max_file_bytes).
+    /// The text is larger than [`Limits::max_file_bytes`](crate::criteria::Limits::max_file_bytes).
     #[error("the evidence has {bytes} bytes, more than the limit `max_file_bytes` of {limit}")]
     TooLarge {
         /// The size of the text.
@@ -248,7 +248,7 @@ pub enum EvidenceError {
         /// The limit.
         limit: usize,
     },
-    /// A value past one of the [`Limits`](crate::Limits), found before it was read: nesting,
+    /// A value past one of the [`Limits`](crate::criteria::Limits), found before it was read: nesting,
     /// a string's length, or the entries of a list.
     #[error(
         "{}{path} (line {line}, column {column}): {value} is more than the limit `{limit}` of {max}",
@@ -263,7 +263,7 @@ pub enum EvidenceError {
         line: usize,
         /// Column, from 1.
         column: usize,
-        /// The [`Limits`](crate::Limits) field, e.g. `max_string_len`.
+        /// The [`Limits`](crate::criteria::Limits) field, e.g. `max_string_len`.
         limit: String,
         /// The value found: bytes of a string, depth, or the first entry past the limit.
         value: usize,
@@ -340,7 +340,7 @@ pub enum EvidenceIssueCode {
     MalformedDocument,
     /// Two figures (or scenario entries) with one id or code.
     Duplicate,
-    /// A value past the [`Limits`](crate::Limits): too many entries or tasks, a number too
+    /// A value past the [`Limits`](crate::criteria::Limits): too many entries or tasks, a number too
     /// large.
     Limit,
 }

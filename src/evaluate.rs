@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::Limits;
 use crate::decimal::plain;
 use crate::error::{EvalError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence};
+use crate::limits::Limits;
 use crate::model::{NaPolicy, Part};
 use crate::path::DataPath;
 use crate::rules::{Ctx, Explain, Explained, Outcome, ScoreError, Working};
@@ -91,7 +91,7 @@ pub fn evaluate(rs: &RuleSet, ev: &Evidence) -> Result<Scorecard, EvalError> {
 ///
 /// # Example
 /// ```
-/// use par_index::{Evidence, Limits, RuleSet, evaluate_with_limits};
+/// use par_index::{Evidence, criteria::Limits, RuleSet, scoring::evaluate_with_limits};
 ///
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"

@@ -1,6 +1,20 @@
-//! An evidence submission (tài liệu kiểm chứng): the unit, the period and one value per leaf.
+//! Evidence (tài liệu kiểm chứng): what a unit submits for a period, one value per leaf.
+//!
+//! [`Evidence`] is read from JSON ([`Evidence::from_json_str`], [`Evidence::from_path`]),
+//! with limits on size and nesting checked before the work they bound; a malformed value is an
+//! [`EvidenceError`] naming its path (`evidence["3.2.1"].numerator`) and, for a file, the
+//! line and column. Each leaf's value ([`LeafEvidence`]) has the shape of that leaf's rule:
+//! a count, a numerator and denominator, a task list, an outcome, documents cited.
+//!
+//! The figures a unit quotes in Vietnamese forms ("81,25%", "4.857") are read by
+//! [`parse_reported`]; official document references ("Kế hoạch số 05/KH-UBND ngày
+//! 12/01/2023") by [`DocRef`].
 
 pub(crate) mod bounds;
+
+pub use crate::docref::{DateError, DocDate, DocKind, DocRef, DocRefError};
+pub use crate::error::{EvidenceError, EvidenceIssue, EvidenceIssueCode};
+pub use crate::number::{NumberError, ReportedNumber, parse_reported};
 
 use std::collections::BTreeMap;
 
@@ -9,7 +23,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::DecOpt;
-use crate::error::EvidenceError;
 use crate::model::{TaskStatus, UnitLevel};
 
 /// A unit's evidence for one period: one value per leaf code, in that leaf's shape.
@@ -22,7 +35,7 @@ use crate::model::{TaskStatus, UnitLevel};
 ///   "evidence": { "1.1.4": { "numerator": 13, "denominator": 16 } }
 /// }"#)?;
 /// assert!(ev.period.is_provisional());
-/// # Ok::<(), par_index::EvidenceError>(())
+/// # Ok::<(), par_index::evidence::EvidenceError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -38,7 +51,7 @@ pub struct Evidence {
     #[serde(default)]
     pub evidence: BTreeMap<String, LeafEvidence>,
     /// Figures of the report that belong to no scored leaf (số liệu báo cáo), recorded so
-    /// that [`audit`](crate::audit()) can check them: totals beside their parts, percentages
+    /// that [`audit`](crate::analysis::audit()) can check them: totals beside their parts, percentages
     /// beside the figures they are of.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
@@ -52,10 +65,10 @@ impl Evidence {
     /// of an unknown field, or of the wrong type (a float where a decimal string belongs);
     /// [`EvidenceError::TooLarge`] past the default file-size limit (4 MiB).
     pub fn from_json_str(text: &str) -> Result<Evidence, EvidenceError> {
-        Evidence::from_json_str_with_limits(text, &crate::Limits::default())
+        Evidence::from_json_str_with_limits(text, &crate::limits::Limits::default())
     }
 
-    /// [`Evidence::from_json_str`] with custom [`Limits`](crate::Limits) (`max_file_bytes`,
+    /// [`Evidence::from_json_str`] with custom [`Limits`](crate::criteria::Limits) (`max_file_bytes`,
     /// `max_nesting` and `max_string_len` apply when reading; the other evidence limits apply
     /// when evaluating).
     ///
@@ -65,7 +78,7 @@ impl Evidence {
     /// [`Evidence::from_json_str`].
     pub fn from_json_str_with_limits(
         text: &str,
-        limits: &crate::Limits,
+        limits: &crate::limits::Limits,
     ) -> Result<Evidence, EvidenceError> {
         if text.len() > limits.max_file_bytes {
             return Err(EvidenceError::TooLarge {
@@ -88,11 +101,11 @@ impl Evidence {
     /// ```
     /// let ev = par_index::Evidence::from_path("examples/data/duyen-hai-2023-q3.json")?;
     /// assert_eq!(ev.unit.name, "Thị xã Duyên Hải");
-    /// # Ok::<(), par_index::EvidenceError>(())
+    /// # Ok::<(), par_index::evidence::EvidenceError>(())
     /// ```
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Evidence, EvidenceError> {
         let path = path.as_ref();
-        let limit = crate::Limits::default().max_file_bytes;
+        let limit = crate::limits::Limits::default().max_file_bytes;
         let io = |message: String| EvidenceError::Io {
             file: path.to_path_buf(),
             message,
@@ -175,7 +188,7 @@ impl std::fmt::Display for Period {
 ///
 /// Any leaf may instead be marked `not_applicable` with a reason; `note` is free text. Any leaf
 /// may cite `documents` (a leaf whose node sets `without_documents` is capped without them) and
-/// carry its figures as `reported`, which [`audit`](crate::audit()) checks and scoring ignores.
+/// carry its figures as `reported`, which [`audit`](crate::analysis::audit()) checks and scoring ignores.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 // Fields stay in declaration order: the ones scoring reads come first and sit together in a
@@ -227,11 +240,11 @@ pub struct LeafEvidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_cases: Option<bool>,
     /// Documents cited as evidence, in the official form: `Kế hoạch số 05/KH-UBND ngày
-    /// 12/01/2023 về ...` (see [`DocRef`](crate::DocRef)). A `deadline` leaf scores the first
+    /// 12/01/2023 về ...` (see [`DocRef`]). A `deadline` leaf scores the first
     /// one that parses with a date; an empty list says none was issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<String>>,
-    /// The figures as the unit reported them, for [`audit`](crate::audit()) to check against the
+    /// The figures as the unit reported them, for [`audit`](crate::analysis::audit()) to check against the
     /// values above; never used for scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<Box<Reported>>,
@@ -241,7 +254,7 @@ pub struct LeafEvidence {
 }
 
 /// A leaf's figures as reported, written as in the report (`"81,25%"`, `"4.857"`; see
-/// [`parse_reported`](crate::parse_reported)).
+/// [`parse_reported`]).
 ///
 /// - `percent` is checked against the leaf's `numerator` ÷ `denominator` (or its task list,
 ///   or its `percent`), at the precision it was reported with;

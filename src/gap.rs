@@ -23,14 +23,6 @@
 //!
 //! Points after a change are scored by the leaf's own rule and rounded by the set's policy, so
 //! a gain is exactly what the scorecard would show.
-//!
-//! # Final evidence
-//! A leaf is **final** when the period is the full year (not a quarter or a month) and the leaf
-//! has evidence (scored or not applicable): the year's result is in. Every other leaf is
-//! **open**: in a provisional period every leaf can still move, and in an annual one a leaf
-//! without evidence can still be supplied. The attainable index counts final leaves at their
-//! points and open leaves at the most they can still reach (their max; for a `deadline` leaf,
-//! what issuing by the end of the period would score). The plan lists open leaves only.
 
 use std::fmt;
 
@@ -62,7 +54,7 @@ pub struct GapReport {
     /// Index now, when anything applies.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
-    /// The most still attainable; see [final evidence](self#final-evidence).
+    /// The most still attainable; see [`Attainable`] for which leaves are final.
     pub attainable: Attainable,
     /// Every leaf below its max, in tree order.
     pub leaves: Vec<LeafGap>,
@@ -71,6 +63,14 @@ pub struct GapReport {
 }
 
 /// The highest result still attainable given the evidence already final.
+///
+/// # Final evidence
+/// A leaf is **final** when the period is the full year (not a quarter or a month) and the leaf
+/// has evidence (scored or not applicable): the year's result is in. Every other leaf is
+/// **open**: in a provisional period every leaf can still move, and in an annual one a leaf
+/// without evidence can still be supplied. The attainable index counts final leaves at their
+/// points and open leaves at the most they can still reach (their max; for a `deadline` leaf,
+/// what issuing by the end of the period would score). The plan lists open leaves only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attainable {
     /// Points: final leaves as scored, open leaves at the most they can reach.
@@ -137,7 +137,7 @@ pub struct Step {
     #[serde(with = "Dec")]
     pub effort: Decimal,
     /// The leaf's evidence after the change, to try as a what-if
-    /// ([`Scenario::replace`](crate::Scenario::replace)); absent for supplying evidence or citing
+    /// ([`Scenario::replace`](crate::analysis::Scenario::replace)); absent for supplying evidence or citing
     /// documents, which the unit must do itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<LeafEvidence>,
@@ -315,7 +315,7 @@ impl fmt::Display for Improvement {
 ///
 /// # Example
 /// ```
-/// use par_index::{Evidence, RuleSet, gaps};
+/// use par_index::{Evidence, RuleSet, analysis::gaps};
 ///
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"

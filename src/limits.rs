@@ -11,23 +11,23 @@ use rust_decimal::Decimal;
 ///
 /// | limit | applies to | default | past it |
 /// |---|---|---|---|
-/// | `max_file_bytes` | a rule-set file, an evidence file | 4 MiB | [`IssueCode::Limit`](crate::IssueCode::Limit); [`EvidenceError::TooLarge`](crate::EvidenceError::TooLarge) |
-/// | `max_nodes` | nodes in the tree | 10,000 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the first node past it |
-/// | `max_depth` | depth of the tree (areas are depth 1) | 8 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the first node too deep |
-/// | `max_string_len` | one text of a rule set | 64 KiB | [`IssueCode::Limit`](crate::IssueCode::Limit) at the text |
-/// | `max_rule_items` | bands, levels, conditions or options in one rule | 1,000 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the list |
-/// | `max_evidence_entries` | leaf values in one evidence file | 10,000 | [`EvidenceIssueCode::Limit`] at `evidence` |
-/// | `max_tasks_per_leaf` | tasks in one leaf's task list | 10,000 | [`EvidenceIssueCode::Limit`] at the list |
-/// | `max_magnitude` | `numerator`, `denominator`, `count`, `percent`, `points` and each survey answer count | 10^15 (in absolute value) | [`EvidenceIssueCode::Limit`] at the value |
-/// | `max_points` | the `max` of every node of a rule set | 10^6 | [`IssueCode::Limit`](crate::IssueCode::Limit) at the `max`, when the set is validated |
-/// | `max_nesting` | objects and arrays open at once in any JSON input (at most 128 is used) | 32 | [`EvidenceError::Limit`](crate::EvidenceError::Limit) or [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the first one too deep |
+/// | `max_file_bytes` | a rule-set file, an evidence file | 4 MiB | [`IssueCode::Limit`](crate::criteria::IssueCode::Limit); [`EvidenceError::TooLarge`](crate::evidence::EvidenceError::TooLarge) |
+/// | `max_nodes` | nodes in the tree | 10,000 | [`IssueCode::Limit`](crate::criteria::IssueCode::Limit) at the first node past it |
+/// | `max_depth` | depth of the tree (areas are depth 1) | 8 | [`IssueCode::Limit`](crate::criteria::IssueCode::Limit) at the first node too deep |
+/// | `max_string_len` | one text of a rule set | 64 KiB | [`IssueCode::Limit`](crate::criteria::IssueCode::Limit) at the text |
+/// | `max_rule_items` | bands, levels, conditions or options in one rule | 1,000 | [`IssueCode::Limit`](crate::criteria::IssueCode::Limit) at the list |
+/// | `max_evidence_entries` | leaf values in one evidence file | 10,000 | [`EvidenceIssueCode::Limit`](crate::evidence::EvidenceIssueCode::Limit) at `evidence` |
+/// | `max_tasks_per_leaf` | tasks in one leaf's task list | 10,000 | [`EvidenceIssueCode::Limit`](crate::evidence::EvidenceIssueCode::Limit) at the list |
+/// | `max_magnitude` | `numerator`, `denominator`, `count`, `percent`, `points` and each survey answer count | 10^15 (in absolute value) | [`EvidenceIssueCode::Limit`](crate::evidence::EvidenceIssueCode::Limit) at the value |
+/// | `max_points` | the `max` of every node of a rule set | 10^6 | [`IssueCode::Limit`](crate::criteria::IssueCode::Limit) at the `max`, when the set is validated |
+/// | `max_nesting` | objects and arrays open at once in any JSON input (at most 128 is used) | 32 | [`EvidenceError::Limit`](crate::evidence::EvidenceError::Limit) or [`CycleIssueCode::Limit`](crate::assessment::CycleIssueCode::Limit) at the first one too deep |
 /// | `max_string_len` | also one string or key of any JSON input (as written) | 64 KiB | the same, at the string |
 /// | `max_file_bytes` | also an appraisal, a batch entry or a what-if scenario | 4 MiB | the same |
-/// | `max_batch_bytes` | a batch | 64 MiB | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) |
-/// | `max_batch_units` | `units` of a batch | 20,000 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at `units` |
-/// | `max_rounds` | `appraisal.rounds` | 10 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the list |
-/// | `max_adjustments` | `appraisal.bonus`, `appraisal.penalty` (each) | 1,000 | [`CycleIssueCode::Limit`](crate::CycleIssueCode::Limit) at the list |
-/// | `max_scenario_entries` | a scenario's `set`, `replace`, `remove` (each) | 10,000 | [`EvidenceError::Limit`](crate::EvidenceError::Limit) at the list |
+/// | `max_batch_bytes` | a batch | 64 MiB | [`CycleIssueCode::Limit`](crate::assessment::CycleIssueCode::Limit) |
+/// | `max_batch_units` | `units` of a batch | 20,000 | [`CycleIssueCode::Limit`](crate::assessment::CycleIssueCode::Limit) at `units` |
+/// | `max_rounds` | `appraisal.rounds` | 10 | [`CycleIssueCode::Limit`](crate::assessment::CycleIssueCode::Limit) at the list |
+/// | `max_adjustments` | `appraisal.bonus`, `appraisal.penalty` (each) | 1,000 | [`CycleIssueCode::Limit`](crate::assessment::CycleIssueCode::Limit) at the list |
+/// | `max_scenario_entries` | a scenario's `set`, `replace`, `remove` (each) | 10,000 | [`EvidenceError::Limit`](crate::evidence::EvidenceError::Limit) at the list |
 ///
 /// Every JSON limit is checked by one scan of the text that builds nothing of the input's
 /// size (src/json.rs), before serde_json reads it: the file size first, then nesting, string
@@ -40,14 +40,14 @@ use rust_decimal::Decimal;
 /// these limits it was accepted at 11.6 GB); a 1,000,000-item bonus list, 32 MB (the text).
 /// The full table is in DESIGN.md, "Limits cover evidence too".
 ///
-/// Evidence limits are checked by [`evaluate_with_limits`](crate::evaluate_with_limits)
+/// Evidence limits are checked by [`evaluate_with_limits`](crate::scoring::evaluate_with_limits)
 /// (and by [`evaluate`](crate::evaluate) with the defaults) before any leaf is scored; 10^15
 /// and maxima of at most 10^6 leave every product the engine forms (value × 100 × max, at most
 /// 10^23) far inside a decimal's 28 digits, so a set that loads cannot overflow when scored.
 ///
 /// # Example
 /// ```
-/// let limits = par_index::Limits::default();
+/// let limits = par_index::criteria::Limits::default();
 /// assert_eq!(limits.max_depth, 8);
 /// assert_eq!(limits.max_magnitude.to_string(), "1000000000000000");
 /// ```

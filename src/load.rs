@@ -1,5 +1,5 @@
 //! Reading rule sets from TOML: parse, keep the line of every value, refuse floats, collect
-//! unknown fields, then hand the model to [`validate`](crate::validate).
+//! unknown fields, then hand the model to [`validate`](crate::criteria::validate).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -370,7 +370,7 @@ pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
 ///
 /// # Example
 /// ```
-/// let def = par_index::load_str(r#"
+/// let def = par_index::criteria::load_str(r#"
 /// id = "x"
 /// title = "x"
 /// level = "commune"
@@ -380,7 +380,7 @@ pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, LoadError> {
 /// areas = []
 /// "#)?;
 /// assert_eq!(def.id, "x");
-/// # Ok::<(), par_index::LoadError>(())
+/// # Ok::<(), par_index::criteria::LoadError>(())
 /// ```
 pub fn load_str(text: &str) -> Result<RuleSetDef, LoadError> {
     let (def, _, mut issues) = parse_toml::<RuleSetDef>(text, &Limits::default())?;

@@ -2,7 +2,7 @@
 //!
 //! These are plain serde + schemars types: what a file says, before any check. A
 //! [`RuleSetDef`] becomes a usable [`RuleSet`](crate::RuleSet) only through
-//! [`validate`](crate::validate), which checks every rule and collects every problem.
+//! [`validate`](crate::criteria::validate), which checks every rule and collects every problem.
 
 mod cycle;
 mod extension;
@@ -41,7 +41,7 @@ pub use rule::{
 /// provenance = { document = "01/QĐ-UBND", verified = false }
 /// rule = { kind = "check" }
 /// "#;
-/// let def: par_index::RuleSetDef = toml::from_str(text)?;
+/// let def: par_index::criteria::RuleSetDef = toml::from_str(text)?;
 /// assert_eq!(def.areas.len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

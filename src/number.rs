@@ -1,24 +1,5 @@
 //! Numbers as Vietnamese reports write them (số liệu báo cáo): `81,25%`, `4.857`,
 //! `234.708.830.632 đồng`, `72,5%`, and plain `81.25`.
-//!
-//! # The rule for `.` and `,`
-//! Vietnamese writing uses `.` to group thousands and `,` as the decimal point. A figure is
-//! read as follows:
-//! - with a `,`: the `,` is the decimal point (only one allowed) and every `.` before it groups
-//!   thousands (`1.234,5` = 1234.5);
-//! - without a `,`, with two or more `.`: every `.` groups thousands, so each group after the
-//!   first has exactly three digits (`234.708.830.632`);
-//! - without a `,`, with one `.` followed by exactly three digits: **thousands** (`1.845` =
-//!   one thousand eight hundred forty-five, `4.857` = 4857), the Vietnamese reading, because
-//!   reports write counts and amounts this way and rarely give three decimals;
-//! - without a `,`, with one `.` followed by other than three digits: the decimal point
-//!   (`81.25`, `0.5`, `64.9`), so plain decimals are accepted too; so is a single `.` after a
-//!   leading `0` (`0.125`), which cannot group thousands.
-//!
-//! Write `1,845` for the decimal 1.845. The number of digits after the decimal point is kept:
-//! it is the precision the figure was reported with (`64,9%` has one decimal).
-//!
-//! A trailing `%` marks a percentage; a trailing word (`đồng`, `hồ sơ`) is kept as the unit.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -31,7 +12,7 @@ use rust_decimal::Decimal;
 ///
 /// # Example
 /// ```
-/// use par_index::ReportedNumber;
+/// use par_index::evidence::ReportedNumber;
 ///
 /// let p: ReportedNumber = "81,25%".parse()?;
 /// assert_eq!(p.value.to_string(), "81.25");
@@ -44,7 +25,7 @@ use rust_decimal::Decimal;
 /// // one `.` and three digits: thousands, as in Vietnamese
 /// assert_eq!("1.845".parse::<ReportedNumber>()?.value.to_string(), "1845");
 /// assert_eq!("81.25".parse::<ReportedNumber>()?.value.to_string(), "81.25");
-/// # Ok::<(), par_index::NumberError>(())
+/// # Ok::<(), par_index::evidence::NumberError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportedNumber {
@@ -84,7 +65,26 @@ impl fmt::Display for ReportedNumber {
     }
 }
 
-/// Reads a figure as Vietnamese reports write it; see the [module rule](self) for `.` and `,`.
+/// Reads a figure as Vietnamese reports write it.
+///
+/// # The rule for `.` and `,`
+/// Vietnamese writing uses `.` to group thousands and `,` as the decimal point. A figure is
+/// read as follows:
+/// - with a `,`: the `,` is the decimal point (only one allowed) and every `.` before it groups
+///   thousands (`1.234,5` = 1234.5);
+/// - without a `,`, with two or more `.`: every `.` groups thousands, so each group after the
+///   first has exactly three digits (`234.708.830.632`);
+/// - without a `,`, with one `.` followed by exactly three digits: **thousands** (`1.845` =
+///   one thousand eight hundred forty-five, `4.857` = 4857), the Vietnamese reading, because
+///   reports write counts and amounts this way and rarely give three decimals;
+/// - without a `,`, with one `.` followed by other than three digits: the decimal point
+///   (`81.25`, `0.5`, `64.9`), so plain decimals are accepted too; so is a single `.` after a
+///   leading `0` (`0.125`), which cannot group thousands.
+///
+/// Write `1,845` for the decimal 1.845. The number of digits after the decimal point is kept:
+/// it is the precision the figure was reported with (`64,9%` has one decimal).
+///
+/// A trailing `%` marks a percentage; a trailing word (`đồng`, `hồ sơ`) is kept as the unit.
 ///
 /// # Errors
 /// [`NumberError`] for an empty text, stray characters, two decimal commas, or thousands
@@ -196,7 +196,7 @@ fn ungroup(int_part: &str) -> Result<String, String> {
 /// Writes a decimal the Vietnamese way with `decimals` places: `89.2938` at 2 → `89,29`,
 /// `4857` → `4.857`.
 pub(crate) fn vn_format(value: Decimal, decimals: u32) -> String {
-    let mut v = crate::RoundingMode::HalfUp.round(value, decimals);
+    let mut v = crate::decimal::RoundingMode::HalfUp.round(value, decimals);
     v.rescale(decimals);
     let s = v.abs().to_string();
     let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
@@ -302,7 +302,7 @@ mod tests {
             let x = Decimal::new(mantissa, scale);
             let text = vn_format(x, decimals);
             let n = parse_reported(&text).unwrap();
-            proptest::prop_assert_eq!(n.value, crate::RoundingMode::HalfUp.round(x, decimals));
+            proptest::prop_assert_eq!(n.value, crate::decimal::RoundingMode::HalfUp.round(x, decimals));
             proptest::prop_assert_eq!(n.decimals, decimals);
         }
 

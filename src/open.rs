@@ -1,5 +1,5 @@
 //! Opening a rule set: TOML text or a file, parsed ([`crate::load`]) then validated
-//! ([`crate::validate`]) into a [`RuleSet`]. The one place that joins the two steps, so that
+//! ([`crate::criteria::validate`]) into a [`RuleSet`]. The one place that joins the two steps, so that
 //! neither imports the other back.
 
 use std::path::Path;
@@ -26,7 +26,7 @@ impl RuleSet {
     /// [`RuleSet::from_toml_str`] with custom [`Limits`].
     ///
     /// # Errors
-    /// As [`RuleSet::from_toml_str`], and [`IssueCode::Limit`](crate::IssueCode::Limit) issues
+    /// As [`RuleSet::from_toml_str`], and [`IssueCode::Limit`](crate::criteria::IssueCode::Limit) issues
     /// for what passes the limits.
     pub fn from_toml_str_with_limits(text: &str, limits: &Limits) -> Result<RuleSet, LoadError> {
         ruleset_from_toml(text, limits)

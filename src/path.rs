@@ -19,7 +19,7 @@ pub enum Segment {
 ///
 /// # Example
 /// ```
-/// use par_index::DataPath;
+/// use par_index::criteria::DataPath;
 ///
 /// let p = DataPath::root().key("areas").index(2).key("criteria").index(1).key("rule");
 /// assert_eq!(p.to_string(), "areas[2].criteria[1].rule");

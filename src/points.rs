@@ -48,11 +48,11 @@ pub struct NodePoints {
 ///
 /// # Errors
 /// The same as [`evaluate`](crate::evaluate), for the same evidence (the default
-/// [`Limits`](crate::Limits) included).
+/// [`Limits`](crate::criteria::Limits) included).
 ///
 /// # Example
 /// ```
-/// use par_index::{Evidence, RuleSet, evaluate, evaluate_points};
+/// use par_index::{Evidence, RuleSet, evaluate, scoring::evaluate_points};
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"
 /// title = "Demo"
@@ -79,7 +79,7 @@ pub fn evaluate_points(rs: &RuleSet, ev: &Evidence) -> Result<Points, EvalError>
     let Scored { acc, .. } = score::<Silent>(
         rs,
         ev,
-        &crate::Limits::default(),
+        &crate::limits::Limits::default(),
         &std::collections::BTreeMap::new(),
     )?;
     let mut total = Decimal::ZERO;

@@ -74,7 +74,7 @@ impl ReportSource for Scorecard {
 /// # rule = { kind = "check" }
 /// # "#)?;
 /// # let ev = Evidence::from_json_str(r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2024},"evidence":{"1":{"met":true}}}"#)?;
-/// let text = par_index::render_text(&evaluate(&rs, &ev)?);
+/// let text = par_index::report::render_text(&evaluate(&rs, &ev)?);
 /// assert!(text.contains("Total: 1.00 / 1.00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -90,7 +90,7 @@ impl Scorecard {
     ///
     /// # Example
     /// ```
-    /// # use par_index::{Evidence, Lang, RuleSet, evaluate};
+    /// # use par_index::{Evidence, report::Lang, RuleSet, evaluate};
     /// # let rs = RuleSet::from_toml_str(r#"
     /// # id = "demo"
     /// # title = "Demo"
@@ -191,7 +191,7 @@ fn truncate(s: &str, n: usize) -> String {
 fn two(d: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Vi => format_number(d, Some(2), lang),
-        Lang::En => fixed(crate::RoundingMode::HalfUp.round(d, 2), 2),
+        Lang::En => fixed(crate::decimal::RoundingMode::HalfUp.round(d, 2), 2),
     }
 }
 

@@ -28,9 +28,9 @@ pub(crate) mod working;
 
 use rust_decimal::Decimal;
 
-use crate::Limits;
 use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode, ValidationIssue};
 use crate::evidence::LeafEvidence;
+use crate::limits::Limits;
 use crate::model::{RuleDef, RuleKind};
 use crate::path::DataPath;
 

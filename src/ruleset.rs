@@ -10,7 +10,7 @@ use crate::validate::tree::{Node, Tree};
 /// A criteria set (bộ tiêu chí) that passed validation.
 ///
 /// It can only be obtained through [`RuleSet::from_toml_str`], [`RuleSet::from_path`],
-/// [`RuleSet::builtin`] or [`validate`](crate::validate), so evaluation never meets a broken
+/// [`RuleSet::builtin`] or [`validate`](crate::criteria::validate), so evaluation never meets a broken
 /// rule.
 ///
 /// # Example
@@ -37,7 +37,7 @@ use crate::validate::tree::{Node, Tree};
 /// "#)?;
 /// assert_eq!(rs.id(), "demo");
 /// assert_eq!(rs.leaf_codes().collect::<Vec<_>>(), ["1.1"]);
-/// # Ok::<(), par_index::LoadError>(())
+/// # Ok::<(), par_index::criteria::LoadError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct RuleSet {
@@ -70,7 +70,7 @@ impl RuleSet {
     /// # Example
     /// ```
     /// let rs = par_index::RuleSet::builtin("bnv-876-2022-province").unwrap();
-    /// assert_eq!(rs.sha256(), par_index::digest::ruleset_sha256(rs.def()));
+    /// assert_eq!(rs.sha256(), par_index::criteria::digest::ruleset_sha256(rs.def()));
     /// ```
     #[must_use]
     pub fn sha256(&self) -> &str {

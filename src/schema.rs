@@ -148,7 +148,7 @@ pub fn by_name(name: &str) -> Option<Schema> {
 /// The JSON Schema of the evidence one rule set takes.
 ///
 /// It names every leaf code the set has (and no other), and gives each leaf the shape of its
-/// rule kind (see [`LeafEvidence`](crate::LeafEvidence)): level ids, condition ids and survey
+/// rule kind (see [`LeafEvidence`](crate::evidence::LeafEvidence)): level ids, condition ids and survey
 /// answer options as enumerations or closed objects; task statuses as an enumeration. Every
 /// leaf is optional (a leaf without evidence scores 0 and is reported), and any leaf may be
 /// `{ "not_applicable": "reason" }` instead. The unit's level and the set's id are constants;
@@ -176,7 +176,7 @@ pub fn by_name(name: &str) -> Option<Schema> {
 /// let schema = par_index::schema::evidence_for(&rs);
 /// let leaf = &schema.as_value()["properties"]["evidence"]["properties"]["1"];
 /// assert_eq!(leaf["oneOf"][1]["properties"]["level"]["enum"], serde_json::json!(["on_time", "late"]));
-/// # Ok::<(), par_index::LoadError>(())
+/// # Ok::<(), par_index::criteria::LoadError>(())
 /// ```
 #[must_use]
 pub fn evidence_for(rs: &RuleSet) -> Schema {

@@ -28,7 +28,7 @@ pub struct Scorecard {
     pub unit: Unit,
     /// The period of the evidence.
     pub period: Period,
-    /// SHA-256 of the evidence's canonical JSON (see [`digest`](crate::digest)).
+    /// SHA-256 of the evidence's canonical JSON (see [`digest`](crate::criteria::digest)).
     pub evidence_sha256: String,
     /// True when the period is a quarter or a month: the index is annual, so the result is a
     /// provisional estimate.
@@ -81,7 +81,7 @@ pub struct RuleSetInfo {
     pub title: String,
     /// The number of the document that issues it.
     pub document: String,
-    /// SHA-256 of the set's canonical JSON (see [`digest`](crate::digest)).
+    /// SHA-256 of the set's canonical JSON (see [`digest`](crate::criteria::digest)).
     pub sha256: String,
 }
 

@@ -13,7 +13,7 @@
 //!   and its ancestors, which lose exactly the leaf's points and maximum;
 //! - every parent's points and applicable maximum are the sums of its children's, the total
 //!   the sum of the areas and of the parts;
-//! - evaluation is deterministic, and [`evaluate_points`](crate::evaluate_points) gives the
+//! - evaluation is deterministic, and [`evaluate_points`](crate::scoring::evaluate_points) gives the
 //!   scorecard's numbers node by node;
 //! - the set survives `RuleSetDef → TOML → RuleSetDef`, [`RuleSet::to_toml_string`] reloads
 //!   to an equal set, and each evidence survives `Evidence → JSON → Evidence`.
@@ -56,7 +56,7 @@
 //! assert!(report.is_ok(), "{report}");
 //! assert_eq!(report.cases, 200);
 //! # }
-//! # Ok::<(), par_index::LoadError>(())
+//! # Ok::<(), par_index::criteria::LoadError>(())
 //! ```
 //!
 //! The strategies ([`ruleset_def`], [`ruleset`], [`evidence_for`], [`edges`],
@@ -111,7 +111,7 @@ pub enum Invariant {
     Deterministic,
     /// A TOML or JSON round trip lost or changed something.
     RoundTrip,
-    /// [`evaluate_points`](crate::evaluate_points) (which builds no explanations) gave other
+    /// [`evaluate_points`](crate::scoring::evaluate_points) (which builds no explanations) gave other
     /// numbers than the scorecard.
     NumbersOnlyAgree,
 }
@@ -272,7 +272,7 @@ pub fn check_evidence(rs: &RuleSet, ev: &Evidence, report: &mut Report) {
 /// The numbers-only path agrees with the scorecard on every node, the total and the index.
 fn check_numbers_only(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
     report.evaluations += 1;
-    let points = match crate::evaluate_points(rs, ev) {
+    let points = match crate::points::evaluate_points(rs, ev) {
         Ok(p) => p,
         Err(e) => {
             report.push(Invariant::NumbersOnlyAgree, e.to_string(), Some(ev));
@@ -320,7 +320,7 @@ fn run(rs: &RuleSet, ev: &Evidence, report: &mut Report) -> Option<Scorecard> {
 
 fn check_set_round_trips(rs: &RuleSet, report: &mut Report) {
     let def = rs.def();
-    match toml::to_string(def).map(|t| crate::load_str(&t)) {
+    match toml::to_string(def).map(|t| crate::load::load_str(&t)) {
         Ok(Ok(again)) if &again == def => {}
         other => report.push(
             Invariant::RoundTrip,
@@ -372,7 +372,7 @@ fn check_bounds(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Repo
         let leaf_floor = node
             .leaf
             .as_ref()
-            .filter(|_| res.status == crate::NodeStatus::Scored)
+            .filter(|_| res.status == crate::scorecard::NodeStatus::Scored)
             .map(|l| leaf_floor(rs, &l.rule));
         let low = leaf_floor.unwrap_or(floor);
         if s.points < low || s.points > s.max {
@@ -467,7 +467,7 @@ fn check_not_applicable(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &
         .filter(|(i, _)| {
             card.nodes
                 .get(*i)
-                .is_some_and(|r| r.status == crate::NodeStatus::Scored)
+                .is_some_and(|r| r.status == crate::scorecard::NodeStatus::Scored)
         })
         .map(|(i, _)| i)
         .collect();
@@ -633,7 +633,7 @@ fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Re
         else {
             continue;
         };
-        if before.status != crate::NodeStatus::Scored {
+        if before.status != crate::scorecard::NodeStatus::Scored {
             continue;
         }
         for (variant, better) in variants(&leaf.rule, value) {
@@ -645,7 +645,7 @@ fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Re
             let Some(a) = after.nodes.get(i) else {
                 continue;
             };
-            if a.status != crate::NodeStatus::Scored {
+            if a.status != crate::scorecard::NodeStatus::Scored {
                 continue;
             }
             let (p0, p1) = (before.score.points, a.score.points);

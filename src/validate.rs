@@ -4,8 +4,8 @@
 mod header;
 pub(crate) mod tree;
 
-use crate::Limits;
 use crate::error::ValidationIssue;
+use crate::limits::Limits;
 use crate::load::{LineMap, sort_issues};
 use crate::model::RuleSetDef;
 use crate::rules::Issues;
@@ -25,7 +25,7 @@ use crate::ruleset::RuleSet;
 ///
 /// # Example
 /// ```
-/// let mut def = par_index::load_str(r#"
+/// let mut def = par_index::criteria::load_str(r#"
 /// id = "demo"
 /// title = "Demo"
 /// level = "commune"
@@ -39,9 +39,9 @@ use crate::ruleset::RuleSet;
 /// provenance = { document = "1/QĐ", verified = false }
 /// rule = { kind = "manual" }
 /// "#)?;
-/// assert!(par_index::validate(def.clone()).is_ok());
+/// assert!(par_index::criteria::validate(def.clone()).is_ok());
 /// def.scale = "20".parse()?;
-/// let issues = par_index::validate(def).unwrap_err();
+/// let issues = par_index::criteria::validate(def).unwrap_err();
 /// assert_eq!(issues[0].to_string(), "scale: the areas add up to `10`, not to the scale `20`");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

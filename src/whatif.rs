@@ -28,13 +28,13 @@ use crate::scorecard::{Score, Scorecard};
 ///
 /// # Example
 /// ```
-/// let s = par_index::Scenario::from_json_str(r#"{
+/// let s = par_index::analysis::Scenario::from_json_str(r#"{
 ///   "name": "finish 3 more tasks",
 ///   "set": { "1.1": { "numerator": 33 } },
 ///   "remove": ["1.2"]
 /// }"#)?;
 /// assert_eq!(s.set.len(), 1);
-/// # Ok::<(), par_index::EvidenceError>(())
+/// # Ok::<(), par_index::evidence::EvidenceError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -59,10 +59,10 @@ impl Scenario {
     /// # Errors
     /// [`EvidenceError`] with the path, line and column of the first malformed value.
     pub fn from_json_str(text: &str) -> Result<Scenario, EvidenceError> {
-        Scenario::from_json_str_with_limits(text, &crate::Limits::default())
+        Scenario::from_json_str_with_limits(text, &crate::limits::Limits::default())
     }
 
-    /// [`Scenario::from_json_str`] with custom [`Limits`](crate::Limits): `max_file_bytes`,
+    /// [`Scenario::from_json_str`] with custom [`Limits`](crate::criteria::Limits): `max_file_bytes`,
     /// `max_nesting`, `max_string_len` and `max_scenario_entries` (each of `set`, `replace`,
     /// `remove`), checked before the text is read.
     ///
@@ -70,7 +70,7 @@ impl Scenario {
     /// As [`Scenario::from_json_str`]; [`EvidenceError::Limit`] past a limit, naming it.
     pub fn from_json_str_with_limits(
         text: &str,
-        limits: &crate::Limits,
+        limits: &crate::limits::Limits,
     ) -> Result<Scenario, EvidenceError> {
         use crate::json::{Bounds, Count};
         let max = limits.max_scenario_entries;
@@ -322,7 +322,7 @@ impl fmt::Display for WhatIf {
 ///
 /// # Example
 /// ```
-/// use par_index::{Evidence, RuleSet, Scenario, what_if};
+/// use par_index::{Evidence, RuleSet, analysis::Scenario, analysis::what_if};
 ///
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"

@@ -37,8 +37,8 @@
 //!
 //! # Example
 //! ```
-//! use par_index::wording::{parse, render};
-//! use par_index::{Decimal, Lang};
+//! use par_index::criteria::wording::{parse, render};
+//! use par_index::{Decimal, report::Lang};
 //! let max = Decimal::from(2);
 //! let rule = parse("Hoàn thành 100% kế hoạch: 2 điểm; từ 95% đến dưới 100%: 1,75 điểm; \
 //!                   từ 80% đến dưới 95%: 1 điểm; dưới 80%: 0 điểm", max)?;
@@ -63,8 +63,8 @@ mod text;
 
 use rust_decimal::Decimal;
 
-use crate::Lang;
 use crate::model::RuleDef;
+use crate::report::Lang;
 
 pub use check::{WordingFinding, WordingProblem, check_wording};
 
@@ -105,13 +105,13 @@ impl Unreadable {
 ///
 /// # Example
 /// ```
-/// use par_index::wording::parse;
+/// use par_index::criteria::wording::parse;
 /// use par_index::Decimal;
 /// let rule = parse("Có: 1 điểm; Không: 0 điểm", Decimal::ONE)?;
 /// assert_eq!(rule.kind.as_str(), "check");
 /// let refused = parse("Thực hiện tốt: 1 điểm; dưới 50%: 0 điểm", Decimal::ONE).unwrap_err();
 /// assert!(refused.to_string().contains("Thực hiện tốt"));
-/// # Ok::<(), par_index::wording::Unreadable>(())
+/// # Ok::<(), par_index::criteria::wording::Unreadable>(())
 /// ```
 pub fn parse(wording: &str, max: Decimal) -> Result<RuleDef, Unreadable> {
     parse::parse(wording, max)
@@ -124,9 +124,9 @@ pub fn parse(wording: &str, max: Decimal) -> Result<RuleDef, Unreadable> {
 ///
 /// # Example
 /// ```
-/// use par_index::model::{RuleDef, RuleKind};
-/// use par_index::wording::render;
-/// use par_index::{Decimal, Lang};
+/// use par_index::criteria::{RuleDef, RuleKind};
+/// use par_index::criteria::wording::render;
+/// use par_index::{Decimal, report::Lang};
 /// let rule = RuleDef {
 ///     per_item: Some("0.25".parse()?),
 ///     ..RuleDef::of_kind(RuleKind::Deduction)

@@ -5,7 +5,7 @@
     clippy::unwrap_used,
     reason = "tests unwrap: a failure is the test failing"
 )]
-use par_index::{AuditCheck, Evidence, RuleSet, Severity, audit};
+use par_index::{Evidence, RuleSet, analysis::AuditCheck, analysis::Severity, analysis::audit};
 
 const RULES: &str = r#"
 id = "audit-test"

@@ -1,7 +1,7 @@
 //! The benchmark fixture validates, its synthetic evidence scores, and `evaluate_points`
 //! gives the numbers of `evaluate` on it.
 
-use par_index::{RuleSet, evaluate, evaluate_points};
+use par_index::{RuleSet, evaluate, scoring::evaluate_points};
 
 #[path = "../benches/support/synth.rs"]
 #[allow(dead_code, unreachable_pub, reason = "shared with the benches")]

@@ -40,7 +40,7 @@ fn every_bundled_set_validates_and_passes_its_cases() {
                 continue;
             }
         };
-        let reports = par_index::cases::run_folder(&rs, folder).unwrap();
+        let reports = par_index::criteria::cases::run_folder(&rs, folder).unwrap();
         assert!(
             reports.len() >= 5,
             "{}: {} cases, expected at least 5",
@@ -102,7 +102,7 @@ total = "2"
     )
     .unwrap();
     let rs = RuleSet::from_path(&dir).unwrap();
-    let reports = par_index::cases::run_folder(&rs, &dir).unwrap();
+    let reports = par_index::criteria::cases::run_folder(&rs, &dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(reports.len(), 1);
     assert_eq!(
@@ -116,7 +116,7 @@ total = "2"
 
 #[test]
 fn the_set_in_force_for_a_level_and_a_year() {
-    use par_index::UnitLevel::{Commune, Department, District, Ministry, Province};
+    use par_index::criteria::UnitLevel::{Commune, Department, District, Ministry, Province};
     let id = |level, year| RuleSet::builtin_for(level, year).map(|rs| rs.id().to_string());
     // Provinces: 2948 scored 2017 only; 876 2022–2023; 892 2024; 1187 from 2025 on.
     assert_eq!(id(Province, 2017).unwrap(), "bnv-2948-2017-province");

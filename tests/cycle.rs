@@ -11,8 +11,8 @@
 )]
 
 use par_index::{
-    Appraisal, Batch, BatchEntry, CycleIssueCode, Decimal, Evidence, RuleSet, evaluate_appraised,
-    score_batch,
+    Decimal, Evidence, RuleSet, assessment::Appraisal, assessment::Batch, assessment::BatchEntry,
+    assessment::CycleIssueCode, assessment::evaluate_appraised, assessment::score_batch,
 };
 
 const SET: &str = include_str!("fixtures/cycle.toml");
@@ -398,7 +398,7 @@ fn batch() -> Batch {
     .unwrap()
 }
 
-fn ranks(r: &par_index::Ranking) -> Vec<(usize, &str)> {
+fn ranks(r: &par_index::assessment::Ranking) -> Vec<(usize, &str)> {
     r.rows.iter().map(|r| (r.rank, r.unit.as_str())).collect()
 }
 
@@ -474,7 +474,7 @@ fn summaries_per_classification() {
 #[test]
 fn batches_refuse_other_levels_sets_years_and_duplicates() {
     let mut b = batch();
-    b.units[3].evidence.unit.level = par_index::UnitLevel::Commune;
+    b.units[3].evidence.unit.level = par_index::criteria::UnitLevel::Commune;
     b.units[1].evidence.ruleset = Some("another-set".into());
     b.units[2].evidence.period.year = 2023;
     b.units.push(batch().units[0].clone());
@@ -556,7 +556,7 @@ fn v2() -> RuleSet {
 
 #[test]
 fn two_set_versions_are_diffed() {
-    let diff = par_index::diff_rulesets(rs().def(), v2().def());
+    let diff = par_index::analysis::diff_rulesets(rs().def(), v2().def());
     assert_eq!(diff.added, ["2.3"]);
     assert!(diff.removed.is_empty());
     assert_eq!(diff.rules_changed, ["1.2"]);
@@ -568,7 +568,7 @@ fn two_set_versions_are_diffed() {
     assert_eq!(w, [("2.1", d("3"), d("2"))]);
     // And backwards: 2.3 is removed.
     assert_eq!(
-        par_index::diff_rulesets(v2().def(), rs().def()).removed,
+        par_index::analysis::diff_rulesets(v2().def(), rs().def()).removed,
         ["2.3"]
     );
 }
@@ -579,7 +579,7 @@ fn one_unit_is_compared_node_by_node_and_a_batch_rescored() {
     alpha.ruleset = None;
     let before = par_index::evaluate(&rs(), &alpha).unwrap();
     let after = par_index::evaluate(&v2(), &alpha).unwrap();
-    let c = par_index::compare_scorecards(&before, &after);
+    let c = par_index::analysis::compare_scorecards(&before, &after);
     // Under v2, Alpha: 1.2 34/36 = 94.44% → band 80% to under 95% → 1 (was 2);
     // 2.1 45/50 × 2 = 1.8 (was 2.7 of 3); 2.3 has no evidence → 0 of 1.
     // Total 1 + 1 + 2 + 1.8 + 1.68 + 0 = 7.48 (was 9.38): −1.9; 74.80% (was 93.80%): −19.
@@ -606,7 +606,7 @@ fn one_unit_is_compared_node_by_node_and_a_batch_rescored() {
     //   Alpha 7.48 → 74.80% (area 2 = 3.48/5 = 69.60%); Gamma the same;
     //   Beta 1 + 1 + 1.5 + 2 + 1.88 = 7.38 → 73.80%; Delta 1 + 1 + 0.99 + 1.8 + 1.68 = 6.47 → 64.70%.
     // Alpha and Gamma tie first; Beta falls from 1 to 3.
-    let moves = par_index::rescore(&batch(), &rs(), &v2()).unwrap();
+    let moves = par_index::analysis::rescore(&batch(), &rs(), &v2()).unwrap();
     let got: Vec<_> = moves
         .iter()
         .map(|m| (m.unit.as_str(), m.rank_before, m.rank_after, m.index_after))
@@ -719,10 +719,10 @@ rule = { kind = "manual" }
     // Capped at 1 thread and at 2 threads (300 units: 2 threads of 150), the JSON is the same
     // byte for byte.
     let capped = |n: usize| {
-        let options = par_index::BatchOptions {
+        let options = par_index::assessment::BatchOptions {
             threads: std::num::NonZeroUsize::new(n),
         };
-        par_index::score_batch_with(&rs, &batch, &options)
+        par_index::assessment::score_batch_with(&rs, &batch, &options)
             .unwrap()
             .to_json_string()
             .unwrap()

@@ -6,7 +6,7 @@
     reason = "tests unwrap: a failure is the test failing"
 )]
 
-use par_index::{DocDate, DocKind, DocRef};
+use par_index::{evidence::DocDate, evidence::DocKind, evidence::DocRef};
 
 /// (reference as in the report, kind, number, year, symbol, issuer, unit, date)
 type Row = (
@@ -210,7 +210,7 @@ without_documents = "0.5"
 rule = { kind = "check" }
 "#;
 
-fn card(leaves: &str) -> Result<par_index::Scorecard, par_index::EvalError> {
+fn card(leaves: &str) -> Result<par_index::Scorecard, par_index::scoring::EvalError> {
     let rs = par_index::RuleSet::from_toml_str(PLAN_RULES).unwrap();
     let ev = par_index::Evidence::from_json_str(&format!(
         r#"{{ "unit": {{ "name": "Thị xã Duyên Hải", "level": "district" }},
@@ -240,7 +240,10 @@ fn the_deadline_rule_scores_the_seed_plan_through_evaluate() {
         c.findings[0].to_string(),
         r#"evidence["1.2"].documents: no document cited: the leaf requires documents and scores at most 0.5 without them; 1 capped to 0.5"#
     );
-    assert_eq!(c.findings[0].kind, par_index::FindingKind::DocumentsMissing);
+    assert_eq!(
+        c.findings[0].kind,
+        par_index::scoring::FindingKind::DocumentsMissing
+    );
     // no plan issued → 0
     let c = card(r#""1.1": { "documents": [] }, "1.2": { "met": false, "documents": ["Kế hoạch số 01/KH-TKT ngày 08/6/2023"] }"#).unwrap();
     assert_eq!(c.total.points.to_string(), "0");

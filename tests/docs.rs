@@ -14,8 +14,8 @@
 
 use std::collections::BTreeMap;
 
-use par_index::model::{NodeDef, Provenance, RuleDef};
-use par_index::{Appraisal, Evidence, LeafEvidence, RuleSet};
+use par_index::criteria::{NodeDef, Provenance, RuleDef};
+use par_index::{Evidence, RuleSet, assessment::Appraisal, evidence::LeafEvidence};
 use serde::Deserialize;
 
 /// A fenced block: the file, the line of its opening fence, its language and its text.
@@ -111,13 +111,13 @@ fn check_toml(b: &Block) -> Result<(), String> {
             .map_err(|e| e.to_string());
     }
     if t.contains("[expect]") {
-        return par_index::cases::Case::from_toml_str(t)
+        return par_index::criteria::cases::Case::from_toml_str(t)
             .map(|_| ())
             .map_err(|e| e.to_string());
     }
     if t.starts_with("id = ") {
         let whole = format!("{t}areas = []\n");
-        return par_index::load_str(&whole)
+        return par_index::criteria::load_str(&whole)
             .map(|_| ())
             .map_err(|e| e.to_string());
     }

@@ -10,7 +10,10 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Evidence, EvidenceIssueCode, IssueCode, LoadError, NodeStatus, RuleSet, evaluate};
+use par_index::{
+    Evidence, RuleSet, criteria::IssueCode, criteria::LoadError, evaluate,
+    evidence::EvidenceIssueCode, scoring::NodeStatus,
+};
 
 const ALL_KINDS: &str = include_str!("fixtures/all-kinds.toml");
 const ALL_KINDS_EVIDENCE: &str = include_str!("fixtures/all-kinds.evidence.json");
@@ -68,13 +71,13 @@ fn every_rule_kind_scores_to_hand_checked_totals() {
     let survey = card
         .parts
         .iter()
-        .find(|p| p.part == par_index::model::Part::Survey)
+        .find(|p| p.part == par_index::criteria::Part::Survey)
         .unwrap();
     assert_eq!((survey.score.points, survey.score.max), (d("1.8"), d("3")));
     let appraised = card
         .parts
         .iter()
-        .find(|p| p.part == par_index::model::Part::Appraised)
+        .find(|p| p.part == par_index::criteria::Part::Appraised)
         .unwrap();
     assert_eq!(
         (appraised.score.points, appraised.score.index),
@@ -145,7 +148,7 @@ fn missing_evidence_scores_zero_and_not_applicable_leaves_the_maximum() {
     ev.evidence.remove("2.4"); // missing: 0, max stays
     ev.evidence.insert(
         "1.1.3".into(),
-        par_index::LeafEvidence {
+        par_index::evidence::LeafEvidence {
             not_applicable: Some("no such plan this year".into()),
             ..Default::default()
         },
@@ -210,7 +213,7 @@ fn empty_evidence_scores_zero_everywhere_and_reports_every_leaf() {
     assert!(
         card.findings
             .iter()
-            .all(|f| f.kind == par_index::FindingKind::MissingEvidence)
+            .all(|f| f.kind == par_index::scoring::FindingKind::MissingEvidence)
     );
 }
 
@@ -632,15 +635,15 @@ fn truncated_and_garbled_toml_give_errors_not_panics() {
 
 #[test]
 fn limits_are_enforced_with_clear_errors() {
-    let limits = par_index::Limits {
+    let limits = par_index::criteria::Limits {
         max_depth: 2,
-        ..par_index::Limits::default()
+        ..par_index::criteria::Limits::default()
     };
     let e = RuleSet::from_toml_str_with_limits(ALL_KINDS, &limits).unwrap_err();
     assert!(e.issues().iter().any(|i| i.code == IssueCode::Limit), "{e}");
-    let limits = par_index::Limits {
+    let limits = par_index::criteria::Limits {
         max_file_bytes: 100,
-        ..par_index::Limits::default()
+        ..par_index::criteria::Limits::default()
     };
     let e = RuleSet::from_toml_str_with_limits(ALL_KINDS, &limits).unwrap_err();
     assert!(
@@ -678,7 +681,7 @@ fn every_kind_marked_not_applicable_leaves_the_maximum() {
         let mut ev = base.clone();
         ev.evidence.insert(
             code.to_string(),
-            par_index::LeafEvidence {
+            par_index::evidence::LeafEvidence {
                 not_applicable: Some("n/a".into()),
                 ..Default::default()
             },
@@ -712,7 +715,7 @@ fn every_kind_marked_not_applicable_leaves_the_maximum() {
 fn empty_denominators_follow_each_rules_policy() {
     let rs = RuleSet::from_toml_str(ALL_KINDS).unwrap();
     let mut ev = Evidence::from_json_str(ALL_KINDS_EVIDENCE).unwrap();
-    let zero = || par_index::LeafEvidence {
+    let zero = || par_index::evidence::LeafEvidence {
         numerator: Some(d("0")),
         denominator: Some(d("0")),
         ..Default::default()
@@ -721,14 +724,14 @@ fn empty_denominators_follow_each_rules_policy() {
     ev.evidence.insert("2.2".into(), zero()); // proportional
     ev.evidence.insert(
         "1.2.1".into(),
-        par_index::LeafEvidence {
+        par_index::evidence::LeafEvidence {
             tasks: Some(vec![]),
             ..Default::default()
         },
     ); // no tasks
     ev.evidence.insert(
         "2.5".into(),
-        par_index::LeafEvidence {
+        par_index::evidence::LeafEvidence {
             answers: Some([("A".to_string(), 0)].into()),
             ..Default::default()
         },

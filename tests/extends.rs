@@ -8,7 +8,7 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Evidence, RuleSet, diff_rulesets, evaluate};
+use par_index::{Evidence, RuleSet, analysis::diff_rulesets, evaluate};
 
 const DIR: &str = "tests/fixtures/extends";
 
@@ -18,9 +18,9 @@ fn load(name: &str) -> RuleSet {
 
 fn origin(rs: &RuleSet, code: &str) -> String {
     fn find<'a>(
-        nodes: &'a [par_index::model::NodeDef],
+        nodes: &'a [par_index::criteria::NodeDef],
         code: &str,
-    ) -> Option<&'a par_index::model::NodeDef> {
+    ) -> Option<&'a par_index::criteria::NodeDef> {
         nodes.iter().find_map(|n| {
             (n.code == code)
                 .then_some(n)

@@ -9,11 +9,13 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Appraisal, Evidence, RuleSet, evaluate, evaluate_appraised};
+use par_index::{
+    Evidence, RuleSet, assessment::Appraisal, assessment::evaluate_appraised, evaluate,
+};
 
 /// Area 1 (max 2): 1.1 a deduction of 0.25 per late file, max 1, floor `floor`; 1.2 a check,
 /// max 1. Area 2 (max 1): one check. Scale 3.
-fn set(floor: &str) -> Result<RuleSet, par_index::LoadError> {
+fn set(floor: &str) -> Result<RuleSet, par_index::criteria::LoadError> {
     RuleSet::from_toml_str(&format!(
         r#"
 id = "floor"
@@ -166,7 +168,8 @@ fn reports_write_a_negative_leaf_with_its_sign_and_a_decimal_comma() {
     let rs = set("-0.25").unwrap();
     let none = Appraisal::from_json_str(r#"{ "rounds": [] }"#).unwrap();
     let card = evaluate_appraised(&rs, &evidence(6, true), &none).unwrap();
-    let md = par_index::render_scorecard_markdown(&card, par_index::Lang::Vi).unwrap();
+    let md =
+        par_index::report::render_scorecard_markdown(&card, par_index::report::Lang::Vi).unwrap();
     // −0.25 of 1 → −25%; numbers are written as `format_number` writes them (ASCII minus).
     assert!(
         md.contains("| 1.1 | Hồ sơ trễ hạn | 1 | -0,25 |  |  | -0,25 | -25,00 |"),

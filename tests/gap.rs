@@ -6,7 +6,7 @@
     reason = "tests unwrap: a failure is the test failing"
 )]
 
-use par_index::{Evidence, GapReport, RuleSet, gaps};
+use par_index::{Evidence, RuleSet, analysis::GapReport, analysis::gaps};
 
 const RULES: &str = r#"
 id = "gap-test"
@@ -100,7 +100,7 @@ fn q3(leaves: &str) -> GapReport {
     run(r#"{ "year": 2023, "quarter": 3 }"#, leaves)
 }
 
-fn leaf<'a>(r: &'a GapReport, code: &str) -> &'a par_index::LeafGap {
+fn leaf<'a>(r: &'a GapReport, code: &str) -> &'a par_index::analysis::LeafGap {
     r.leaves.iter().find(|g| g.code == code).unwrap()
 }
 
@@ -346,9 +346,9 @@ fn every_step_gains_exactly_what_a_what_if_shows() {
             let Some(after) = &step.evidence else {
                 continue;
             };
-            let mut s = par_index::Scenario::default();
+            let mut s = par_index::analysis::Scenario::default();
             s.replace.insert(g.code.clone(), after.clone());
-            let w = par_index::what_if(&rs, &ev, &s).unwrap();
+            let w = par_index::analysis::what_if(&rs, &ev, &s).unwrap();
             let leaf = w.nodes.iter().find(|n| n.code == g.code).unwrap();
             assert_eq!(leaf.delta.change, step.gain, "{} {step}", g.code);
             assert_eq!(w.total.change, step.gain, "{} {step}", g.code);

@@ -14,8 +14,9 @@
 use std::time::{Duration, Instant};
 
 use par_index::{
-    Appraisal, Batch, BatchEntry, CycleError, CycleIssueCode, Evidence, EvidenceError, Limits,
-    LoadError, RuleSet, Scenario,
+    Evidence, RuleSet, analysis::Scenario, assessment::Appraisal, assessment::Batch,
+    assessment::BatchEntry, assessment::CycleError, assessment::CycleIssueCode, criteria::Limits,
+    criteria::LoadError, evidence::EvidenceError,
 };
 
 const UNIT: &str = r#""unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }"#;
@@ -393,7 +394,7 @@ fn maxima_at_the_limit_load_and_past_it_are_refused_at_validation() {
     };
     let limits: Vec<String> = issues
         .iter()
-        .filter(|i| i.code == par_index::IssueCode::Limit)
+        .filter(|i| i.code == par_index::criteria::IssueCode::Limit)
         .map(|i| format!("{}: {}", i.path, i.message))
         .collect();
     assert_eq!(

@@ -10,7 +10,9 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Appraisal, Batch, BatchEntry, Evidence, Scenario};
+use par_index::{
+    Evidence, analysis::Scenario, assessment::Appraisal, assessment::Batch, assessment::BatchEntry,
+};
 
 const EVIDENCE: &str = r#"{
   "unit": { "name": "Xã A", "level": "commune" },

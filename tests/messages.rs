@@ -42,7 +42,7 @@ fn a_float_too_small_for_a_decimal_suggests_nothing_unreadable() {
     assert!(err.contains("28 decimal places"), "{err}");
     let suggested = err.split('"').nth(1);
     if let Some(s) = suggested {
-        assert!(par_index::parse_decimal(s).is_ok(), "{err}");
+        assert!(par_index::scoring::parse_decimal(s).is_ok(), "{err}");
     }
 }
 

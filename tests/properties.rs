@@ -12,8 +12,8 @@
 
 use std::path::Path;
 
-use par_index::model::{NodeDef, RuleDef, RuleKind};
-use par_index::{Decimal, Evidence, LeafEvidence, RuleSet, evaluate, testkit};
+use par_index::criteria::{NodeDef, RuleDef, RuleKind};
+use par_index::{Decimal, Evidence, RuleSet, evaluate, evidence::LeafEvidence, testkit};
 use proptest::prelude::*;
 
 const ALL_KINDS: &str = include_str!("fixtures/all-kinds.toml");
@@ -54,7 +54,7 @@ fn generated_sets_are_valid_and_cover_every_kind() {
             .new_tree(&mut runner)
             .unwrap()
             .current();
-        let rs = par_index::validate(def.clone())
+        let rs = par_index::criteria::validate(def.clone())
             .unwrap_or_else(|e| panic!("{e:?}\n{}", toml::to_string(&def).unwrap()));
         kinds.extend(rs.nodes().filter_map(|n| n.rule_kind()));
     }
@@ -137,7 +137,7 @@ fn share(rule: &RuleDef, ev: &LeafEvidence) -> Option<(Decimal, Decimal)> {
         return Some((p, hundred()));
     }
     if let Some(tasks) = &ev.tasks {
-        use par_index::model::TaskStatus::*;
+        use par_index::criteria::TaskStatus::*;
         let done = rule.done.clone().unwrap_or(vec![Done, DoneLate]);
         let exclude = rule.exclude.clone().unwrap_or_default();
         let counted: Vec<_> = tasks
@@ -168,7 +168,7 @@ enum Leaf {
 /// What nothing to count scores: `when_no_cases`, else the deprecated `on_empty`, else not
 /// applicable.
 fn no_cases(rule: &RuleDef, max: Decimal) -> Leaf {
-    use par_index::model::{EmptyPolicy, NoCases};
+    use par_index::criteria::{EmptyPolicy, NoCases};
     match (rule.when_no_cases, rule.on_empty) {
         (Some(NoCases::Full), _) | (None, Some(EmptyPolicy::FullPoints)) => Leaf::Points(max),
         (Some(NoCases::Zero), _) | (None, Some(EmptyPolicy::Zero)) => Leaf::Points(Decimal::ZERO),
@@ -179,7 +179,10 @@ fn no_cases(rule: &RuleDef, max: Decimal) -> Leaf {
 
 /// "Trên x" is >, "từ x" is ≥, "dưới x" is <, "đến x" is ≤: a band holds the value when it
 /// passes its lower edge; bands are best first, so the first band passed is the band.
-fn band_of(bands: &[par_index::model::BandDef], v: Decimal) -> Option<&par_index::model::BandDef> {
+fn band_of(
+    bands: &[par_index::criteria::BandDef],
+    v: Decimal,
+) -> Option<&par_index::criteria::BandDef> {
     bands.iter().find(|b| match (b.at_least, b.above) {
         (Some(e), _) => v >= e,
         (_, Some(e)) => v > e,
@@ -301,10 +304,13 @@ fn reference_leaf(rule: &RuleDef, max: Decimal, ev: &LeafEvidence) -> Leaf {
 }
 
 /// Walks the set as written: leaf points by code, and the total.
-fn reference(def: &par_index::RuleSetDef, ev: &Evidence) -> (Vec<(String, Decimal)>, Decimal) {
+fn reference(
+    def: &par_index::criteria::RuleSetDef,
+    ev: &Evidence,
+) -> (Vec<(String, Decimal)>, Decimal) {
     fn walk(
         node: &NodeDef,
-        na_default: par_index::model::NaPolicy,
+        na_default: par_index::criteria::NaPolicy,
         ev: &Evidence,
         dp: u32,
         out: &mut Vec<(String, Decimal)>,
@@ -317,7 +323,7 @@ fn reference(def: &par_index::RuleSetDef, ev: &Evidence) -> (Vec<(String, Decima
                 .map(|c| walk(c, na_policy_for_children(node, na_default), ev, dp, out))
                 .sum();
         };
-        let full = na_policy == par_index::model::NaPolicy::FullPoints;
+        let full = na_policy == par_index::criteria::NaPolicy::FullPoints;
         let points = match ev.evidence.get(&node.code) {
             None => Decimal::ZERO,
             Some(v) if v.not_applicable.is_some() => {
@@ -344,11 +350,11 @@ fn reference(def: &par_index::RuleSetDef, ev: &Evidence) -> (Vec<(String, Decima
     }
     fn na_policy_for_children(
         node: &NodeDef,
-        inherited: par_index::model::NaPolicy,
-    ) -> par_index::model::NaPolicy {
+        inherited: par_index::criteria::NaPolicy,
+    ) -> par_index::criteria::NaPolicy {
         node.not_applicable.unwrap_or(inherited)
     }
-    assert_eq!(def.rounding.mode, par_index::RoundingMode::HalfUp);
+    assert_eq!(def.rounding.mode, par_index::scoring::RoundingMode::HalfUp);
     let mut out = Vec::new();
     let total = def
         .areas

@@ -10,7 +10,8 @@
 )]
 
 use par_index::{
-    AuditCheck, Batch, Decimal, Evidence, RuleSet, Severity, UnitLevel, audit, score_batch,
+    Decimal, Evidence, RuleSet, analysis::AuditCheck, analysis::Severity, analysis::audit,
+    assessment::Batch, assessment::score_batch, criteria::UnitLevel,
 };
 
 fn d(s: &str) -> Decimal {
@@ -40,7 +41,7 @@ fn batch(set: &str, year: u16, units: &[(&str, &[(&str, &str)])]) -> Batch {
     .unwrap()
 }
 
-fn ranks(result: &par_index::BatchResult) -> Vec<(usize, String, Decimal)> {
+fn ranks(result: &par_index::assessment::BatchResult) -> Vec<(usize, String, Decimal)> {
     result
         .ranking
         .rows
@@ -50,7 +51,7 @@ fn ranks(result: &par_index::BatchResult) -> Vec<(usize, String, Decimal)> {
 }
 
 /// (group, count) of every summary.
-fn groups(result: &par_index::BatchResult) -> Vec<(String, usize)> {
+fn groups(result: &par_index::assessment::BatchResult) -> Vec<(String, usize)> {
     result
         .summaries
         .iter()
@@ -266,7 +267,7 @@ fn hai_phong_2025_wards_and_communes_rank_in_their_own_groups() {
     ];
     let b = Batch::from_json_str(&format!(r#"{{ "units": [{}] }}"#, units.join(", "))).unwrap();
     let result = score_batch(&rs, &b).unwrap();
-    let rows = |r: &par_index::Ranking| -> Vec<(usize, String, usize)> {
+    let rows = |r: &par_index::assessment::Ranking| -> Vec<(usize, String, usize)> {
         r.rows
             .iter()
             .map(|x| (x.rank, x.unit.clone(), x.entry))

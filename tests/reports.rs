@@ -10,9 +10,11 @@
 )]
 
 use par_index::{
-    Appraisal, Batch, Decimal, Evidence, Lang, RuleSet, evaluate_appraised, format_number,
-    format_percent, render_diff_csv, render_diff_markdown, render_ranking_csv,
-    render_ranking_markdown, render_scorecard_csv, render_scorecard_markdown, score_batch,
+    Decimal, Evidence, RuleSet, assessment::Appraisal, assessment::Batch,
+    assessment::evaluate_appraised, assessment::score_batch, report::Lang, report::format_number,
+    report::format_percent, report::render_diff_csv, report::render_diff_markdown,
+    report::render_ranking_csv, report::render_ranking_markdown, report::render_scorecard_csv,
+    report::render_scorecard_markdown,
 };
 
 fn d(s: &str) -> Decimal {
@@ -79,7 +81,7 @@ fn vietnamese_number_formatting() {
     assert_eq!(format_percent(d("7"), Lang::En), "7.00%");
 }
 
-fn cycle_card() -> par_index::AppraisedScorecard {
+fn cycle_card() -> par_index::assessment::AppraisedScorecard {
     let rs = RuleSet::from_toml_str(include_str!("fixtures/cycle.toml")).unwrap();
     let ev = Evidence::from_json_str(include_str!("fixtures/cycle.evidence.json")).unwrap();
     let a = Appraisal::from_json_str(include_str!("fixtures/cycle.appraisal.json")).unwrap();
@@ -173,7 +175,7 @@ fn the_bundled_example_batch_ranks_as_computed_by_hand() {
         let text = std::fs::read_to_string(f).unwrap();
         batch
             .units
-            .push(par_index::BatchEntry::from_json_str(&text).unwrap());
+            .push(par_index::assessment::BatchEntry::from_json_str(&text).unwrap());
     }
     let result = score_batch(&rs, &batch).unwrap();
     let got: Vec<(usize, &str, Option<Decimal>)> = result
@@ -215,7 +217,7 @@ fn the_bundled_example_batch_ranks_as_computed_by_hand() {
     assert_eq!(result.summaries[1].mean.unwrap().exact, d("95.03"));
 }
 
-fn duyen_hai_card() -> par_index::AppraisedScorecard {
+fn duyen_hai_card() -> par_index::assessment::AppraisedScorecard {
     let rs = RuleSet::builtin("vn-district-2023").unwrap();
     let ev =
         Evidence::from_json_str(include_str!("../examples/data/duyen-hai-2023-q3.json")).unwrap();

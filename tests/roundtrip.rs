@@ -11,9 +11,11 @@
 use std::path::Path;
 
 use par_index::{
-    Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchResult, Error, Evidence, Lang, RuleSet,
-    Scenario, Scorecard, audit, evaluate, evaluate_appraised, gaps, render_ranking_markdown,
-    render_scorecard_csv, render_scorecard_markdown, render_text, schema, score_batch, what_if,
+    Error, Evidence, RuleSet, Scorecard, analysis::Scenario, analysis::audit, analysis::gaps,
+    analysis::what_if, assessment::Appraisal, assessment::AppraisedScorecard, assessment::Batch,
+    assessment::BatchEntry, assessment::BatchResult, assessment::evaluate_appraised,
+    assessment::score_batch, evaluate, report::Lang, report::render_ranking_markdown,
+    report::render_scorecard_csv, report::render_scorecard_markdown, report::render_text, schema,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -8,7 +8,7 @@
     reason = "test helpers: a failure is the test failing"
 )]
 
-use par_index::{EvalError, Evidence, LoadError, RuleSet, Scorecard, evaluate};
+use par_index::{Evidence, RuleSet, Scorecard, criteria::LoadError, evaluate, scoring::EvalError};
 
 /// A one-leaf set with this max and rule.
 fn set(max: &str, rule: &str) -> Result<RuleSet, LoadError> {

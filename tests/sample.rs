@@ -7,7 +7,7 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Evidence, RuleSet, audit, evaluate};
+use par_index::{Evidence, RuleSet, analysis::audit, evaluate};
 
 fn sample() -> (RuleSet, Evidence) {
     let rs = RuleSet::builtin("vn-district-2023").unwrap();
@@ -79,7 +79,7 @@ fn the_report_percentages_are_reproduced_and_its_slips_found() {
 /// The README's ward example: the 2025 commune template, chosen as the set in force.
 #[test]
 fn a_ward_scores_under_the_2025_commune_template() {
-    let rs = RuleSet::builtin_for(par_index::UnitLevel::Commune, 2025).unwrap();
+    let rs = RuleSet::builtin_for(par_index::criteria::UnitLevel::Commune, 2025).unwrap();
     assert_eq!(rs.id(), "vn-commune-2025");
     let ev = Evidence::from_json_str(include_str!("../examples/data/ward-2025.json")).unwrap();
     let card = par_index::evaluate(&rs, &ev).unwrap();

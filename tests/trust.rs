@@ -9,10 +9,10 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::digest::{canonical_json, evidence_sha256, ruleset_sha256};
+use par_index::criteria::digest::{canonical_json, evidence_sha256, ruleset_sha256};
 use par_index::{
-    Evidence, EvidenceError, EvidenceIssueCode, IssueCode, Limits, RuleSet, evaluate,
-    evaluate_with_limits,
+    Evidence, RuleSet, criteria::IssueCode, criteria::Limits, evaluate, evidence::EvidenceError,
+    evidence::EvidenceIssueCode, scoring::evaluate_with_limits,
 };
 
 const ALL_KINDS: &str = include_str!("fixtures/all-kinds.toml");
@@ -133,7 +133,7 @@ fn evaluate_points_refuses_what_evaluate_refuses_past_the_limits() {
     let rs = RuleSet::from_toml_str(ALL_KINDS).unwrap();
     let past = evidence(r#""2.4": { "points": "1000000000000000.5" }"#);
     let full = evaluate(&rs, &past).unwrap_err().to_string();
-    let numbers = par_index::evaluate_points(&rs, &past)
+    let numbers = par_index::scoring::evaluate_points(&rs, &past)
         .unwrap_err()
         .to_string();
     assert_eq!(numbers, full);
@@ -145,7 +145,7 @@ fn evaluate_points_refuses_what_evaluate_refuses_past_the_limits() {
     // far below 10^15, so it is within the limit (23 digits, 22 after the point).
     let fine =
         evidence(r#""1.2.2": { "count": "3" }, "2.6": { "percent": "1.0000000000000000000001" }"#);
-    let points = par_index::evaluate_points(&rs, &fine).unwrap();
+    let points = par_index::scoring::evaluate_points(&rs, &fine).unwrap();
     assert_eq!(points.total, evaluate(&rs, &fine).unwrap().total.points);
 }
 

@@ -9,7 +9,7 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Evidence, Lang, RuleSet, audit, evaluate, gaps};
+use par_index::{Evidence, RuleSet, analysis::audit, analysis::gaps, evaluate, report::Lang};
 
 const SET: &str = r#"
 id = "demo"
@@ -91,7 +91,10 @@ fn the_plain_text_scorecard_in_vietnamese() {
     ];
     assert_eq!(got, want);
     // The English rendering is the one `render_text` gives.
-    assert_eq!(card.to_text(Lang::En), par_index::render_text(&card));
+    assert_eq!(
+        card.to_text(Lang::En),
+        par_index::report::render_text(&card)
+    );
 }
 
 #[test]
@@ -167,14 +170,14 @@ fn the_errors_in_vietnamese() {
 
 #[test]
 fn the_cycle_errors_in_vietnamese() {
-    let batch = par_index::Batch::from_json_str(
+    let batch = par_index::assessment::Batch::from_json_str(
         r#"{ "units": [
   { "unit": { "name": "Huyện A", "level": "district" }, "period": { "year": 2023 } },
   { "unit": { "name": "Huyện A", "level": "district" }, "period": { "year": 2023 } }
 ] }"#,
     )
     .unwrap();
-    let err = par_index::score_batch(&rs(), &batch).unwrap_err();
+    let err = par_index::assessment::score_batch(&rs(), &batch).unwrap_err();
     assert_eq!(
         lines(&err.to_text(Lang::Vi)),
         [

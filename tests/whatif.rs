@@ -5,7 +5,7 @@
     reason = "tests unwrap: a failure is the test failing"
 )]
 
-use par_index::{Evidence, RuleSet, Scenario, what_if};
+use par_index::{Evidence, RuleSet, analysis::Scenario, analysis::what_if};
 
 const RULES: &str = r#"
 id = "whatif-test"
@@ -49,7 +49,7 @@ fn base() -> Evidence {
     .unwrap()
 }
 
-fn run(scenario: &str) -> Result<par_index::WhatIf, par_index::EvalError> {
+fn run(scenario: &str) -> Result<par_index::analysis::WhatIf, par_index::scoring::EvalError> {
     let rs = RuleSet::from_toml_str(RULES).unwrap();
     what_if(&rs, &base(), &Scenario::from_json_str(scenario).unwrap())
 }

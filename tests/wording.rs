@@ -12,10 +12,10 @@
 
 use std::path::Path;
 
-use par_index::model::{NodeDef, RuleDef, RuleKind};
+use par_index::criteria::wording::{WordingProblem, canonical, check_wording, parse, render};
+use par_index::criteria::{NodeDef, RuleDef, RuleKind};
 use par_index::testkit::{leaf_max, rule_def, worded_rule};
-use par_index::wording::{WordingProblem, canonical, check_wording, parse, render};
-use par_index::{Decimal, Lang, RuleSetDef};
+use par_index::{Decimal, criteria::RuleSetDef, report::Lang};
 use proptest::prelude::*;
 
 fn d(s: &str) -> Decimal {
@@ -158,7 +158,7 @@ fn levels_checks_deductions_and_no_case() {
     )
     .unwrap();
     assert_eq!(r.kind, RuleKind::Proportional);
-    assert_eq!(r.when_no_cases, Some(par_index::model::NoCases::Full));
+    assert_eq!(r.when_no_cases, Some(par_index::criteria::NoCases::Full));
     // "không tính điểm" leaves the maximum; "0 điểm" scores 0; a check takes the clause too.
     let r = parse(
         "Đạt yêu cầu: 1 điểm; Không đạt yêu cầu: 0 điểm; Trường hợp không phát sinh: không tính điểm",
@@ -166,13 +166,13 @@ fn levels_checks_deductions_and_no_case() {
     )
     .unwrap();
     assert_eq!(r.kind, RuleKind::Check);
-    assert_eq!(r.when_no_cases, Some(par_index::model::NoCases::Exclude));
+    assert_eq!(r.when_no_cases, Some(par_index::criteria::NoCases::Exclude));
     let r = parse(
         "Điểm = tỷ lệ × điểm tối đa; Trường hợp không phát sinh: 0 điểm",
         d("2"),
     )
     .unwrap();
-    assert_eq!(r.when_no_cases, Some(par_index::model::NoCases::Zero));
+    assert_eq!(r.when_no_cases, Some(par_index::criteria::NoCases::Zero));
 }
 
 #[test]

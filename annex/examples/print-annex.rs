@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: print-annex IN(.toml|.csv|.xlsx) OUT.xlsx [FORM.xlsx]".into());
     };
     let input = Path::new(input);
-    let set: par_index::RuleSetDef = if input.extension().is_some_and(|e| e == "toml") {
+    let set: par_index::criteria::RuleSetDef = if input.extension().is_some_and(|e| e == "toml") {
         toml::from_str(&std::fs::read_to_string(input)?)?
     } else {
         import_path(input, &ImportOptions::default())?.set

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use par_index::model::NodeDef;
-use par_index::{Decimal, Lang, RuleSetDef, wording};
+use par_index::criteria::NodeDef;
+use par_index::{Decimal, criteria::RuleSetDef, criteria::wording, report::Lang};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 use crate::AnnexError;

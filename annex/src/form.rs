@@ -1,7 +1,7 @@
 //! The unit's self-assessment form (biểu tự đánh giá, chấm điểm) as XLSX.
 
-use par_index::model::NodeDef;
-use par_index::{NodeStatus, RuleSetDef, Scorecard};
+use par_index::criteria::NodeDef;
+use par_index::{Scorecard, criteria::RuleSetDef, scoring::NodeStatus};
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use crate::AnnexError;

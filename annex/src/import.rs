@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use par_index::model::{DocumentRef, NodeDef, Provenance, RuleDef, RuleKind, Years};
-use par_index::{Decimal, RuleSetDef, wording};
+use par_index::criteria::{DocumentRef, NodeDef, Provenance, RuleDef, RuleKind, Years};
+use par_index::{Decimal, criteria::RuleSetDef, criteria::wording};
 
 use crate::table::{Row, csv_rows, xlsx_rows};
 use crate::{AnnexError, EntryKind, ImportOptions, ImportReport, Imported, ReportEntry};
@@ -477,7 +477,7 @@ impl Ctx<'_> {
         let read = if p.max.contains('.') {
             None
         } else {
-            par_index::parse_decimal(&p.max.replace(',', ".")).ok()
+            par_index::scoring::parse_decimal(&p.max.replace(',', ".")).ok()
         };
         read.unwrap_or_else(|| {
             let message = format!(

@@ -29,7 +29,7 @@
 //! assert_eq!(imported.report.manual().count(), 1);
 //! assert!(imported.report.to_string().contains("dòng 6 (1.2)"));
 //! let toml = to_toml(&imported.set)?;
-//! assert!(par_index::validate(toml::from_str(&toml)?).is_ok());
+//! assert!(par_index::criteria::validate(toml::from_str(&toml)?).is_ok());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -40,9 +40,9 @@ mod table;
 
 use std::fmt;
 
-use par_index::model::UnitLevel;
+use par_index::criteria::UnitLevel;
 
-pub use par_index::RuleSetDef;
+pub use par_index::criteria::RuleSetDef;
 
 pub use export::{export_annex_csv, export_annex_markdown, export_annex_xlsx};
 pub use form::export_form_xlsx;

@@ -14,8 +14,8 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use par_index::model::NodeDef;
-use par_index::{Decimal, Lang, RuleSetDef};
+use par_index::criteria::NodeDef;
+use par_index::{Decimal, criteria::RuleSetDef, report::Lang};
 use par_index_annex::{
     EntryKind, ImportOptions, Imported, export_annex_csv, export_annex_markdown, export_annex_xlsx,
     export_form_xlsx, import_csv, import_xlsx, to_toml,
@@ -168,9 +168,9 @@ fn round_trip_through_toml_validation_and_both_exports() {
     let toml_text = to_toml(&first).unwrap();
     let back: RuleSetDef = toml::from_str(&toml_text).unwrap();
     assert_eq!(back, first);
-    par_index::validate(back.clone()).unwrap();
+    par_index::criteria::validate(back.clone()).unwrap();
     assert!(
-        par_index::wording::check_wording(&back).len() == 4,
+        par_index::criteria::wording::check_wording(&back).len() == 4,
         "only the refused texts"
     );
 
@@ -201,7 +201,7 @@ fn a_bundled_set_exports_and_imports_to_the_same_rules() {
     for (x, y) in a.iter().zip(&b) {
         assert_eq!(x.code, y.code);
         assert!(
-            par_index::wording::same_rule(
+            par_index::criteria::wording::same_rule(
                 x.rule.as_ref().unwrap(),
                 y.rule.as_ref().unwrap(),
                 x.max
@@ -230,7 +230,7 @@ fn expected_rows(set: &RuleSetDef) -> Vec<[String; 6]> {
         };
         let text = match (&n.wording, &n.rule, n.criteria.is_empty()) {
             (Some(w), _, true) => w.clone(),
-            (None, Some(r), true) => par_index::wording::render(r, n.max, Lang::Vi),
+            (None, Some(r), true) => par_index::criteria::wording::render(r, n.max, Lang::Vi),
             _ => String::new(),
         };
         out.push([
@@ -321,7 +321,7 @@ fn the_markdown_annex_and_the_form() {
 #[test]
 fn the_form_is_filled_from_a_scorecard() {
     let set = from_csv().set;
-    let rs = par_index::validate(set.clone()).unwrap();
+    let rs = par_index::criteria::validate(set.clone()).unwrap();
     let evidence: par_index::Evidence = serde_json::from_str(
         r#"{"unit": {"name": "Huyện Mẫu", "level": "district"}, "period": {"year": 2025},
             "evidence": {"1.1.4": {"met": true}, "1.2.2": {"level": "l1"},

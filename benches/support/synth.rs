@@ -6,8 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use par_index::model::{NodeDef, RuleDef, RuleKind, TaskStatus};
-use par_index::{Decimal, Evidence, LeafEvidence, Period, RuleSet, Task, Unit};
+use par_index::criteria::{NodeDef, RuleDef, RuleKind, TaskStatus};
+use par_index::{
+    Decimal, Evidence, RuleSet, evidence::LeafEvidence, evidence::Period, evidence::Task,
+    evidence::Unit,
+};
 
 /// SplitMix64: a tiny deterministic generator, enough for benchmark inputs.
 #[derive(Debug, Clone)]

@@ -40,10 +40,10 @@ pub(crate) enum LangArg {
 
 impl LangArg {
     /// The library's language.
-    pub(crate) fn lang(self) -> par_index::Lang {
+    pub(crate) fn lang(self) -> par_index::report::Lang {
         match self {
-            LangArg::Vi => par_index::Lang::Vi,
-            LangArg::En => par_index::Lang::En,
+            LangArg::Vi => par_index::report::Lang::Vi,
+            LangArg::En => par_index::report::Lang::En,
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Failures of a command or a request: what went wrong, the exit code, and every problem with
 //! the path of the value at fault, as text or as stable JSON.
 
-use par_index::{CycleError, EvalError, EvidenceError, LoadError};
+use par_index::{
+    assessment::CycleError, criteria::LoadError, evidence::EvidenceError, scoring::EvalError,
+};
 use serde::Serialize;
 use serde_json::{Value, json};
 

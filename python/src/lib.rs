@@ -5,7 +5,7 @@
 //! Schema, so that no figure is ever a float.
 #![forbid(unsafe_code)]
 
-use par_index::{Batch, Evidence, RuleSet as Set, evaluate, score_batch};
+use par_index::{Evidence, RuleSet as Set, assessment::Batch, assessment::score_batch, evaluate};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -29,7 +29,7 @@ fn error(message: &str, issues: serde_json::Value) -> PyErr {
     NativeError::new_err((message.to_string(), issues.to_string()))
 }
 
-fn load_error(e: &par_index::LoadError) -> PyErr {
+fn load_error(e: &par_index::criteria::LoadError) -> PyErr {
     let issues: Vec<_> = e
         .issues()
         .iter()
@@ -46,16 +46,16 @@ fn path_error(message: String, issues: Vec<(String, String)>) -> PyErr {
     error(&message, json!(issues))
 }
 
-fn evidence_error(e: &par_index::EvidenceError) -> PyErr {
+fn evidence_error(e: &par_index::evidence::EvidenceError) -> PyErr {
     match e {
-        par_index::EvidenceError::Json { path, message, .. } => {
+        par_index::evidence::EvidenceError::Json { path, message, .. } => {
             path_error(e.to_string(), vec![(path.to_string(), message.clone())])
         }
         _ => path_error(e.to_string(), Vec::new()),
     }
 }
 
-fn eval_error(e: &par_index::EvalError) -> PyErr {
+fn eval_error(e: &par_index::scoring::EvalError) -> PyErr {
     let issues = e
         .issues()
         .iter()
@@ -64,7 +64,7 @@ fn eval_error(e: &par_index::EvalError) -> PyErr {
     path_error(e.to_string(), issues)
 }
 
-fn cycle_error(e: &par_index::CycleError) -> PyErr {
+fn cycle_error(e: &par_index::assessment::CycleError) -> PyErr {
     let issues = e
         .issues()
         .iter()
@@ -139,7 +139,7 @@ fn rank(ruleset: &RuleSet, batch: &str) -> PyResult<String> {
 fn schema(name: &str) -> PyResult<String> {
     let s = match name {
         "scorecard" => par_index::schema::scorecard(),
-        "ranking" => schemars::schema_for!(par_index::BatchResult),
+        "ranking" => schemars::schema_for!(par_index::assessment::BatchResult),
         _ => return Err(PyValueError::new_err(format!("no schema `{name}`"))),
     };
     to_json(&s)

@@ -76,7 +76,7 @@ impl Auditor {
         exact: Decimal,
         working: String,
     ) {
-        let at = crate::RoundingMode::HalfUp.round(exact, reported.decimals);
+        let at = crate::decimal::RoundingMode::HalfUp.round(exact, reported.decimals);
         if at == reported.value {
             return;
         }
@@ -184,7 +184,7 @@ impl Auditor {
 
 /// An exact share shown with four decimals and an ellipsis when it has more.
 fn shown(exact: Decimal) -> String {
-    let four = crate::RoundingMode::Truncate.round(exact, 4);
+    let four = crate::decimal::RoundingMode::Truncate.round(exact, 4);
     if four == exact {
         plain(exact)
     } else {

@@ -11,7 +11,7 @@ impl AuditReport {
     ///
     /// # Example
     /// ```
-    /// # use par_index::{Evidence, Lang, RuleSet, audit};
+    /// # use par_index::{Evidence, report::Lang, RuleSet, analysis::audit};
     /// # let rs = RuleSet::from_toml_str(r#"
     /// # id = "demo"
     /// # title = "Demo"

@@ -172,7 +172,7 @@ fn change_path(at: usize, code: &str) -> DataPath {
 ///
 /// # Example
 /// ```
-/// use par_index::{Appraisal, Evidence, RuleSet, evaluate_appraised};
+/// use par_index::{assessment::Appraisal, Evidence, RuleSet, assessment::evaluate_appraised};
 ///
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"

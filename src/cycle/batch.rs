@@ -68,12 +68,12 @@ impl BatchEntry {
     ///
     /// # Example
     /// ```
-    /// let e = par_index::BatchEntry::from_json_str(r#"{
+    /// let e = par_index::assessment::BatchEntry::from_json_str(r#"{
     ///   "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 },
     ///   "evidence": {}, "appraisal": { "penalty": [ { "points": "1", "reason": "trễ hạn" } ] }
     /// }"#)?;
     /// assert_eq!(e.appraisal.penalty.len(), 1);
-    /// # Ok::<(), par_index::CycleError>(())
+    /// # Ok::<(), par_index::assessment::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<BatchEntry, CycleError> {
         BatchEntry::from_json_str_with_limits(text, &Limits::default())
@@ -143,11 +143,11 @@ impl Batch {
     ///
     /// # Example
     /// ```
-    /// let b = par_index::Batch::from_json_str(r#"{ "ruleset": "demo", "units": [
+    /// let b = par_index::assessment::Batch::from_json_str(r#"{ "ruleset": "demo", "units": [
     ///   { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": {} }
     /// ] }"#)?;
     /// assert_eq!(b.units.len(), 1);
-    /// # Ok::<(), par_index::CycleError>(())
+    /// # Ok::<(), par_index::assessment::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Batch, CycleError> {
         Batch::from_json_str_with_limits(text, &Limits::default())
@@ -405,8 +405,8 @@ fn score_entries(
 /// # Example
 /// ```
 /// use std::num::NonZeroUsize;
-/// let one = par_index::BatchOptions { threads: NonZeroUsize::new(1) };
-/// assert_eq!(par_index::BatchOptions::default().threads, None); // every core
+/// let one = par_index::assessment::BatchOptions { threads: NonZeroUsize::new(1) };
+/// assert_eq!(par_index::assessment::BatchOptions::default().threads, None); // every core
 /// # let _ = one;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -446,7 +446,7 @@ pub fn score_batch_with(
 ///
 /// # Example
 /// ```
-/// use par_index::{Batch, RuleSet, score_batch};
+/// use par_index::{assessment::Batch, RuleSet, assessment::score_batch};
 ///
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"

@@ -55,7 +55,7 @@ impl NodeMove {
 ///
 /// # Example
 /// ```
-/// use par_index::{Evidence, RuleSet, compare_scorecards, evaluate};
+/// use par_index::{Evidence, RuleSet, analysis::compare_scorecards, evaluate};
 /// let rs = RuleSet::from_toml_str(r#"
 /// id = "demo"
 /// title = "Demo"
@@ -155,7 +155,7 @@ fn flatten<'a>(nodes: &'a [NodeDef], out: &mut Vec<&'a NodeDef>) {
 ///
 /// # Example
 /// ```
-/// let v1 = par_index::load_str(r#"
+/// let v1 = par_index::criteria::load_str(r#"
 /// id = "v1"
 /// title = "Demo"
 /// level = "commune"
@@ -170,7 +170,7 @@ fn flatten<'a>(nodes: &'a [NodeDef], out: &mut Vec<&'a NodeDef>) {
 /// rule = { kind = "check" }
 /// "#)?;
 /// let mut v2 = v1.clone();
-/// v2.areas[0].rule = par_index::load_str(r#"
+/// v2.areas[0].rule = par_index::criteria::load_str(r#"
 /// id = "x"
 /// title = "x"
 /// level = "commune"
@@ -183,9 +183,9 @@ fn flatten<'a>(nodes: &'a [NodeDef], out: &mut Vec<&'a NodeDef>) {
 /// max = 2
 /// rule = { kind = "manual" }
 /// "#)?.areas[0].rule.clone();
-/// let diff = par_index::diff_rulesets(&v1, &v2);
+/// let diff = par_index::analysis::diff_rulesets(&v1, &v2);
 /// assert_eq!(diff.rules_changed, ["1"]);
-/// # Ok::<(), par_index::LoadError>(())
+/// # Ok::<(), par_index::criteria::LoadError>(())
 /// ```
 #[must_use]
 pub fn diff_rulesets(before: &RuleSetDef, after: &RuleSetDef) -> RuleSetDiff {
@@ -244,7 +244,7 @@ pub struct RankMove {
 /// under another version on purpose.
 ///
 /// # Errors
-/// As [`score_batch`](crate::score_batch), for either set (evidence for a code the later set
+/// As [`score_batch`](crate::assessment::score_batch), for either set (evidence for a code the later set
 /// removed is refused, never dropped).
 pub fn rescore(
     batch: &Batch,

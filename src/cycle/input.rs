@@ -58,11 +58,11 @@ impl Appraisal {
     ///
     /// # Example
     /// ```
-    /// let a = par_index::Appraisal::from_json_str(
+    /// let a = par_index::assessment::Appraisal::from_json_str(
     ///     r#"{ "rounds": [ { "round": 1, "changes": { "1.1": { "points": "0.5", "reason": "thiếu báo cáo" } } } ] }"#,
     /// )?;
     /// assert_eq!(a.rounds[0].changes["1.1"].points.unwrap().to_string(), "0.5");
-    /// # Ok::<(), par_index::CycleError>(())
+    /// # Ok::<(), par_index::assessment::CycleError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Appraisal, CycleError> {
         Appraisal::from_json_str_with_limits(text, &Limits::default())

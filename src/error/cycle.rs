@@ -40,7 +40,7 @@ pub enum CycleIssueCode {
     DuplicateUnit,
     /// Any other problem in the evidence, as the engine reported it.
     Evidence,
-    /// A value past one of the [`Limits`](crate::Limits): the batch's size or units, the
+    /// A value past one of the [`Limits`](crate::criteria::Limits): the batch's size or units, the
     /// rounds or bonus and penalty items of an appraisal, nesting or a string's length.
     Limit,
 }

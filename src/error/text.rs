@@ -19,7 +19,7 @@ impl EvalError {
     ///
     /// # Example
     /// ```
-    /// # use par_index::{Evidence, Lang, RuleSet, evaluate};
+    /// # use par_index::{Evidence, report::Lang, RuleSet, evaluate};
     /// # let rs = RuleSet::from_toml_str(r#"
     /// # id = "demo"
     /// # title = "Demo"

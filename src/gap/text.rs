@@ -13,7 +13,7 @@ impl GapReport {
     ///
     /// # Example
     /// ```
-    /// # use par_index::{Evidence, Lang, RuleSet, gaps};
+    /// # use par_index::{Evidence, report::Lang, RuleSet, analysis::gaps};
     /// # let rs = RuleSet::from_toml_str(r#"
     /// # id = "demo"
     /// # title = "Demo"

@@ -26,7 +26,7 @@ pub enum SurveyOptional {
 ///
 /// # Example
 /// ```
-/// let g: par_index::model::RankingGroup =
+/// let g: par_index::criteria::RankingGroup =
 ///     serde_json::from_str(r#"{ "id": "dac_thu", "label": "Cơ quan đặc thù", "ranked": false }"#)?;
 /// assert!(!g.ranked);
 /// # Ok::<(), serde_json::Error>(())

@@ -25,7 +25,7 @@ use super::{DocumentRef, NodeDef, Years};
 /// max = "1"
 /// rule = { kind = "check" }
 /// "#;
-/// let ext: par_index::model::ExtensionDef = toml::from_str(text)?;
+/// let ext: par_index::criteria::ExtensionDef = toml::from_str(text)?;
 /// assert_eq!(ext.add[0].parent, "2.1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -64,8 +64,9 @@ impl std::fmt::Display for RuleKind {
 
 /// A scoring rule as written: its `kind` and the fields that kind uses.
 ///
-/// Which fields each kind takes is documented on the kind's module in [`crate::rules`];
-/// a field that the kind does not use is a validation error.
+/// Which fields each kind takes is listed in `docs/authoring.md` and checked by
+/// [`validate`](crate::criteria::validate); a field that the kind does not use is a validation
+/// error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RuleDef {
@@ -154,7 +155,7 @@ impl RuleDef {
     ///
     /// # Example
     /// ```
-    /// use par_index::model::{RuleDef, RuleKind};
+    /// use par_index::criteria::{RuleDef, RuleKind};
     /// let rule = RuleDef {
     ///     per_item: Some("0.25".parse()?),
     ///     ..RuleDef::of_kind(RuleKind::Deduction)
@@ -301,7 +302,7 @@ impl TaskStatus {
 ///
 /// # Example
 /// ```
-/// use par_index::model::NoCases;
+/// use par_index::criteria::NoCases;
 /// let p: NoCases = serde_json::from_str(r#""full""#)?;
 /// assert_eq!(p, NoCases::Full);
 /// # Ok::<(), serde_json::Error>(())

@@ -82,7 +82,7 @@ fn table(card: &AppraisedScorecard, lang: Lang) -> Table {
 ///
 /// # Example
 /// ```
-/// # use par_index::{Appraisal, Evidence, Lang, RuleSet, evaluate_appraised, render_diff_markdown};
+/// # use par_index::{assessment::Appraisal, Evidence, report::Lang, RuleSet, assessment::evaluate_appraised, report::render_diff_markdown};
 /// # let rs = RuleSet::from_toml_str(r#"
 /// # id = "demo"
 /// # title = "Demo"
@@ -163,7 +163,7 @@ pub fn render_diff_markdown(card: &AppraisedScorecard, lang: Lang) -> String {
 ///
 /// # Example
 /// ```
-/// # use par_index::{Appraisal, Evidence, Lang, RuleSet, evaluate_appraised, render_diff_csv};
+/// # use par_index::{assessment::Appraisal, Evidence, report::Lang, RuleSet, assessment::evaluate_appraised, report::render_diff_csv};
 /// # let rs = RuleSet::from_toml_str(r#"
 /// # id = "demo"
 /// # title = "Demo"

@@ -31,8 +31,8 @@ impl Lang {
 ///
 /// # Example
 /// ```
-/// use par_index::{Lang, format_number};
-/// let d = |s: &str| par_index::parse_decimal(s).unwrap();
+/// use par_index::{report::Lang, report::format_number};
+/// let d = |s: &str| par_index::scoring::parse_decimal(s).unwrap();
 /// assert_eq!(format_number(d("4857"), None, Lang::Vi), "4.857");
 /// assert_eq!(format_number(d("234708830632"), None, Lang::Vi), "234.708.830.632");
 /// assert_eq!(format_number(d("81.25"), Some(2), Lang::Vi), "81,25");
@@ -73,8 +73,8 @@ pub fn format_number(value: Decimal, decimals: Option<u32>, lang: Lang) -> Strin
 ///
 /// # Example
 /// ```
-/// use par_index::{Lang, format_percent};
-/// let x = par_index::parse_decimal("81.25")?;
+/// use par_index::{report::Lang, report::format_percent};
+/// let x = par_index::scoring::parse_decimal("81.25")?;
 /// assert_eq!(format_percent(x, Lang::Vi), "81,25%");
 /// assert_eq!(format_percent(x, Lang::En), "81.25%");
 /// # Ok::<(), par_index::Error>(())

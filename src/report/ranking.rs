@@ -115,7 +115,7 @@ fn table(result: &BatchResult, lang: Lang, csv: bool) -> Table {
 ///
 /// # Example
 /// ```
-/// # use par_index::{Batch, Lang, RuleSet, score_batch, render_ranking_markdown};
+/// # use par_index::{assessment::Batch, report::Lang, RuleSet, assessment::score_batch, report::render_ranking_markdown};
 /// # let rs = RuleSet::from_toml_str(r#"
 /// # id = "demo"
 /// # title = "Demo"
@@ -228,7 +228,7 @@ pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
 ///
 /// # Example
 /// ```
-/// # use par_index::{Batch, Lang, RuleSet, score_batch, render_ranking_csv};
+/// # use par_index::{assessment::Batch, report::Lang, RuleSet, assessment::score_batch, report::render_ranking_csv};
 /// # let rs = RuleSet::from_toml_str(r#"
 /// # id = "demo"
 /// # title = "Demo"

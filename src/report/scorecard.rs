@@ -202,7 +202,7 @@ fn heading(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
 ///
 /// # Example
 /// ```
-/// # use par_index::{Appraisal, Evidence, Lang, RuleSet, evaluate_appraised, render_scorecard_markdown};
+/// # use par_index::{assessment::Appraisal, Evidence, report::Lang, RuleSet, assessment::evaluate_appraised, report::render_scorecard_markdown};
 /// # let rs = RuleSet::from_toml_str(r#"
 /// # id = "demo"
 /// # title = "Demo"
@@ -368,7 +368,7 @@ fn findings(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
 ///
 /// # Example
 /// ```
-/// # use par_index::{Appraisal, Evidence, Lang, RuleSet, evaluate_appraised, render_scorecard_csv};
+/// # use par_index::{assessment::Appraisal, Evidence, report::Lang, RuleSet, assessment::evaluate_appraised, report::render_scorecard_csv};
 /// # let rs = RuleSet::from_toml_str(r#"
 /// # id = "demo"
 /// # title = "Demo"

@@ -20,9 +20,9 @@ use rust_decimal::Decimal;
 use super::levels::unique_ids;
 use super::working::Working;
 use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
-use crate::Limits;
 use crate::error::EvidenceIssueCode;
 use crate::evidence::LeafEvidence;
+use crate::limits::Limits;
 use crate::model::{ConditionDef, RuleDef};
 use crate::path::DataPath;
 

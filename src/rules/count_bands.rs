@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use super::bands::{self, Band, Domain, Pay};
 use super::working::Working;
 use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields, whole_count};
-use crate::Limits;
 use crate::evidence::LeafEvidence;
+use crate::limits::Limits;
 use crate::model::RuleDef;
 use crate::path::DataPath;
 

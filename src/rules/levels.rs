@@ -15,9 +15,9 @@ use rust_decimal::Decimal;
 
 use super::working::Working;
 use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
-use crate::Limits;
 use crate::error::{EvidenceIssueCode, IssueCode};
 use crate::evidence::LeafEvidence;
+use crate::limits::Limits;
 use crate::model::{LevelDef, RuleDef};
 use crate::path::DataPath;
 

@@ -187,7 +187,7 @@ mod tests {
     fn share_times_max() {
         // 3800/4857 × 2 = 7600/4857 = 1.56475... → 1.56 after half-up rounding
         let (p, why) = score(&rule(None, None), "2", 3800, 4857);
-        assert_eq!(crate::RoundingMode::HalfUp.round(p, 2), d("1.56"));
+        assert_eq!(crate::decimal::RoundingMode::HalfUp.round(p, 2), d("1.56"));
         assert_eq!(why, "3800/4857 = 78.24%, share × max");
         // 3/4 × 20 = 15 exactly
         assert_eq!(score(&rule(None, None), "20", 3, 4).0, d("15"));

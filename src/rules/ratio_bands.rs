@@ -20,8 +20,8 @@ use super::bands::{self, Band, Domain, Pay};
 use super::ratio::{self, RatioOptions};
 use super::working::Working;
 use super::{Ctx, Explain, Issues, Outcome, ScoreError};
-use crate::Limits;
 use crate::evidence::LeafEvidence;
+use crate::limits::Limits;
 use crate::model::RuleDef;
 use crate::path::DataPath;
 
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(score(&r, counts(16, 16)).unwrap().0, d("1"));
         // 30/36 = 83.33..% → proportional: 30 × 1 / 36
         let (p, why) = score(&r, counts(30, 36)).unwrap();
-        assert_eq!(crate::RoundingMode::HalfUp.round(p, 2), d("0.83"));
+        assert_eq!(crate::decimal::RoundingMode::HalfUp.round(p, 2), d("0.83"));
         assert_eq!(why, "30/36 = 83.33% → band 80% to under 100%, share × max");
         // 13/16 = 81.25% → 0.8125
         assert_eq!(score(&r, counts(13, 16)).unwrap().0, d("0.8125"));

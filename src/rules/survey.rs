@@ -18,9 +18,9 @@ use rust_decimal::Decimal;
 
 use super::working::Working;
 use super::{Ctx, Explain, Issues, Outcome, ScoreError, SetFields, only_fields};
-use crate::Limits;
 use crate::error::{EvidenceIssue, EvidenceIssueCode, IssueCode};
 use crate::evidence::LeafEvidence;
+use crate::limits::Limits;
 use crate::model::{NoCases, RuleDef, WeightDef};
 use crate::path::DataPath;
 

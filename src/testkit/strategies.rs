@@ -407,7 +407,7 @@ fn deadline(max: Decimal) -> BoxedStrategy<RuleDef> {
             late: max
                 .checked_mul(Decimal::from(pct))
                 .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
-                .map(|x| crate::RoundingMode::HalfUp.round(x, 2)),
+                .map(|x| crate::decimal::RoundingMode::HalfUp.round(x, 2)),
             late_until: limited.then(|| "2023-03-31".into()),
             ..RuleDef::of_kind(RuleKind::Deadline)
         })
@@ -475,7 +475,7 @@ fn leaf_spec() -> BoxedStrategy<LeafSpec> {
 /// sub-criteria; every kind of rule; maxima that add up to the scale; half-up rounding to 2
 /// decimals; sometimes parts and classification bands.
 ///
-/// Every value it yields passes [`validate`](crate::validate).
+/// Every value it yields passes [`validate`](crate::criteria::validate).
 pub fn ruleset_def() -> BoxedStrategy<RuleSetDef> {
     let criterion = prop::collection::vec(leaf_spec(), 1..=3);
     let area = prop::collection::vec(criterion, 1..=3);
@@ -604,7 +604,7 @@ fn classes() -> Vec<ClassBand> {
 pub fn ruleset() -> BoxedStrategy<RuleSet> {
     ruleset_def()
         .prop_filter_map("generated set failed validation", |def| {
-            crate::validate(def).ok()
+            crate::validate::validate(def).ok()
         })
         .boxed()
 }

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::Limits;
 use crate::decimal::plain;
 use crate::error::IssueCode;
+use crate::limits::Limits;
 use crate::model::{NaPolicy, NodeDef, Part, Provenance, RuleKind, RuleSetDef};
 use crate::path::DataPath;
 use crate::rules::{Issues, Rule};
@@ -352,7 +352,7 @@ impl Builder<'_> {
     }
 }
 
-/// A node's `max` past [`Limits::max_points`](crate::Limits::max_points): refused here, so
+/// A node's `max` past [`Limits::max_points`](crate::criteria::Limits::max_points): refused here, so
 /// that value × 100 × max stays far inside a decimal when the set is scored.
 fn check_points(issues: &mut Issues, path: &DataPath, max: Decimal, limits: &Limits) {
     if max > limits.max_points {

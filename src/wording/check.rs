@@ -5,9 +5,9 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::{Unreadable, canonical, parse, render};
-use crate::Lang;
 use crate::model::{NodeDef, RuleDef, RuleSetDef};
 use crate::path::DataPath;
+use crate::report::Lang;
 
 /// A leaf whose wording and rule disagree (cách chấm ghi trong văn bản khác quy tắc).
 #[derive(Debug, Clone, PartialEq)]
@@ -68,12 +68,12 @@ impl fmt::Display for WordingFinding {
 
 /// Checks every leaf that has a `wording`: it must read ([`parse`]) as the leaf's rule, in
 /// canonical form. Returns one finding per leaf that does not, in file order; an empty list
-/// says every wording agrees. A separate check, not part of [`crate::validate`]: a set with a
+/// says every wording agrees. A separate check, not part of [`crate::criteria::validate`]: a set with a
 /// disagreement still scores by its rules.
 ///
 /// # Example
 /// ```
-/// let set: par_index::RuleSetDef = toml::from_str(r#"
+/// let set: par_index::criteria::RuleSetDef = toml::from_str(r#"
 /// id = "demo"
 /// title = "Mẫu"
 /// level = "district"
@@ -92,7 +92,7 @@ impl fmt::Display for WordingFinding {
 ///   { id = "none", label = "Không ban hành", points = "0" },
 /// ] }
 /// "#)?;
-/// let findings = par_index::wording::check_wording(&set);
+/// let findings = par_index::criteria::wording::check_wording(&set);
 /// assert_eq!(findings.len(), 1);
 /// assert!(findings[0].to_string().contains("0,25 điểm"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 use super::canon::{canonical, lower_edge, upper_edge};
 use super::parse::{ALSO, ANY_MISSING, DONE_AS, LEFT_OUT, ONE_MISSING, OVER, STATUSES};
 use super::text::{decapitalize, en_num, vi_num};
-use crate::Lang;
 use crate::docref::DocDate;
 use crate::model::{BandDef, EmptyPolicy, NoCases, RuleDef, RuleKind, TaskStatus};
+use crate::report::Lang;
 
 /// Writes one rule; see [`crate::wording::render`].
 pub(crate) fn render(rule: &RuleDef, max: Decimal, lang: Lang) -> String {

@@ -32,7 +32,7 @@ use std::time::SystemTime;
 
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion};
-use par_index::{Decimal, Evidence, RuleSet, evaluate, evaluate_points, render_text};
+use par_index::{Decimal, Evidence, RuleSet, evaluate, scoring::evaluate_points, report::render_text};
 use par_index_vs_zen::jdm;
 use rust_decimal::RoundingStrategy;
 use zen_engine::model::DecisionContent;

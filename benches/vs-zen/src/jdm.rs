@@ -12,8 +12,8 @@
 //! one count per survey option; `points`; `day` (deadline rules: the issue date as days since
 //! 1970-01-01, or null when none was issued).
 
-use par_index::model::{BandDef, NodeDef, RuleDef, RuleKind, TaskStatus};
-use par_index::{Decimal, DocDate, DocRef, Evidence, LeafEvidence, RuleSet};
+use par_index::criteria::{BandDef, NodeDef, RuleDef, RuleKind, TaskStatus};
+use par_index::{Decimal, evidence::DocDate, evidence::DocRef, Evidence, evidence::LeafEvidence, RuleSet};
 use serde_json::{Value, json};
 
 #[path = "../../support/synth.rs"]

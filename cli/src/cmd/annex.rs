@@ -1,7 +1,7 @@
 //! `import` and `export`: the annex (phụ lục) in and out of CSV, XLSX and Markdown, through
 //! the `par-index-annex` crate.
 
-use par_index::model::UnitLevel;
+use par_index::criteria::UnitLevel;
 use par_index_annex::{ImportOptions, import_path, to_toml};
 use serde_json::json;
 

@@ -1,6 +1,8 @@
 //! `appraise`: appraisal rounds, bonus and penalty (thẩm định) over a unit's self-assessment.
 
-use par_index::{Appraisal, evaluate_appraised, render_diff_markdown};
+use par_index::{
+    assessment::Appraisal, assessment::evaluate_appraised, report::render_diff_markdown,
+};
 
 use crate::args::{Format, LangArg, SetArg};
 use crate::cmd::score;

@@ -1,6 +1,6 @@
 //! `audit`: recomputes the figures a unit reported; exit 3 on a mismatch.
 
-use par_index::audit;
+use par_index::analysis::audit;
 
 use crate::args::{LangArg, SetArg};
 use crate::fail::Failure;

@@ -2,7 +2,8 @@
 //! evidence scored under one set (node by node).
 
 use par_index::{
-    NodeMove, RuleSetDiff, ScorecardComparison, compare_scorecards, diff_rulesets, evaluate,
+    analysis::NodeMove, analysis::RuleSetDiff, analysis::ScorecardComparison,
+    analysis::compare_scorecards, analysis::diff_rulesets, evaluate,
 };
 
 use crate::args::{LangArg, SetArg};
@@ -54,7 +55,7 @@ fn comparison_text(cmp: &ScorecardComparison, lang: LangArg) -> String {
 }
 
 fn move_line(m: &NodeMove) -> String {
-    let pts = |s: &Option<par_index::Score>| {
+    let pts = |s: &Option<par_index::scoring::Score>| {
         s.as_ref()
             .map_or_else(|| "-".to_string(), |s| s.points.to_string())
     };

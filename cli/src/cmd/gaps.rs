@@ -1,6 +1,6 @@
 //! `gaps`: where the missing points are, and the plan that gains them.
 
-use par_index::{Decimal, format_percent, gaps};
+use par_index::{Decimal, analysis::gaps, report::format_percent};
 
 use crate::args::{LangArg, SetArg};
 use crate::fail::Failure;

@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use par_index::{Batch, BatchEntry, render_ranking_csv, render_ranking_markdown, score_batch};
+use par_index::{
+    assessment::Batch, assessment::BatchEntry, assessment::score_batch, report::render_ranking_csv,
+    report::render_ranking_markdown,
+};
 
 use crate::args::{Format, LangArg, SetArg};
 use crate::fail::Failure;

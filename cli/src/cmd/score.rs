@@ -1,8 +1,8 @@
 //! `score`: evidence → scorecard, as text, Markdown, JSON or CSV.
 
 use par_index::{
-    Appraisal, AppraisedScorecard, evaluate, evaluate_appraised, render_scorecard_csv,
-    render_scorecard_markdown, render_text,
+    assessment::Appraisal, assessment::AppraisedScorecard, assessment::evaluate_appraised,
+    evaluate, report::render_scorecard_csv, report::render_scorecard_markdown, report::render_text,
 };
 
 use crate::args::{Format, LangArg, SetArg};

@@ -13,7 +13,7 @@ use crate::outcome::Outcome;
 pub(crate) fn run(folder: &Path, lang: LangArg) -> Result<Outcome, Failure> {
     let name = folder.display().to_string();
     let rs = RuleSet::from_path(folder).map_err(|e| Failure::from(e).in_file(&name))?;
-    let reports = par_index::cases::run_folder(&rs, folder)
+    let reports = par_index::criteria::cases::run_folder(&rs, folder)
         .map_err(|e| Failure::new("io", EXIT_INPUT, e.to_string()))?;
     let mut text = String::new();
     let mut cases = Vec::new();

@@ -1,6 +1,6 @@
 //! `whatif`: scores a scenario (a patch to the evidence) against its base.
 
-use par_index::{Scenario, what_if};
+use par_index::{analysis::Scenario, analysis::what_if};
 
 use crate::args::{LangArg, SetArg};
 use crate::fail::Failure;

@@ -8,9 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use par_index::{
-    Appraisal, Batch, Evidence, RuleSet, Scenario, audit as run_audit, evaluate,
-    evaluate_appraised, gaps as run_gaps, render_scorecard_csv, render_scorecard_markdown,
-    score_batch, what_if,
+    Evidence, RuleSet, analysis::Scenario, analysis::audit as run_audit,
+    analysis::gaps as run_gaps, analysis::what_if, assessment::Appraisal, assessment::Batch,
+    assessment::evaluate_appraised, assessment::score_batch, evaluate,
+    report::render_scorecard_csv, report::render_scorecard_markdown,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -174,10 +175,10 @@ fn inputs(
     Ok((rs, ev, value))
 }
 
-fn lang(q: &Params) -> par_index::Lang {
+fn lang(q: &Params) -> par_index::report::Lang {
     match q.lang.as_deref() {
-        Some("en") => par_index::Lang::En,
-        _ => par_index::Lang::Vi,
+        Some("en") => par_index::report::Lang::En,
+        _ => par_index::report::Lang::Vi,
     }
 }
 
@@ -201,7 +202,7 @@ fn report(
     rs: &RuleSet,
     ev: &Evidence,
     format: &str,
-    lang: par_index::Lang,
+    lang: par_index::report::Lang,
 ) -> Result<Response, Failure> {
     let card = evaluate_appraised(rs, ev, &Appraisal::default())?;
     Ok(if format == "csv" {

@@ -4,8 +4,9 @@
 use axum::Json;
 use axum::response::{IntoResponse, Response};
 use par_index::{
-    Appraisal, AppraisedScorecard, AuditReport, BatchResult, Evidence, GapReport, RuleSetDef,
-    Scenario, Scorecard, WhatIf,
+    Evidence, Scorecard, analysis::AuditReport, analysis::GapReport, analysis::Scenario,
+    analysis::WhatIf, assessment::Appraisal, assessment::AppraisedScorecard,
+    assessment::BatchResult, criteria::RuleSetDef,
 };
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
