@@ -29,5 +29,5 @@ pub use crate::cycle::{
     Move, NodeMove, OptMove, RankMove, Reweight, RuleSetDiff, ScorecardComparison,
     compare_scorecards, diff_rulesets, rescore,
 };
-pub use crate::gap::{Attainable, Change, GapReport, Improvement, LeafGap, Step, gaps};
-pub use crate::whatif::{Delta, NodeDelta, Scenario, WhatIf, what_if};
+pub use crate::gap::{Attainable, EvidenceChange, GapReport, Improvement, LeafGap, Step, gaps};
+pub use crate::whatif::{Scenario, WhatIf, what_if};

@@ -125,7 +125,7 @@ pub struct LeafGap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Step {
     /// The change.
-    pub change: Change,
+    pub change: EvidenceChange,
     /// The leaf's points after it.
     #[serde(with = "Dec")]
     pub points_after: Decimal,
@@ -146,7 +146,7 @@ pub struct Step {
 /// What changes in the evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "change", rename_all = "snake_case")]
-pub enum Change {
+pub enum EvidenceChange {
     /// A larger numerator over the same denominator: "3 more of 16 tasks done".
     Numerator {
         /// Now.
@@ -222,12 +222,12 @@ pub enum Change {
     Cite,
 }
 
-impl fmt::Display for Change {
+impl fmt::Display for EvidenceChange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let m =
             |m: &Option<String>, default: &str| m.clone().unwrap_or_else(|| default.to_string());
         match self {
-            Change::Numerator {
+            EvidenceChange::Numerator {
                 from,
                 to,
                 of,
@@ -241,8 +241,10 @@ impl fmt::Display for Change {
                 plain(*of),
                 diff(*to, *from)
             ),
-            Change::Share { from, to } => write!(f, "share {}% → {}%", plain(*from), plain(*to)),
-            Change::More { from, to, measure } => write!(
+            EvidenceChange::Share { from, to } => {
+                write!(f, "share {}% → {}%", plain(*from), plain(*to))
+            }
+            EvidenceChange::More { from, to, measure } => write!(
                 f,
                 "{} {} → {} ({} more)",
                 m(measure, "count"),
@@ -250,7 +252,7 @@ impl fmt::Display for Change {
                 plain(*to),
                 diff(*to, *from)
             ),
-            Change::Fewer { from, to, measure } => write!(
+            EvidenceChange::Fewer { from, to, measure } => write!(
                 f,
                 "{} {} → {} ({} fewer)",
                 m(measure, "count"),
@@ -258,16 +260,18 @@ impl fmt::Display for Change {
                 plain(*to),
                 diff(*from, *to)
             ),
-            Change::Level { from, to, label } => write!(f, "outcome `{from}` → `{to}` ({label})"),
-            Change::Meet { conditions } if conditions.is_empty() => {
+            EvidenceChange::Level { from, to, label } => {
+                write!(f, "outcome `{from}` → `{to}` ({label})")
+            }
+            EvidenceChange::Meet { conditions } if conditions.is_empty() => {
                 f.write_str("meet the criterion")
             }
-            Change::Meet { conditions } => write!(f, "meet: {}", conditions.join("; ")),
-            Change::Issue { outcome, deadline } => {
+            EvidenceChange::Meet { conditions } => write!(f, "meet: {}", conditions.join("; ")),
+            EvidenceChange::Issue { outcome, deadline } => {
                 write!(f, "issue the document (deadline {deadline}): {outcome}")
             }
-            Change::Supply => f.write_str("supply the evidence (no evidence scores 0)"),
-            Change::Cite => f.write_str("cite the documents (tài liệu kiểm chứng)"),
+            EvidenceChange::Supply => f.write_str("supply the evidence (no evidence scores 0)"),
+            EvidenceChange::Cite => f.write_str("cite the documents (tài liệu kiểm chứng)"),
         }
     }
 }

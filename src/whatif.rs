@@ -13,16 +13,15 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::{Dec, DecOpt, plain};
+use crate::cycle::NodeMove;
 use crate::error::{EvalError, EvidenceError, EvidenceIssue, EvidenceIssueCode};
 use crate::evidence::{Evidence, LeafEvidence};
 use crate::path::{DataPath, Segment};
 use crate::ruleset::RuleSet;
-use crate::scorecard::{Score, Scorecard};
+use crate::scorecard::Scorecard;
 
 /// A patch to a unit's evidence.
 ///
@@ -200,93 +199,18 @@ fn merge(
     })
 }
 
-/// A score before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Delta {
-    /// Points before.
-    #[serde(with = "Dec")]
-    pub before: Decimal,
-    /// Points after.
-    #[serde(with = "Dec")]
-    pub after: Decimal,
-    /// after − before.
-    #[serde(with = "Dec")]
-    pub change: Decimal,
-    /// Index before, when any.
-    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
-    pub index_before: Option<Decimal>,
-    /// Index after, when any.
-    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
-    pub index_after: Option<Decimal>,
-}
-
-impl Delta {
-    fn of(before: &Score, after: &Score, path: &DataPath) -> Result<Delta, EvalError> {
-        Ok(Delta {
-            before: before.points,
-            after: after.points,
-            change: after
-                .points
-                .checked_sub(before.points)
-                .ok_or_else(|| EvalError::Overflow { path: path.clone() })?,
-            index_before: before.index,
-            index_after: after.index,
-        })
-    }
-
-    /// Whether the points or the index moved.
-    #[must_use]
-    pub fn moved(&self) -> bool {
-        !self.change.is_zero() || self.index_before != self.index_after
-    }
-}
-
-impl fmt::Display for Delta {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.change.is_sign_negative() {
-            ""
-        } else {
-            "+"
-        };
-        write!(
-            f,
-            "{} → {} ({sign}{})",
-            plain(self.before),
-            plain(self.after),
-            plain(self.change)
-        )?;
-        if let (Some(a), Some(b)) = (self.index_before, self.index_after) {
-            write!(f, ", index {a}% → {b}%")?;
-        }
-        Ok(())
-    }
-}
-
-/// The change of one node.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct NodeDelta {
-    /// The node's code.
-    pub code: String,
-    /// Its title.
-    pub title: String,
-    /// 1 for an area, 2 for a criterion, ...
-    pub depth: usize,
-    /// Before and after.
-    pub delta: Delta,
-}
-
 /// A scenario scored against its base.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct WhatIf {
     /// The scenario's name, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The total before and after.
-    pub total: Delta,
+    /// The total before and after (code `total`, depth 0).
+    pub total: NodeMove,
     /// Every area (lĩnh vực), before and after, moved or not.
-    pub areas: Vec<NodeDelta>,
+    pub areas: Vec<NodeMove>,
     /// Every node whose points or index moved, in tree order.
-    pub nodes: Vec<NodeDelta>,
+    pub nodes: Vec<NodeMove>,
     /// The base scorecard.
     pub base: Scorecard,
     /// The scenario's scorecard.
@@ -300,14 +224,7 @@ impl fmt::Display for WhatIf {
         }
         writeln!(f, "total: {}", self.total)?;
         for n in &self.nodes {
-            writeln!(
-                f,
-                "{}{} {}: {}",
-                "  ".repeat(n.depth),
-                n.code,
-                n.title,
-                n.delta
-            )?;
+            writeln!(f, "{}{} {}: {}", "  ".repeat(n.depth), n.code, n.title, n)?;
         }
         Ok(())
     }
@@ -358,22 +275,23 @@ pub fn what_if(rs: &RuleSet, base: &Evidence, scenario: &Scenario) -> Result<Wha
     let mut nodes = Vec::new();
     let mut areas = Vec::new();
     for (b, a) in base_card.nodes.iter().zip(&card.nodes) {
-        let d = NodeDelta {
-            code: b.code.to_string(),
-            title: b.title.to_string(),
-            depth: b.depth,
-            delta: Delta::of(&b.score, &a.score, &DataPath::root().key(&*b.code))?,
-        };
+        let d = NodeMove::of(&b.code, &b.title, b.depth, Some(b.score), Some(a.score));
         if d.depth == 1 {
             areas.push(d.clone());
         }
-        if d.delta.moved() {
+        if d.moved() {
             nodes.push(d);
         }
     }
     Ok(WhatIf {
         name: scenario.name.clone(),
-        total: Delta::of(&base_card.total, &card.total, &DataPath::root())?,
+        total: NodeMove::of(
+            "total",
+            &base_card.ruleset.title,
+            0,
+            Some(base_card.total),
+            Some(card.total),
+        ),
         areas,
         nodes,
         base: base_card,

@@ -1,12 +1,14 @@
 //! Year over year: two scorecards of one unit compared node by node, two versions of a rule
 //! set compared criterion by criterion, and a batch re-scored under both to show rank moves.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::batch::{Batch, score_batch};
-use crate::decimal::{Dec, DecOpt};
+use crate::decimal::{Dec, DecOpt, plain};
 use crate::error::CycleError;
 use crate::model::{NodeDef, RuleSetDef};
 use crate::ruleset::RuleSet;
@@ -23,31 +25,86 @@ pub struct ScorecardComparison {
 }
 
 /// One node (or the total) before and after; absent on a side where the node does not exist.
+///
+/// The one before-and-after type of a node: [`compare_scorecards`] gives it for two results of
+/// one unit, [`what_if`](crate::analysis::what_if) for a scenario against its base. Displayed
+/// as `1 → 2 (+1), index 50.00% → 100.00%`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct NodeMove {
     /// The node's code (`total` for the total).
     pub code: String,
     /// Its title (the later one when both exist).
     pub title: String,
+    /// 1 for an area, 2 for a criterion, ...; 0 for the total.
+    #[serde(default)]
+    pub depth: usize,
     /// Before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub before: Option<Score>,
     /// After.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<Score>,
+    /// Points after − points before, when the node exists on both sides.
+    #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
+    pub change: Option<Decimal>,
 }
 
 impl NodeMove {
+    /// The node `code` of `before` and `after`, which may lack it.
+    pub(crate) fn of(
+        code: &str,
+        title: &str,
+        depth: usize,
+        before: Option<Score>,
+        after: Option<Score>,
+    ) -> NodeMove {
+        NodeMove {
+            code: code.to_string(),
+            title: title.to_string(),
+            depth,
+            before,
+            after,
+            change: before
+                .zip(after)
+                .and_then(|(b, a)| a.points.checked_sub(b.points)),
+        }
+    }
+
     /// Points after − points before, when the node exists on both sides.
     #[must_use]
     pub fn points_delta(&self) -> Option<Decimal> {
-        self.after?.points.checked_sub(self.before?.points)
+        self.change
     }
 
     /// Index after − index before, when both exist.
     #[must_use]
     pub fn index_delta(&self) -> Option<Decimal> {
         self.after?.index?.checked_sub(self.before?.index?)
+    }
+
+    /// Whether the points or the index moved, or the node exists on one side only.
+    #[must_use]
+    pub fn moved(&self) -> bool {
+        self.before.map(|s| (s.points, s.index)) != self.after.map(|s| (s.points, s.index))
+    }
+}
+
+impl fmt::Display for NodeMove {
+    /// `1 → 2 (+1), index 50.00% → 100.00%`; a side that does not exist reads `–`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let points = |s: Option<Score>| s.map_or_else(|| "–".to_string(), |s| plain(s.points));
+        write!(f, "{} → {}", points(self.before), points(self.after))?;
+        if let Some(d) = self.points_delta() {
+            let sign = if d.is_sign_negative() { "" } else { "+" };
+            write!(f, " ({sign}{})", plain(d))?;
+        }
+        if let (Some(a), Some(b)) = (
+            self.before.and_then(|s| s.index),
+            self.after.and_then(|s| s.index),
+        ) {
+            write!(f, ", index {a}% → {b}%")?;
+        }
+        Ok(())
     }
 }
 
@@ -83,31 +140,28 @@ pub fn compare_scorecards(before: &Scorecard, after: &Scorecard) -> ScorecardCom
     for n in &after.nodes {
         let b = before.node(&n.code).map(|b| b.score);
         if b != Some(n.score) {
-            nodes.push(NodeMove {
-                code: n.code.to_string(),
-                title: n.title.to_string(),
-                before: b,
-                after: Some(n.score),
-            });
+            nodes.push(NodeMove::of(&n.code, &n.title, n.depth, b, Some(n.score)));
         }
     }
     for n in &before.nodes {
         if after.node(&n.code).is_none() {
-            nodes.push(NodeMove {
-                code: n.code.to_string(),
-                title: n.title.to_string(),
-                before: Some(n.score),
-                after: None,
-            });
+            nodes.push(NodeMove::of(
+                &n.code,
+                &n.title,
+                n.depth,
+                Some(n.score),
+                None,
+            ));
         }
     }
     ScorecardComparison {
-        total: NodeMove {
-            code: "total".to_string(),
-            title: after.ruleset.title.clone(),
-            before: Some(before.total),
-            after: Some(after.total),
-        },
+        total: NodeMove::of(
+            "total",
+            &after.ruleset.title,
+            0,
+            Some(before.total),
+            Some(after.total),
+        ),
         nodes,
     }
 }

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Change, LeafGap, Step};
+use super::{EvidenceChange, LeafGap, Step};
 use crate::docref::DocDate;
 use crate::error::EvalError;
 use crate::evidence::LeafEvidence;
@@ -76,7 +76,7 @@ impl LeafCtx<'_> {
     /// The step to `after`, when it gains points.
     fn step(
         &self,
-        change: Change,
+        change: EvidenceChange,
         after: &LeafEvidence,
         effort: Decimal,
     ) -> Result<Option<Step>, EvalError> {
@@ -145,7 +145,7 @@ pub(super) fn leaf_gap(
     let Some(ev) = ev else {
         let top = ceiling(ctx, None);
         gap.next = (top > ctx.points).then_some(Step {
-            change: Change::Supply,
+            change: EvidenceChange::Supply,
             points_after: top,
             gain: ctx.sub(top, ctx.points)?,
             effort: Decimal::ONE,
@@ -182,7 +182,7 @@ pub(super) fn leaf_gap(
     if ctx.leaf.without_documents.is_some() && !cited(ev) {
         let mut with_docs = ev.clone();
         with_docs.documents = Some(vec!["(cited)".to_string()]);
-        if let Some(mut step) = ctx.step(Change::Cite, &with_docs, Decimal::ONE)? {
+        if let Some(mut step) = ctx.step(EvidenceChange::Cite, &with_docs, Decimal::ONE)? {
             step.evidence = None;
             gap.next = Some(step);
             gap.full = None;
@@ -240,7 +240,7 @@ fn reach_share(
     edge: Edge,
     opts: &ratio::RatioOptions,
     ev: &LeafEvidence,
-) -> Result<Option<(Change, LeafEvidence, Decimal)>, EvalError> {
+) -> Result<Option<(EvidenceChange, LeafEvidence, Decimal)>, EvalError> {
     let mut after = fresh(ev);
     match m {
         Measured::Fraction { num, den, .. } => {
@@ -254,7 +254,7 @@ fn reach_share(
             let to = to.max(*num);
             after.numerator = Some(to);
             after.denominator = Some(*den);
-            let change = Change::Numerator {
+            let change = EvidenceChange::Numerator {
                 from: *num,
                 to,
                 of: *den,
@@ -274,7 +274,11 @@ fn reach_share(
             }
             after.percent = Some(to);
             let effort = ctx.sub(to, *p)?;
-            Ok(Some((Change::Share { from: *p, to }, after, effort)))
+            Ok(Some((
+                EvidenceChange::Share { from: *p, to },
+                after,
+                effort,
+            )))
         }
     }
 }
@@ -349,7 +353,7 @@ fn one_more(
         let mut after = fresh(ev);
         after.numerator = Some(to);
         after.denominator = Some(den);
-        let change = Change::Numerator {
+        let change = EvidenceChange::Numerator {
             from: num,
             to,
             of: den,
@@ -399,7 +403,7 @@ fn count_bands(
         let to = edge.min_whole(Decimal::ONE).ok_or_else(|| ctx.overflow())?;
         let mut after = fresh(ev);
         after.count = Some(to);
-        let change = Change::More {
+        let change = EvidenceChange::More {
             from: count,
             to,
             measure: measure.cloned(),
@@ -423,7 +427,7 @@ fn deduction(
     let fewer = |to: Decimal| -> Result<Option<Step>, EvalError> {
         let mut after = fresh(ev);
         after.count = Some(to);
-        let change = Change::Fewer {
+        let change = EvidenceChange::Fewer {
             from: count,
             to,
             measure: r.measure.clone(),
@@ -458,7 +462,7 @@ fn per_item(
     let more = |to: Decimal| -> Result<Option<Step>, EvalError> {
         let mut after = fresh(ev);
         after.count = Some(to);
-        let change = Change::More {
+        let change = EvidenceChange::More {
             from: count,
             to,
             measure: r.measure.clone(),
@@ -493,7 +497,7 @@ fn levels(
     for l in better {
         let mut after = fresh(ev);
         after.level = Some(l.id.clone());
-        let change = Change::Level {
+        let change = EvidenceChange::Level {
             from: id.clone(),
             to: l.id.clone(),
             label: l.label.clone(),
@@ -524,7 +528,7 @@ fn check(
             .collect()
     };
     let effort = Decimal::from(failed.len().max(1));
-    ctx.step(Change::Meet { conditions: failed }, &after, effort)
+    ctx.step(EvidenceChange::Meet { conditions: failed }, &after, effort)
 }
 
 fn deadline(
@@ -546,7 +550,7 @@ fn deadline(
     after.documents = None;
     after.date = Some(ctx.as_of.to_string());
     let timing = r.timing(Some(ctx.as_of));
-    let change = Change::Issue {
+    let change = EvidenceChange::Issue {
         outcome: timing.as_str().to_string(),
         deadline: r.deadline.to_string(),
     };

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Change, GapReport};
+use super::{EvidenceChange, GapReport};
 use crate::report::{Lang, format_number, measure_vi};
 
 impl GapReport {
@@ -105,14 +105,14 @@ fn date_vi(iso: &str) -> String {
     }
 }
 
-fn change_vi(change: &Change) -> String {
+fn change_vi(change: &EvidenceChange) -> String {
     let n = |d: Decimal| format_number(d, None, Lang::Vi);
     let m = |m: &Option<String>, default: &'static str| {
         m.as_deref().map_or(default, measure_vi).to_string()
     };
     let diff = |a: Decimal, b: Decimal| a.checked_sub(b).map_or_else(|| "rất nhiều".into(), n);
     match change {
-        Change::Numerator {
+        EvidenceChange::Numerator {
             from,
             to,
             of,
@@ -125,25 +125,25 @@ fn change_vi(change: &Change) -> String {
             n(*of),
             diff(*to, *from)
         ),
-        Change::Share { from, to } => format!("tỷ lệ {}% → {}%", n(*from), n(*to)),
-        Change::More { from, to, measure } => format!(
+        EvidenceChange::Share { from, to } => format!("tỷ lệ {}% → {}%", n(*from), n(*to)),
+        EvidenceChange::More { from, to, measure } => format!(
             "{} {} → {} (thêm {})",
             m(measure, "số lượng"),
             n(*from),
             n(*to),
             diff(*to, *from)
         ),
-        Change::Fewer { from, to, measure } => format!(
+        EvidenceChange::Fewer { from, to, measure } => format!(
             "{} {} → {} (bớt {})",
             m(measure, "số lượng"),
             n(*from),
             n(*to),
             diff(*from, *to)
         ),
-        Change::Level { from, to, label } => format!("kết quả `{from}` → `{to}` ({label})"),
-        Change::Meet { conditions } if conditions.is_empty() => "đáp ứng tiêu chí".into(),
-        Change::Meet { conditions } => format!("đáp ứng: {}", conditions.join("; ")),
-        Change::Issue { outcome, deadline } => {
+        EvidenceChange::Level { from, to, label } => format!("kết quả `{from}` → `{to}` ({label})"),
+        EvidenceChange::Meet { conditions } if conditions.is_empty() => "đáp ứng tiêu chí".into(),
+        EvidenceChange::Meet { conditions } => format!("đáp ứng: {}", conditions.join("; ")),
+        EvidenceChange::Issue { outcome, deadline } => {
             let outcome = match outcome.as_str() {
                 "on_time" => "đúng hạn",
                 "late" => "chậm",
@@ -151,7 +151,7 @@ fn change_vi(change: &Change) -> String {
             };
             format!("ban hành văn bản (hạn {}): {outcome}", date_vi(deadline))
         }
-        Change::Supply => "bổ sung tài liệu kiểm chứng (không có thì tính 0 điểm)".into(),
-        Change::Cite => "dẫn văn bản kiểm chứng".into(),
+        EvidenceChange::Supply => "bổ sung tài liệu kiểm chứng (không có thì tính 0 điểm)".into(),
+        EvidenceChange::Cite => "dẫn văn bản kiểm chứng".into(),
     }
 }
