@@ -120,8 +120,9 @@ pub use report::{
 };
 pub use ruleset::{NodeInfo, RuleSet};
 pub use scorecard::{
-    Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
-    ProvenanceSummary, RuleSetInfo, Score, Scorecard,
+    Adjusted, AdjustedTotal, ClampAt, Clamped, Class, Explanation, Finding, FindingKind,
+    ItemResult, ItemSum, LeafResult, NodeResult, NodeStatus, PartScore, ProvenanceSummary,
+    RuleSetInfo, Score, Scorecard,
 };
 pub use validate::{validate, validate_with_limits};
 pub use whatif::{Delta, NodeDelta, Scenario, WhatIf, what_if};

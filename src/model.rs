@@ -4,6 +4,7 @@
 //! [`RuleSetDef`] becomes a usable [`RuleSet`](crate::RuleSet) only through
 //! [`validate`](crate::validate), which checks every rule and collects every problem.
 
+mod adjustment;
 mod cycle;
 mod extension;
 mod node;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::{Dec, DecOpt, RoundingMode};
 
+pub use adjustment::{AdjustmentDef, Sign};
 pub use cycle::{RankingGroup, SurveyOptional, TieBreak};
 pub use extension::{Addition, ExtensionDef};
 pub use node::{NodeDef, Part, Provenance};
@@ -94,6 +96,23 @@ pub struct RuleSetDef {
     /// absent.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub penalty_max: Option<Decimal>,
+    /// Bonus items (điểm thưởng) the unit's evidence may claim (`[[bonus]]`), each with its
+    /// rule and cap; their sum is capped by `bonus_max` when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bonus: Vec<AdjustmentDef>,
+    /// Penalty items (điểm trừ) the unit's evidence declares (`[[penalty]]`), each with its
+    /// rule and cap; their sum is capped by `penalty_max` when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub penalty: Vec<AdjustmentDef>,
+    /// Whether areas + bonus − penalty may pass the maximum the index divides by (the scale,
+    /// less what left it); default false: the total is brought down to it and the clamp
+    /// reported.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub total_above_scale: bool,
+    /// Whether areas + bonus − penalty may fall below 0; default false: the total is brought
+    /// up to 0 and the clamp reported.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub total_below_zero: bool,
     /// How units with equal indexes are ordered in a ranking.
     #[serde(default, skip_serializing_if = "TieBreak::is_none")]
     pub tie_break: TieBreak,
@@ -120,6 +139,14 @@ pub struct NoSetInForce {
     pub year: u16,
     /// Every bundled set: its id, level and years (`2022–2023`, `2025–`).
     pub considered: Vec<(String, UnitLevel, String)>,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn considered_list(sets: &[(String, UnitLevel, String)]) -> String {

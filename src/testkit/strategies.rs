@@ -567,6 +567,10 @@ fn build_def(
         survey_optional: None,
         bonus_max: None,
         penalty_max: None,
+        bonus: Vec::new(),
+        penalty: Vec::new(),
+        total_above_scale: false,
+        total_below_zero: false,
         tie_break: crate::model::TieBreak::default(),
         ranking_groups: Vec::new(),
         areas: nodes,
@@ -715,6 +719,8 @@ pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
             },
             ruleset: Some(id.clone()),
             evidence: values.into_iter().flatten().collect::<BTreeMap<_, _>>(),
+            bonus: BTreeMap::new(),
+            penalty: BTreeMap::new(),
             figures: Vec::new(),
         })
         .boxed()
