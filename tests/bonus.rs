@@ -145,6 +145,11 @@ fn the_total_is_clamped_at_the_maximum_unless_the_set_allows_more() {
         clamp.to_string(),
         "11.5 is above the maximum: brought down to it"
     );
+    let md = render_scorecard_markdown(&c, Lang::Vi).unwrap();
+    assert!(
+        md.contains("Tổng điểm 11,5 vượt điểm tối đa 10: tính bằng 10"),
+        "{md}"
+    );
     // Exactly at the maximum is not a clamp: 9.5 + 0.5 (T.2 `tinh` alone) = 10.
     let c = card(&ev("4", true, "3.5", r#""bonus":{"T.2":{"level":"tinh"}}"#));
     let t = &c.adjusted.as_ref().unwrap().total;
@@ -358,10 +363,18 @@ fn reports_show_the_items_in_vietnamese_first() {
     let card = evaluate(&rs(), &e).unwrap();
     let md = render_scorecard_markdown(&card, Lang::Vi).unwrap();
     // T.1 1,5 of 1,5; P.2 1 of 1; total 6 + 1,5 − 1 = 6,5 → 65,00%.
-    assert!(md.contains("Điểm thưởng"), "{md}");
-    assert!(md.contains("Sáng kiến CCHC được công nhận"), "{md}");
-    assert!(md.contains("Điểm trừ"), "{md}");
-    assert!(md.contains("65,00%"), "{md}");
+    // T.1 claimed 3 × 0.5 = 1,5 of 1,5; T.2 and P.1 not claimed; P.2 met → 1 of 1.
+    for row in [
+        "| T.1 | Điểm thưởng: Sáng kiến CCHC được công nhận | 1,5 | 1,5 |  |  | +1,5 |  |",
+        "| T.2 | Điểm thưởng: Khen thưởng về CCHC | 1 | 0 |  |  | +0 |  |",
+        "| P.2 | Điểm trừ: Bị phê bình về CCHC | 1 | 1 |  |  | −1 |  |",
+        "|  | Điểm thưởng (tối đa 2) | 2 |  |  |  | +1,5 |  |",
+        "|  | Điểm trừ (tối đa 1,5) | 1,5 |  |  |  | −1 |  |",
+        "|  | **Chỉ số CCHC** | 10 |  |  |  | **6,5** | **65,00** |",
+        "- **T.2** Điểm thưởng: Khen thưởng về CCHC: không kê khai → 0/1 điểm.",
+    ] {
+        assert!(md.contains(row), "{row}\n{md}");
+    }
     let csv = render_scorecard_csv(&card, Lang::Vi).unwrap();
     assert!(csv.contains("T.1"), "{csv}");
     assert!(csv.contains("\"6,5\""), "{csv}");
