@@ -89,11 +89,13 @@ pub struct RuleSetDef {
     /// computed (see [`SurveyOptional`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_optional: Option<SurveyOptional>,
-    /// Cap on bonus points (điểm thưởng tối đa), added outside the areas; no bonus when absent.
+    /// Cap on bonus points (điểm thưởng tối đa), added outside the areas. Absent: a set with
+    /// `[[bonus]]` items has no overall cap (each item has its own), a set without gives no
+    /// bonus.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub bonus_max: Option<Decimal>,
-    /// Cap on penalty points (điểm phạt tối đa), taken off outside the areas; no penalty when
-    /// absent.
+    /// Cap on penalty points (điểm phạt tối đa), taken off outside the areas. Absent: a set
+    /// with `[[penalty]]` items has no overall cap, a set without gives no penalty.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub penalty_max: Option<Decimal>,
     /// Bonus items (điểm thưởng) the unit's evidence may claim (`[[bonus]]`), each with its
