@@ -21,7 +21,80 @@ use par_index::{
 // The set: areas 1 (1.1 manual of 4, 1.2 check of 2) and 2 (manual of 4), scale 10;
 // bonus T.1 0.5 per initiative, item cap 1.5; T.2 award level 1 / 0.75 / 0.5, cap 1;
 // penalty P.1 0.5 per violation, cap 1; P.2 check, 1; bonus_max 2, penalty_max 1.5.
-const SET: &str = include_str!("fixtures/bonus.toml");
+const SET: &str = r#"
+# A 10-point set with two bonus items and two penalty items, for tests/bonus.rs.
+id = "bonus-demo"
+title = "Bộ tiêu chí mẫu có điểm thưởng, điểm trừ"
+level = "commune"
+years = { from = 2025 }
+scale = "10"
+document = { number = "1/QĐ-UBND" }
+bonus_max = "2"
+penalty_max = "1.5"
+classification = [
+  { label = "Tốt", at_least = "90" },
+  { label = "Khá", at_least = "80", below = "90" },
+  { label = "Yếu", at_least = "0", below = "80" },
+]
+
+[[areas]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = "6"
+provenance = { document = "1/QĐ-UBND", verified = false }
+
+[[areas.criteria]]
+code = "1.1"
+title = "Điểm thẩm định"
+max = "4"
+rule = { kind = "manual" }
+
+[[areas.criteria]]
+code = "1.2"
+title = "Báo cáo đúng hạn"
+max = "2"
+rule = { kind = "check" }
+
+[[areas]]
+code = "2"
+title = "Cải cách thủ tục hành chính"
+max = "4"
+provenance = { document = "1/QĐ-UBND", verified = false }
+rule = { kind = "manual" }
+
+[[bonus]]
+code = "T.1"
+title = "Sáng kiến CCHC được công nhận"
+title_en = "Recognised PAR initiatives"
+max = "1.5"
+rule = { kind = "per_item", per_item = "0.5", measure = "sáng kiến" }
+provenance = { document = "1/QĐ-UBND", clause = "Nội dung 9.1", verified = false, basis = "test fixture" }
+
+[[bonus]]
+code = "T.2"
+title = "Khen thưởng về CCHC"
+max = "1"
+rule = { kind = "levels", levels = [
+  { id = "thu_tuong", label = "Bằng khen Thủ tướng Chính phủ", points = "1" },
+  { id = "bo", label = "Bằng khen cấp Bộ", points = "0.75" },
+  { id = "tinh", label = "Bằng khen UBND tỉnh", points = "0.5" },
+] }
+provenance = { document = "1/QĐ-UBND", clause = "Nội dung 9.2", verified = false, basis = "test fixture" }
+
+[[penalty]]
+code = "P.1"
+title = "Vi phạm trong giải quyết thủ tục hành chính"
+max = "1"
+rule = { kind = "per_item", per_item = "0.5", measure = "vi phạm" }
+provenance = { document = "1/QĐ-UBND", clause = "Nội dung 9.3", verified = false, basis = "test fixture" }
+
+[[penalty]]
+code = "P.2"
+title = "Bị phê bình về CCHC"
+max = "1"
+rule = { kind = "check" }
+provenance = { document = "1/QĐ-UBND", clause = "Nội dung 9.4", verified = false, basis = "test fixture" }
+"#;
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
