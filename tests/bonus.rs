@@ -452,3 +452,31 @@ fn reports_show_the_items_in_vietnamese_first() {
     assert!(csv.contains("T.1"), "{csv}");
     assert!(csv.contains("\"6,5\""), "{csv}");
 }
+
+#[test]
+fn the_2025_templates_declare_content_9() {
+    for id in ["vn-commune-2025", "vn-department-2025"] {
+        let rs = RuleSet::builtin(id).unwrap();
+        let level = rs.level();
+        let e = Evidence::from_json_str(&format!(
+            r#"{{"unit":{{"name":"Đơn vị A","level":"{level}"}},"period":{{"year":2025}},"evidence":{{}},
+            "bonus":{{"T.1":{{"count":5}},"T.2":{{"level":"bo"}}}},"penalty":{{"P.1":{{"count":3}}}}}}"#
+        ))
+        .unwrap();
+        let c = evaluate(&rs, &e).unwrap();
+        let a = c.adjusted.as_ref().unwrap();
+        // T.1 5 × 0.5 = 2.5 → its cap 2; T.2 `bo` 0.75; P.1 3 × 0.25 = 0.75; P.2 not claimed.
+        // No leaf evidenced: areas 0 of 100; total 0 + 2.75 − 0.75 = 2 → 2.00%.
+        assert_eq!((a.bonus.counted, a.penalty.counted), (d("2.75"), d("0.75")));
+        assert_eq!((a.total.points, a.total.index), (d("2"), Some(d("2.00"))));
+        // Every item unverified, and no item is a finding (only the leaves without evidence).
+        assert!(
+            a.bonus
+                .items
+                .iter()
+                .chain(&a.penalty.items)
+                .all(|i| !i.leaf.verified)
+        );
+        assert!(c.findings.iter().all(|f| !f.code.starts_with(['T', 'P'])));
+    }
+}
