@@ -301,6 +301,15 @@ fn check_rounds(rs: &RuleSet, appraisal: &Appraisal) -> Vec<CycleIssue> {
     issues
 }
 
+fn item_range(p: Decimal, max: Decimal, sign: Sign, code: &str) -> String {
+    format!(
+        "points `{}` are outside [0, {}] of {} item `{code}`",
+        plain(p),
+        plain(max),
+        sign.as_str()
+    )
+}
+
 fn check_change(
     rs: &RuleSet,
     path: &DataPath,
@@ -330,12 +339,7 @@ fn check_change(
                     push(
                         path.key("points"),
                         CycleIssueCode::OutOfRange,
-                        format!(
-                            "points `{}` are outside [0, {}] of {} item `{code}`",
-                            plain(p),
-                            plain(item.max),
-                            sign.as_str()
-                        ),
+                        item_range(p, item.max, sign, code),
                     );
                 }
             }

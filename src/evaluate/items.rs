@@ -16,6 +16,7 @@ use crate::ruleset::RuleSet;
 use crate::scorecard::{
     Adjusted, AdjustedTotal, Basis, Explanation, ItemResult, ItemSum, LeafResult, clamp,
 };
+use crate::validate::tree::Node;
 
 /// One item's points, rounded, and its basis when the caller keeps it.
 pub(crate) type ScoredItem = (Decimal, Option<Basis>);
@@ -125,7 +126,7 @@ pub(super) fn adjusted(
         path: DataPath::root().key("bonus"),
     };
     for ((sign, node), (points, basis)) in list.iter().zip(items) {
-        let (Some(leaf), Some(basis)) = (&node.leaf, basis) else {
+        let Some(item) = basis.and_then(|b| item_result(*sign, node, points, b)) else {
             continue;
         };
         let sum = if *sign == Sign::Bonus {
@@ -134,26 +135,7 @@ pub(super) fn adjusted(
             &mut penalty
         };
         sum.claimed = sum.claimed.checked_add(points).ok_or_else(overflow)?;
-        sum.items.push(ItemResult {
-            code: node.code.clone(),
-            title: node.title.clone(),
-            title_en: node.title_en.clone(),
-            sign: *sign,
-            points,
-            max: node.max,
-            claimed: !matches!(basis, Basis::NotClaimed),
-            leaf: LeafResult {
-                rule: leaf.rule.kind(),
-                part: leaf.part,
-                verified: leaf.provenance.verified,
-                source: leaf.source.clone(),
-                explanation: Explanation {
-                    basis,
-                    points,
-                    max: node.max,
-                },
-            },
-        });
+        sum.items.push(item);
     }
     for sum in [&mut bonus, &mut penalty] {
         sum.counted = sum.cap.map_or(sum.claimed, |c| sum.claimed.min(c));
@@ -179,6 +161,30 @@ pub(super) fn adjusted(
         penalty,
         total,
     }))
+}
+
+fn item_result(sign: Sign, node: &Node, points: Decimal, basis: Basis) -> Option<ItemResult> {
+    let leaf = node.leaf.as_ref()?;
+    Some(ItemResult {
+        code: node.code.clone(),
+        title: node.title.clone(),
+        title_en: node.title_en.clone(),
+        sign,
+        points,
+        max: node.max,
+        claimed: !matches!(basis, Basis::NotClaimed),
+        leaf: LeafResult {
+            rule: leaf.rule.kind(),
+            part: leaf.part,
+            verified: leaf.provenance.verified,
+            source: leaf.source.clone(),
+            explanation: Explanation {
+                basis,
+                points,
+                max: node.max,
+            },
+        },
+    })
 }
 
 fn sum_of(cap: Option<Decimal>) -> ItemSum {

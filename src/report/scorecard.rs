@@ -135,6 +135,22 @@ fn totals(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
     areas.push(idx(fin.total.index, lang));
     t.row(pad(areas, extra));
     item_rows(card, lang, extra, t);
+    sum_rows(card, lang, extra, t);
+    let mut row = vec![
+        String::new(),
+        bold(lang.pick("Chỉ số CCHC", "PAR Index").to_string()),
+        pts(tot.max, lang),
+    ];
+    row.extend(blank(3));
+    row.push(bold(pts(tot.points, lang)));
+    row.push(bold(idx(tot.index, lang)));
+    t.row(pad(row, extra));
+}
+
+/// The bonus and penalty sums, with their caps.
+fn sum_rows(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
+    let blank = |n: usize| vec![String::new(); n];
+    let fin = card.final_card();
     let declared = fin.adjusted.is_some();
     for (label_vi, label_en, adj, sign) in [
         ("Điểm thưởng", "Bonus", &card.bonus, "+"),
@@ -168,15 +184,6 @@ fn totals(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
         row.push(String::new());
         t.row(pad(row, extra));
     }
-    let mut row = vec![
-        String::new(),
-        bold(lang.pick("Chỉ số CCHC", "PAR Index").to_string()),
-        pts(tot.max, lang),
-    ];
-    row.extend(blank(3));
-    row.push(bold(pts(tot.points, lang)));
-    row.push(bold(idx(tot.index, lang)));
-    t.row(pad(row, extra));
 }
 
 /// One row per bonus and penalty item the set declares: its cap, the self-assessed and

@@ -763,6 +763,24 @@ pub fn around_edges(
 /// A claim of one bonus or penalty item, or none.
 type Claim = (Sign, Option<(String, LeafEvidence)>);
 
+/// For every bonus and penalty item of `rs`: a claim of its rule's shape, or none.
+fn claims_for(rs: &RuleSet) -> Vec<BoxedStrategy<Claim>> {
+    let mut per_item: Vec<BoxedStrategy<Claim>> = Vec::new();
+    for (sign, node) in &rs.tree().items {
+        let Some(leaf) = &node.leaf else { continue };
+        let (code, sign) = (node.code.to_string(), *sign);
+        per_item.push(
+            prop_oneof![
+                1 => Just((sign, None)),
+                3 => kind_value(&leaf.rule, node.max)
+                    .prop_map(move |v| (sign, Some((code.clone(), v)))),
+            ]
+            .boxed(),
+        );
+    }
+    per_item
+}
+
 /// Valid evidence for every leaf of `rs`: each leaf has a value of its kind's shape (shares
 /// often at and around band edges), is marked not applicable, or has none.
 pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
@@ -787,19 +805,7 @@ pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
     let level = rs.level();
     let year = rs.def().years.from;
     let id = rs.id().to_string();
-    let mut per_item: Vec<BoxedStrategy<Claim>> = Vec::new();
-    for (sign, node) in &rs.tree().items {
-        let Some(leaf) = &node.leaf else { continue };
-        let (code, sign) = (node.code.to_string(), *sign);
-        per_item.push(
-            prop_oneof![
-                1 => Just((sign, None)),
-                3 => kind_value(&leaf.rule, node.max)
-                    .prop_map(move |v| (sign, Some((code.clone(), v)))),
-            ]
-            .boxed(),
-        );
-    }
+    let per_item = claims_for(rs);
     (per_leaf, per_item)
         .prop_map(move |(values, claims)| Evidence {
             unit: Unit {
