@@ -1,6 +1,8 @@
 //! Evaluation: a pure function from a validated rule set and a unit's evidence to a
 //! [`Scorecard`].
 
+mod items;
+
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -148,8 +150,11 @@ fn score_and_assemble(
         acc,
         leaves,
         findings,
+        items,
     } = score::<Explained>(rs, ev, limits, given)?;
-    assemble(rs, ev, &acc, leaves, findings)
+    let mut card = assemble(rs, ev, &acc, leaves, findings)?;
+    card.adjusted = items::adjusted(rs, items, card.total.points, card.total.applicable_max)?;
+    Ok(card)
 }
 /// The points of every node, before they are dressed up as a [`Scorecard`].
 pub(crate) struct Scored {
@@ -159,6 +164,8 @@ pub(crate) struct Scored {
     pub(crate) leaves: Vec<Option<LeafResult>>,
     /// Missing evidence and not-applicable leaves (empty when not kept).
     pub(crate) findings: Vec<Finding>,
+    /// The bonus and penalty items, in the set's order (bonus first).
+    pub(crate) items: Vec<items::ScoredItem>,
 }
 
 /// Scores every leaf and rolls the points up. With [`Explained`], keeps each leaf's result
@@ -176,13 +183,13 @@ pub(crate) fn score<E: Explain>(
     let past_limits = || EvalError::Evidence {
         issues: crate::evidence::bounds::check_evidence(ev, limits),
     };
-    if ev.evidence.len() > limits.max_evidence_entries {
+    if crate::evidence::bounds::too_many(ev, limits) {
         return Err(past_limits());
     }
     let mut issues = check_header(rs, ev);
     let bounds = crate::evidence::bounds::LeafBounds::new(limits);
     let (values, within) = match_codes(rs, ev, &bounds, &mut issues);
-    if !within {
+    if !(within & items::match_claims(rs, ev, &bounds, &mut issues)) {
         return Err(past_limits());
     }
     let nodes = &rs.tree().nodes;
@@ -237,6 +244,7 @@ pub(crate) fn score<E: Explain>(
             }
         }
     }
+    let items = items::score_items::<E>(rs, ev, given, &mut issues)?;
     if !issues.is_empty() {
         return Err(EvalError::Evidence { issues });
     }
@@ -245,6 +253,7 @@ pub(crate) fn score<E: Explain>(
         acc,
         leaves,
         findings,
+        items,
     })
 }
 
@@ -485,7 +494,7 @@ fn leaf_acc<W>(node: &Node, basis: &Basis<W>, points: Decimal) -> Acc {
             scored: true,
             ..Acc::default()
         },
-        Basis::MissingEvidence => Acc {
+        Basis::MissingEvidence | Basis::NotClaimed => Acc {
             points: Decimal::ZERO,
             applicable: node.max,
             missing: true,
@@ -513,7 +522,7 @@ fn finding(node: &Node, leaf: &Leaf, basis: &Basis) -> Option<Finding> {
         message,
     };
     match basis {
-        Basis::Scored { .. } => None,
+        Basis::Scored { .. } | Basis::NotClaimed => None,
         Basis::MissingEvidence => Some(finding(
             FindingKind::MissingEvidence,
             format!("no evidence: scored 0 of {}", plain(node.max)),
@@ -724,6 +733,7 @@ fn assemble(
             index: total_index,
         },
         classification: total_index.and_then(|i| classify(rs, i)),
+        adjusted: None,
         parts: part_scores,
         nodes: results,
         findings,

@@ -50,6 +50,15 @@ pub struct Evidence {
     /// One value per leaf code.
     #[serde(default)]
     pub evidence: BTreeMap<String, LeafEvidence>,
+    /// The bonus items the unit claims (điểm thưởng), keyed by the set's item code, each value
+    /// in its rule's shape (`{ "count": 3 }`, `{ "level": "thu_tuong" }`). An item not claimed
+    /// scores 0 and is not reported as missing: a bonus is claimed, not owed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bonus: BTreeMap<String, LeafEvidence>,
+    /// The penalty items the unit declares (điểm trừ), keyed and shaped like `bonus`; an item
+    /// not declared scores 0.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub penalty: BTreeMap<String, LeafEvidence>,
     /// Figures of the report that belong to no scored leaf (số liệu báo cáo), recorded so
     /// that [`audit`](crate::analysis::audit()) can check them: totals beside their parts, percentages
     /// beside the figures they are of.

@@ -4,6 +4,7 @@
 //! [`RuleSetDef`] becomes a usable [`RuleSet`](crate::RuleSet) only through
 //! [`validate`](crate::criteria::validate), which checks every rule and collects every problem.
 
+mod adjustment;
 mod cycle;
 mod extension;
 mod node;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::{Dec, DecOpt, RoundingMode};
 
+pub use adjustment::{AdjustmentDef, Sign};
 pub use cycle::{RankingGroup, SurveyOptional, TieBreak};
 pub use extension::{Addition, ExtensionDef};
 pub use node::{NodeDef, Part, Provenance};
@@ -87,13 +89,32 @@ pub struct RuleSetDef {
     /// computed (see [`SurveyOptional`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_optional: Option<SurveyOptional>,
-    /// Cap on bonus points (điểm thưởng tối đa), added outside the areas; no bonus when absent.
+    /// Cap on bonus points (điểm thưởng tối đa), added outside the areas. Absent: a set with
+    /// `[[bonus]]` items has no overall cap (each item has its own), a set without gives no
+    /// bonus.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub bonus_max: Option<Decimal>,
-    /// Cap on penalty points (điểm phạt tối đa), taken off outside the areas; no penalty when
-    /// absent.
+    /// Cap on penalty points (điểm phạt tối đa), taken off outside the areas. Absent: a set
+    /// with `[[penalty]]` items has no overall cap, a set without gives no penalty.
     #[serde(default, with = "DecOpt", skip_serializing_if = "Option::is_none")]
     pub penalty_max: Option<Decimal>,
+    /// Bonus items (điểm thưởng) the unit's evidence may claim (`[[bonus]]`), each with its
+    /// rule and cap; their sum is capped by `bonus_max` when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bonus: Vec<AdjustmentDef>,
+    /// Penalty items (điểm trừ) the unit's evidence declares (`[[penalty]]`), each with its
+    /// rule and cap; their sum is capped by `penalty_max` when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub penalty: Vec<AdjustmentDef>,
+    /// Whether areas + bonus − penalty may pass the maximum the index divides by (the scale,
+    /// less what left it); default false: the total is brought down to it and the clamp
+    /// reported.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub total_above_scale: bool,
+    /// Whether areas + bonus − penalty may fall below 0; default false: the total is brought
+    /// up to 0 and the clamp reported.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub total_below_zero: bool,
     /// How units with equal indexes are ordered in a ranking.
     #[serde(default, skip_serializing_if = "TieBreak::is_none")]
     pub tie_break: TieBreak,
@@ -120,6 +141,14 @@ pub struct NoSetInForce {
     pub year: u16,
     /// Every bundled set: its id, level and years (`2022–2023`, `2025–`).
     pub considered: Vec<(String, UnitLevel, String)>,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn considered_list(sets: &[(String, UnitLevel, String)]) -> String {

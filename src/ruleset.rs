@@ -134,6 +134,15 @@ impl RuleSet {
         toml::to_string(&self.def)
     }
 
+    /// The bonus or penalty item with this code, and its sign.
+    pub(crate) fn item(&self, code: &str) -> Option<(crate::model::Sign, &Node)> {
+        self.tree
+            .items
+            .iter()
+            .find(|(_, n)| *n.code == *code)
+            .map(|(s, n)| (*s, n))
+    }
+
     pub(crate) fn tree(&self) -> &Tree {
         &self.tree
     }

@@ -4,6 +4,8 @@
 //! Serialized to JSON with the field names below (snake_case) and decimals as strings; these
 //! names are part of the crate's stable interface.
 
+mod adjusted;
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -16,6 +18,9 @@ use crate::evidence::{Period, Unit};
 use crate::model::{Part, RuleKind};
 use crate::path::DataPath;
 use crate::rules::working::Working;
+
+pub(crate) use adjusted::clamp;
+pub use adjusted::{Adjusted, AdjustedTotal, ClampAt, Clamped, ItemResult, ItemSum};
 
 /// The scored result of one unit's evidence under one rule set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -39,6 +44,11 @@ pub struct Scorecard {
     /// one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub classification: Option<Class>,
+    /// The bonus and penalty items (điểm thưởng, điểm trừ) and the total areas + bonus −
+    /// penalty, when the set declares items; `total` and `classification` above are the
+    /// areas' alone, and `adjusted.total` is the result of record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjusted: Option<Adjusted>,
     /// Points per part of the score (appraised, survey).
     pub parts: Vec<PartScore>,
     /// Every node, areas first in each subtree (pre-order): depth 1 nodes are the areas and
@@ -194,6 +204,8 @@ pub(crate) enum Basis<W = Working> {
     },
     /// No evidence: scored 0.
     MissingEvidence,
+    /// A bonus or penalty item the unit does not claim: 0, and not missing evidence.
+    NotClaimed,
     /// Not applicable: the leaf leaves the maximum or scores full points.
     NotApplicable {
         /// Why, as the evidence says.
@@ -220,6 +232,7 @@ impl fmt::Display for Explanation {
         match &self.basis {
             Basis::Scored { working: w } => write!(f, "{w} → {p} of {m}"),
             Basis::MissingEvidence => write!(f, "no evidence → 0 of {m}"),
+            Basis::NotClaimed => write!(f, "not claimed → 0 of {m}"),
             Basis::NotApplicable {
                 reason,
                 full_points: true,

@@ -30,6 +30,7 @@ pub use crate::evaluate::{evaluate, evaluate_with_limits};
 pub use crate::points::{NodePoints, Points, evaluate_points};
 pub use crate::rules::{BandView, Share, ShareSource, Working};
 pub use crate::scorecard::{
-    Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
-    ProvenanceSummary, RuleSetInfo, Score, Scorecard,
+    Adjusted, AdjustedTotal, ClampAt, Clamped, Class, Explanation, Finding, FindingKind,
+    ItemResult, ItemSum, LeafResult, NodeResult, NodeStatus, PartScore, ProvenanceSummary,
+    RuleSetInfo, Score, Scorecard,
 };

@@ -267,6 +267,64 @@ pub fn check_evidence(rs: &RuleSet, ev: &Evidence, report: &mut Report) {
     check_sums(rs, &card, ev, report);
     check_not_applicable(rs, &card, ev, report);
     check_monotone(rs, &card, ev, report);
+    check_adjusted(rs, &card, ev, report);
+}
+
+/// Bonus and penalty: each item within `[0, max]`, each sum the items' and capped, and the
+/// total areas + bonus − penalty, within `[0, max]` unless the set allows otherwise.
+fn check_adjusted(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    let Some(a) = &card.adjusted else {
+        if !rs.tree().items.is_empty() {
+            report.push(
+                Invariant::SumsOfParts,
+                "no bonus and penalty".into(),
+                Some(ev),
+            );
+        }
+        return;
+    };
+    for sum in [&a.bonus, &a.penalty] {
+        let mut claimed = Decimal::ZERO;
+        for i in &sum.items {
+            if i.points < Decimal::ZERO || i.points > i.max {
+                let detail = format!(
+                    "item `{}` scored {} outside [0, {}]",
+                    i.code, i.points, i.max
+                );
+                report.push(Invariant::WithinBounds, detail, Some(ev));
+            }
+            claimed = claimed.saturating_add(i.points);
+        }
+        let counted = sum.cap.map_or(claimed, |c| claimed.min(c));
+        if (sum.claimed, sum.counted) != (claimed, counted) {
+            let detail = format!(
+                "items add up to {claimed} (counted {counted}), not {} ({})",
+                sum.claimed, sum.counted
+            );
+            report.push(Invariant::SumsOfParts, detail, Some(ev));
+        }
+    }
+    let t = &a.total;
+    let raw = t.areas.saturating_add(t.bonus).saturating_sub(t.penalty);
+    let def = rs.def();
+    let low = if def.total_below_zero {
+        raw.min(Decimal::ZERO)
+    } else {
+        Decimal::ZERO
+    };
+    let high = if def.total_above_scale {
+        raw.max(t.max)
+    } else {
+        t.max
+    };
+    let expected = raw.clamp(low.min(high), high);
+    if t.areas != card.total.points || t.points != expected {
+        let detail = format!(
+            "total {} + {} − {} gave {}, expected {expected}",
+            t.areas, t.bonus, t.penalty, t.points
+        );
+        report.push(Invariant::SumsOfParts, detail, Some(ev));
+    }
 }
 
 /// The numbers-only path agrees with the scorecard on every node, the total and the index.

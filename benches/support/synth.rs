@@ -65,6 +65,8 @@ pub(crate) fn evidence(rs: &RuleSet, seed: u64) -> Evidence {
         },
         ruleset: None,
         evidence,
+        bonus: Default::default(),
+        penalty: Default::default(),
         figures: Vec::new(),
     }
 }

@@ -12,7 +12,7 @@ use crate::error::{CycleError, CycleIssue, CycleIssueCode};
 use crate::model::{Part, SurveyOptional};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
-use crate::scorecard::{Class, NodeStatus, Scorecard};
+use crate::scorecard::{AdjustedTotal, Clamped, Class, ItemSum, NodeStatus, Scorecard, clamp};
 
 /// The bonus or the penalty of a unit: its items, their sum, and the sum after the set's cap.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -50,9 +50,13 @@ pub struct FinalTotal {
     /// Penalty counted (after the cap).
     #[serde(with = "Dec")]
     pub penalty: Decimal,
-    /// areas + bonus − penalty.
+    /// areas + bonus − penalty, brought within [0, max] unless the set allows more
+    /// (`total_above_scale`, `total_below_zero`).
     #[serde(with = "Dec")]
     pub points: Decimal,
+    /// Set when the total was brought to the maximum or to 0: where to, and what it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clamped: Option<Clamped>,
     /// The maximum the index divides by: the applicable maximum of the areas, or of the
     /// appraised part when rescaled.
     #[serde(with = "Dec")]
@@ -68,6 +72,38 @@ pub struct FinalTotal {
     pub classification: Option<Class>,
 }
 
+impl FinalTotal {
+    /// The total of a scorecard whose set declares bonus and penalty items.
+    pub(super) fn from_adjusted(t: &AdjustedTotal) -> FinalTotal {
+        FinalTotal {
+            areas: t.areas,
+            bonus: t.bonus,
+            penalty: t.penalty,
+            points: t.points,
+            clamped: t.clamped,
+            max: t.max,
+            index: t.index,
+            rescaled: false,
+            classification: t.classification.clone(),
+        }
+    }
+}
+
+/// The bonus and penalty of a scorecard whose set declares items, as sums (the items
+/// themselves are in `card.adjusted`); empty when the set declares none.
+pub(super) fn from_items(card: &Scorecard) -> (PointsAdjustment, PointsAdjustment) {
+    let Some(a) = &card.adjusted else {
+        return Default::default();
+    };
+    let sum = |s: &ItemSum| PointsAdjustment {
+        items: Vec::new(),
+        claimed: s.claimed,
+        cap: s.cap,
+        counted: s.counted,
+    };
+    (sum(&a.bonus), sum(&a.penalty))
+}
+
 /// Checks bonus and penalty items; returns them summed and capped.
 pub(super) fn check(
     rs: &RuleSet,
@@ -75,7 +111,9 @@ pub(super) fn check(
     issues: &mut Vec<CycleIssue>,
 ) -> (PointsAdjustment, PointsAdjustment) {
     let def = rs.def();
+    let declared = !rs.tree().items.is_empty();
     let bonus = one(
+        declared,
         "bonus",
         "bonus_max",
         &appraisal.bonus,
@@ -83,6 +121,7 @@ pub(super) fn check(
         issues,
     );
     let penalty = one(
+        declared,
         "penalty",
         "penalty_max",
         &appraisal.penalty,
@@ -93,6 +132,7 @@ pub(super) fn check(
 }
 
 fn one(
+    declared: bool,
     field: &str,
     cap_field: &str,
     items: &[Adjustment],
@@ -100,7 +140,13 @@ fn one(
     issues: &mut Vec<CycleIssue>,
 ) -> PointsAdjustment {
     let path = DataPath::root().key("appraisal").key(field);
-    if cap.is_none() && !items.is_empty() {
+    if declared && !items.is_empty() {
+        issues.push(CycleIssue::new(
+            path.clone(),
+            CycleIssueCode::NotAllowed,
+            format!("the set declares its {field} items (`[[{field}]]`): claim them in the unit's evidence, or change them in a round's `changes` by code"),
+        ));
+    } else if cap.is_none() && !items.is_empty() {
         issues.push(CycleIssue::new(
             path.clone(),
             CycleIssueCode::NotAllowed,
@@ -154,7 +200,7 @@ pub(super) fn total(
     let overflow = || CycleError::Overflow {
         path: DataPath::root().key("appraisal"),
     };
-    let points = card
+    let raw = card
         .total
         .points
         .checked_add(bonus.counted)
@@ -169,6 +215,7 @@ pub(super) fn total(
     } else {
         card.total.applicable_max
     };
+    let (points, clamped) = clamp(rs.def(), raw, max);
     let index = if max.is_zero() {
         None
     } else {
@@ -186,6 +233,7 @@ pub(super) fn total(
         bonus: bonus.counted,
         penalty: penalty.counted,
         points,
+        clamped,
         max,
         index,
         rescaled,

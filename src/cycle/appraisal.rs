@@ -15,6 +15,7 @@ use crate::decimal::plain;
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, from_eval, join};
 use crate::evaluate::evaluate_with;
 use crate::evidence::Evidence;
+use crate::model::Sign;
 use crate::path::DataPath;
 use crate::rules::Working;
 use crate::ruleset::RuleSet;
@@ -70,23 +71,28 @@ impl AppraisedScorecard {
     /// [`CycleError::Overflow`] if a column's sum overflows a decimal.
     pub fn from_self_assessment(card: Scorecard) -> Result<Self, CycleError> {
         let columns = columns(&card, &[], &card)?;
-        let total = FinalTotal {
-            areas: card.total.points,
-            bonus: Decimal::ZERO,
-            penalty: Decimal::ZERO,
-            points: card.total.points,
-            max: card.total.applicable_max,
-            index: card.total.index,
-            rescaled: false,
-            classification: card.classification.clone(),
+        let total = match &card.adjusted {
+            Some(a) => FinalTotal::from_adjusted(&a.total),
+            None => FinalTotal {
+                areas: card.total.points,
+                bonus: Decimal::ZERO,
+                penalty: Decimal::ZERO,
+                points: card.total.points,
+                clamped: None,
+                max: card.total.applicable_max,
+                index: card.total.index,
+                rescaled: false,
+                classification: card.classification.clone(),
+            },
         };
+        let (bonus, penalty) = adjust::from_items(&card);
         Ok(AppraisedScorecard {
             self_assessed: card,
             rounds: Vec::new(),
             columns,
             changes: Vec::new(),
-            bonus: PointsAdjustment::default(),
-            penalty: PointsAdjustment::default(),
+            bonus,
+            penalty,
             total,
         })
     }
@@ -97,17 +103,23 @@ impl AppraisedScorecard {
 struct State {
     evidence: Evidence,
     given: BTreeMap<String, (Decimal, Working)>,
-    /// For a leaf whose evidence a round replaced: the round's position in the list.
-    source: HashMap<String, usize>,
+    /// For a leaf or item whose evidence a round replaced: the round's position in the list,
+    /// and where the evidence sits (`evidence`, `bonus`, `penalty`).
+    source: HashMap<String, (usize, &'static str)>,
 }
 
 impl State {
-    fn apply(&mut self, at: usize, number: u32, code: &str, change: &Change) {
+    fn apply(&mut self, rs: &RuleSet, at: usize, number: u32, code: &str, change: &Change) {
         let reason = change.reason.clone().unwrap_or_default();
         if let Some(ev) = &change.evidence {
-            self.evidence.evidence.insert(code.to_string(), ev.clone());
+            let (map, section) = match rs.item(code).map(|(s, _)| s) {
+                None => (&mut self.evidence.evidence, "evidence"),
+                Some(Sign::Bonus) => (&mut self.evidence.bonus, "bonus"),
+                Some(Sign::Penalty) => (&mut self.evidence.penalty, "penalty"),
+            };
+            map.insert(code.to_string(), ev.clone());
             self.given.remove(code);
-            self.source.insert(code.to_string(), at);
+            self.source.insert(code.to_string(), (at, section));
         } else if let Some(points) = change.points {
             let working = Working::Appraised {
                 round: number,
@@ -125,8 +137,8 @@ impl State {
     /// `evidence["1.1.4"].numerator` → `appraisal.rounds[0].changes["1.1.4"].evidence.numerator`
     /// when round 1 gave that evidence.
     fn remap(&self, path: &DataPath) -> DataPath {
-        for (code, at) in &self.source {
-            let ev = DataPath::root().key("evidence").key(code.clone());
+        for (code, (at, section)) in &self.source {
+            let ev = DataPath::root().key(*section).key(code.clone());
             if path.starts_with(&ev) {
                 let rest: Vec<_> = path.segments().iter().skip(2).cloned().collect();
                 let mut tail = DataPath::root();
@@ -231,17 +243,22 @@ pub fn evaluate_appraised(
         let before = rounds.last().unwrap_or(&self_assessed).clone();
         for (code, change) in &round.changes {
             let mut alone = state.clone();
-            alone.apply(at, round.round, code, change);
+            alone.apply(rs, at, round.round, code, change);
             let after = alone.score(rs)?;
             changes.push(effect(round.round, code, change, &before, &after));
         }
         for (code, change) in &round.changes {
-            state.apply(at, round.round, code, change);
+            state.apply(rs, at, round.round, code, change);
         }
         rounds.push(state.score(rs)?);
     }
     let final_card = rounds.last().unwrap_or(&self_assessed);
     let columns = columns(&self_assessed, &rounds, final_card)?;
+    let (bonus, penalty) = if rs.tree().items.is_empty() {
+        (bonus, penalty)
+    } else {
+        adjust::from_items(final_card)
+    };
     let total = adjust::total(rs, final_card, &bonus, &penalty)?;
     Ok(AppraisedScorecard {
         self_assessed,
@@ -284,6 +301,15 @@ fn check_rounds(rs: &RuleSet, appraisal: &Appraisal) -> Vec<CycleIssue> {
     issues
 }
 
+fn item_range(p: Decimal, max: Decimal, sign: Sign, code: &str) -> String {
+    format!(
+        "points `{}` are outside [0, {}] of {} item `{code}`",
+        plain(p),
+        plain(max),
+        sign.as_str()
+    )
+}
+
 fn check_change(
     rs: &RuleSet,
     path: &DataPath,
@@ -293,11 +319,31 @@ fn check_change(
 ) {
     let mut push = |p: DataPath, c, m: String| issues.push(CycleIssue::new(p, c, m));
     match rs.node(code) {
-        None => push(
-            path.clone(),
-            CycleIssueCode::UnknownCode,
-            format!("`{}` has no criterion `{code}`", rs.id()),
-        ),
+        None => match rs.item(code) {
+            None => push(
+                path.clone(),
+                CycleIssueCode::UnknownCode,
+                if rs.tree().items.is_empty() {
+                    format!("`{}` has no criterion `{code}`", rs.id())
+                } else {
+                    format!(
+                        "`{}` has no criterion, bonus or penalty item `{code}`",
+                        rs.id()
+                    )
+                },
+            ),
+            Some((sign, item)) => {
+                if let Some(p) = change.points
+                    && (p < Decimal::ZERO || p > item.max)
+                {
+                    push(
+                        path.key("points"),
+                        CycleIssueCode::OutOfRange,
+                        item_range(p, item.max, sign, code),
+                    );
+                }
+            }
+        },
         Some(n) if n.rule_kind().is_none() => push(
             path.clone(),
             CycleIssueCode::NotALeaf,

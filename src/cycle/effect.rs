@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::input::Change;
 use crate::decimal::{Dec, DecOpt};
-use crate::scorecard::Scorecard;
+use crate::model::Sign;
+use crate::scorecard::{Adjusted, Scorecard};
 
 /// One change of an appraisal and its effect, computed as that change alone applied on top of
 /// the previous round: the leaf's points, its area's sub-index and the total before and after.
@@ -15,11 +16,11 @@ use crate::scorecard::Scorecard;
 pub struct ChangeEffect {
     /// The round, from 1.
     pub round: u32,
-    /// The leaf's code.
+    /// The leaf's code (or a bonus or penalty item's).
     pub code: String,
     /// The leaf's title.
     pub title: String,
-    /// The code of its area.
+    /// The code of its area; `bonus` or `penalty` for an item.
     pub area: String,
     /// The appraiser's reason.
     pub reason: String,
@@ -27,13 +28,15 @@ pub struct ChangeEffect {
     pub by_evidence: bool,
     /// The leaf's points before and after.
     pub leaf: Move,
-    /// The area's points before and after.
+    /// The area's points before and after; for an item, its sign's capped sum.
     pub area_points: Move,
     /// The area's sub-index before and after.
     pub area_index: OptMove,
-    /// The total points of the areas before and after.
+    /// The total points of the areas before and after; for an item, the total after bonus
+    /// and penalty.
     pub total_points: Move,
-    /// The total index of the areas before and after.
+    /// The total index of the areas before and after; for an item, that of the total after
+    /// bonus and penalty.
     pub total_index: OptMove,
 }
 
@@ -82,6 +85,9 @@ pub(super) fn effect(
     before: &Scorecard,
     after: &Scorecard,
 ) -> ChangeEffect {
+    if let Some(e) = item_effect(round, code, change, before, after) {
+        return e;
+    }
     let node = |c: &Scorecard, code: &str| c.node(code).map(|n| n.score);
     let area = area_of(before, code);
     let pts = |c: &Scorecard, code: &str| node(c, code).map_or(Decimal::ZERO, |s| s.points);
@@ -116,6 +122,53 @@ pub(super) fn effect(
             after: after.total.index,
         },
     }
+}
+
+/// The effect of a change to a bonus or penalty item: the item's points, its sign's counted
+/// sum (as `area_points`, `area` being `bonus` or `penalty`) and the total after bonus and
+/// penalty; `None` for a leaf.
+fn item_effect(
+    round: u32,
+    code: &str,
+    change: &Change,
+    before: &Scorecard,
+    after: &Scorecard,
+) -> Option<ChangeEffect> {
+    let (b, a) = (before.adjusted.as_ref()?, after.adjusted.as_ref()?);
+    let item = b.item(code)?;
+    let pts = |x: &Adjusted| x.item(code).map_or(Decimal::ZERO, |i| i.points);
+    let sum = |x: &Adjusted| match item.sign {
+        Sign::Bonus => x.bonus.counted,
+        Sign::Penalty => x.penalty.counted,
+    };
+    Some(ChangeEffect {
+        round,
+        code: code.to_string(),
+        title: item.title.to_string(),
+        area: item.sign.as_str().to_string(),
+        reason: change.reason.clone().unwrap_or_default(),
+        by_evidence: change.evidence.is_some(),
+        leaf: Move {
+            before: item.points,
+            after: pts(a),
+        },
+        area_points: Move {
+            before: sum(b),
+            after: sum(a),
+        },
+        area_index: OptMove {
+            before: None,
+            after: None,
+        },
+        total_points: Move {
+            before: b.total.points,
+            after: a.total.points,
+        },
+        total_index: OptMove {
+            before: b.total.index,
+            after: a.total.index,
+        },
+    })
 }
 
 /// The code of the area (depth 1) above a node.

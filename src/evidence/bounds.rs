@@ -25,10 +25,36 @@ pub(crate) fn check_evidence(ev: &Evidence, limits: &Limits) -> Vec<EvidenceIssu
     }
     let bounds = LeafBounds::new(limits);
     let mut issues = Vec::new();
+    for (section, map) in [("bonus", &ev.bonus), ("penalty", &ev.penalty)] {
+        if map.len() > limits.max_evidence_entries {
+            issues.push(EvidenceIssue::new(
+                DataPath::root().key(section),
+                EvidenceIssueCode::Limit,
+                format!(
+                    "{} values, more than the limit of {}",
+                    map.len(),
+                    limits.max_evidence_entries
+                ),
+            ));
+            return issues;
+        }
+    }
     for (code, leaf) in &ev.evidence {
         bounds.check(code, leaf, &mut issues);
     }
+    for (section, map) in [("bonus", &ev.bonus), ("penalty", &ev.penalty)] {
+        for (code, leaf) in map {
+            bounds.check_in(section, code, leaf, &mut issues);
+        }
+    }
     issues
+}
+
+/// Whether the evidence has more values in a map than `max_evidence_entries`.
+pub(crate) fn too_many(ev: &Evidence, limits: &Limits) -> bool {
+    [&ev.evidence, &ev.bonus, &ev.penalty]
+        .iter()
+        .any(|m| m.len() > limits.max_evidence_entries)
 }
 
 /// The per-value limits of one leaf's evidence: the tasks of a list, and the magnitude of
@@ -65,7 +91,18 @@ impl LeafBounds {
     /// Adds an issue for every value of `evidence[code]` past the limits. Paths and messages
     /// are built only for such a value: this runs on every evaluation.
     pub(crate) fn check(&self, code: &str, leaf: &LeafEvidence, issues: &mut Vec<EvidenceIssue>) {
-        let p = || DataPath::root().key("evidence").key(code);
+        self.check_in("evidence", code, leaf, issues);
+    }
+
+    /// [`LeafBounds::check`] for a value of the evidence's `section` (`bonus`, `penalty`).
+    pub(crate) fn check_in(
+        &self,
+        section: &str,
+        code: &str,
+        leaf: &LeafEvidence,
+        issues: &mut Vec<EvidenceIssue>,
+    ) {
+        let p = || DataPath::root().key(section).key(code);
         if let Some(tasks) = &leaf.tasks
             && tasks.len() > self.max_tasks
         {

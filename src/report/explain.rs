@@ -17,6 +17,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> String {
     match &e.basis {
         Basis::Scored { working: w } => format!("{} → {p}/{m} điểm", working(w)),
         Basis::MissingEvidence => format!("không có tài liệu kiểm chứng → 0/{m} điểm"),
+        Basis::NotClaimed => format!("không kê khai → 0/{m} điểm"),
         Basis::NotApplicable {
             reason,
             full_points: true,

@@ -9,8 +9,8 @@ use super::number::{Lang, format_percent, pts};
 use super::table::{Align, Table};
 use crate::cycle::AppraisedScorecard;
 use crate::error::Error;
-use crate::model::Part;
-use crate::scorecard::{NodeResult, Scorecard};
+use crate::model::{Part, Sign};
+use crate::scorecard::{ClampAt, ItemResult, NodeResult, Scorecard};
 
 /// Which parts have leaves at or below each node.
 pub(crate) fn parts_below(card: &Scorecard) -> HashMap<String, (bool, bool)> {
@@ -134,26 +134,8 @@ fn totals(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
     areas.push(pts(fin.total.points, lang));
     areas.push(idx(fin.total.index, lang));
     t.row(pad(areas, extra));
-    for (label_vi, label_en, adj, sign) in [
-        ("Điểm thưởng", "Bonus", &card.bonus, "+"),
-        ("Điểm phạt", "Penalty", &card.penalty, "−"),
-    ] {
-        let Some(cap) = adj.cap else { continue };
-        let mut row = vec![
-            String::new(),
-            format!(
-                "{} ({} {})",
-                lang.pick(label_vi, label_en),
-                lang.pick("tối đa", "at most"),
-                pts(cap, lang)
-            ),
-            pts(cap, lang),
-        ];
-        row.extend(blank(3));
-        row.push(format!("{sign}{}", pts(adj.counted, lang)));
-        row.push(String::new());
-        t.row(pad(row, extra));
-    }
+    item_rows(card, lang, extra, t);
+    sum_rows(card, lang, extra, t);
     let mut row = vec![
         String::new(),
         bold(lang.pick("Chỉ số CCHC", "PAR Index").to_string()),
@@ -163,6 +145,118 @@ fn totals(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
     row.push(bold(pts(tot.points, lang)));
     row.push(bold(idx(tot.index, lang)));
     t.row(pad(row, extra));
+}
+
+/// The bonus and penalty sums, with their caps.
+fn sum_rows(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
+    let blank = |n: usize| vec![String::new(); n];
+    let fin = card.final_card();
+    let declared = fin.adjusted.is_some();
+    for (label_vi, label_en, adj, sign) in [
+        ("Điểm thưởng", "Bonus", &card.bonus, "+"),
+        (
+            if declared {
+                "Điểm trừ"
+            } else {
+                "Điểm phạt"
+            },
+            "Penalty",
+            &card.penalty,
+            "−",
+        ),
+    ] {
+        let (label, cap) = match adj.cap {
+            Some(cap) => (
+                format!(
+                    "{} ({} {})",
+                    lang.pick(label_vi, label_en),
+                    lang.pick("tối đa", "at most"),
+                    pts(cap, lang)
+                ),
+                pts(cap, lang),
+            ),
+            None if declared => (lang.pick(label_vi, label_en).to_string(), String::new()),
+            None => continue,
+        };
+        let mut row = vec![String::new(), label, cap];
+        row.extend(blank(3));
+        row.push(format!("{sign}{}", pts(adj.counted, lang)));
+        row.push(String::new());
+        t.row(pad(row, extra));
+    }
+}
+
+/// One row per bonus and penalty item the set declares: its cap, the self-assessed and
+/// appraised points, the points counted with their sign.
+fn item_rows(card: &AppraisedScorecard, lang: Lang, extra: bool, t: &mut Table) {
+    let Some(fin) = &card.final_card().adjusted else {
+        return;
+    };
+    let own = card.self_assessed.adjusted.as_ref();
+    let appraised_done = !card.rounds.is_empty();
+    for item in fin.bonus.items.iter().chain(&fin.penalty.items) {
+        let sign = if item.sign == Sign::Bonus { "+" } else { "−" };
+        let self_pts = own.and_then(|a| a.item(&item.code)).map(|i| i.points);
+        let mut row = vec![
+            item.code.to_string(),
+            format!(
+                "{}: {}",
+                sign_label(item.sign, lang),
+                item_title(item, lang)
+            ),
+            pts(item.max, lang),
+            self_pts.map(|p| pts(p, lang)).unwrap_or_default(),
+            if appraised_done {
+                pts(item.points, lang)
+            } else {
+                String::new()
+            },
+            String::new(),
+            format!("{sign}{}", pts(item.points, lang)),
+            String::new(),
+        ];
+        if extra {
+            row.push(explanation(&item.leaf.explanation, lang));
+            row.push(basis(&item.leaf.source, item.leaf.verified, lang));
+        }
+        t.row(row);
+    }
+}
+
+fn sign_label(sign: Sign, lang: Lang) -> &'static str {
+    match sign {
+        Sign::Bonus => lang.pick("Điểm thưởng", "Bonus"),
+        Sign::Penalty => lang.pick("Điểm trừ", "Penalty"),
+    }
+}
+
+fn item_title(item: &ItemResult, lang: Lang) -> &str {
+    match (lang, &item.title_en) {
+        (Lang::En, Some(t)) => t,
+        _ => &item.title,
+    }
+}
+
+/// A sentence saying the total was brought to the maximum or to 0, when it was.
+fn clamp_note(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
+    let Some(c) = card.total.clamped else { return };
+    let (from, max) = (pts(c.unclamped, lang), pts(card.total.max, lang));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        match (c.at, lang) {
+            (ClampAt::Max, Lang::Vi) => format!(
+                "Tổng điểm {from} vượt điểm tối đa {max}: tính bằng {max} (bộ tiêu chí không cho vượt thang điểm)."
+            ),
+            (ClampAt::Max, Lang::En) => format!(
+                "The total {from} is above the maximum {max}: counted as {max} (the set does not allow more)."
+            ),
+            (ClampAt::Zero, Lang::Vi) =>
+                format!("Tổng điểm {from} dưới 0: tính bằng 0 (bộ tiêu chí không cho điểm âm)."),
+            (ClampAt::Zero, Lang::En) =>
+                format!("The total {from} is below 0: counted as 0 (the set does not allow less)."),
+        }
+    );
 }
 
 fn pad(mut row: Vec<String>, extra: bool) -> Vec<String> {
@@ -267,6 +361,7 @@ fn scorecard_markdown(card: &AppraisedScorecard, lang: Lang) -> String {
             pts(tot.max, lang)
         );
     }
+    clamp_note(card, lang, &mut out);
     if card.final_card().provisional {
         out.push_str(lang.pick(
             "\nKết quả tạm tính: chỉ số được đánh giá theo năm.\n",
@@ -296,6 +391,20 @@ fn explanations(card: &AppraisedScorecard, lang: Lang, out: &mut String) {
             lang.pick("Căn cứ", "Basis"),
             basis(&l.source, l.verified, lang)
         );
+    }
+    if let Some(a) = &card.final_card().adjusted {
+        for item in a.bonus.items.iter().chain(&a.penalty.items) {
+            let _ = writeln!(
+                out,
+                "- **{}** {}: {}: {}. {}: {}",
+                item.code,
+                sign_label(item.sign, lang),
+                item_title(item, lang),
+                explanation(&item.leaf.explanation, lang),
+                lang.pick("Căn cứ", "Basis"),
+                basis(&item.leaf.source, item.leaf.verified, lang)
+            );
+        }
     }
     let prov = &card.final_card().provenance;
     if prov.unverified_leaves > 0 {

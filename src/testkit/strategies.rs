@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 
 use crate::evidence::{Evidence, LeafEvidence, Period, Task, Unit};
 use crate::model::{
-    BandDef, ClassBand, ConditionDef, DocumentRef, EmptyPolicy, LevelDef, NaPolicy, NoCases,
-    NodeDef, Provenance, RuleDef, RuleKind, RuleSetDef, TaskStatus, UnitLevel, WeightDef, Years,
+    AdjustmentDef, BandDef, ClassBand, ConditionDef, DocumentRef, EmptyPolicy, LevelDef, NaPolicy,
+    NoCases, NodeDef, Provenance, RuleDef, RuleKind, RuleSetDef, Sign, TaskStatus, UnitLevel,
+    WeightDef, Years,
 };
 use crate::rules::Rule;
 use crate::ruleset::RuleSet;
@@ -485,9 +486,88 @@ pub fn ruleset_def() -> BoxedStrategy<RuleSetDef> {
         na,
         any::<bool>(),
         any::<bool>(),
+        adjustments(),
     )
-        .prop_map(|(areas, na, with_parts, with_classes)| {
-            build_def(areas, na, with_parts, with_classes)
+        .prop_map(|(areas, na, with_parts, with_classes, adj)| {
+            let mut def = build_def(areas, na, with_parts, with_classes);
+            adj.apply(&mut def);
+            def
+        })
+        .boxed()
+}
+
+/// The bonus and penalty items of a generated set, their caps and the clamping flags.
+#[derive(Debug, Clone)]
+struct Adjustments {
+    bonus: Vec<(Decimal, RuleDef)>,
+    penalty: Vec<(Decimal, RuleDef)>,
+    caps: (Option<Decimal>, Option<Decimal>),
+    above: bool,
+    below: bool,
+}
+
+impl Adjustments {
+    fn apply(self, def: &mut RuleSetDef) {
+        let item = |prefix: &str, i: usize, (max, rule): (Decimal, RuleDef)| AdjustmentDef {
+            code: format!("{prefix}.{}", i + 1),
+            title: format!("Mục {prefix}.{}", i + 1),
+            title_en: None,
+            max,
+            rule,
+            wording: None,
+            evidence: None,
+            provenance: Provenance {
+                document: "TEST/QĐ".into(),
+                clause: None,
+                verified: false,
+                basis: Some("generated".into()),
+                url: None,
+            },
+            note: None,
+        };
+        let list = |prefix: &str, items: Vec<(Decimal, RuleDef)>| -> Vec<AdjustmentDef> {
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| item(prefix, i, x))
+                .collect()
+        };
+        def.bonus = list("T", self.bonus);
+        def.penalty = list("P", self.penalty);
+        (def.bonus_max, def.penalty_max) = self.caps;
+        (def.total_above_scale, def.total_below_zero) = (self.above, self.below);
+    }
+}
+
+/// 0 to 2 bonus and 0 to 2 penalty items, each a `levels`, `check`, `per_item`,
+/// `count_bands` or `manual` rule; caps sometimes; clamping flags either way.
+fn adjustments() -> BoxedStrategy<Adjustments> {
+    let item = || {
+        (leaf_max(), 0..5u8).prop_flat_map(|(max, k)| {
+            let kind = match k {
+                0 => RuleKind::Levels,
+                1 => RuleKind::Check,
+                2 => RuleKind::PerItem,
+                3 => RuleKind::CountBands,
+                _ => RuleKind::Manual,
+            };
+            (Just(max), rule_of_kind(kind, max))
+        })
+    };
+    let cap = || prop_oneof![Just(None), (1..=40u32).prop_map(|c| Some(cents(c * 25)))];
+    (
+        prop::collection::vec(item(), 0..=2),
+        prop::collection::vec(item(), 0..=2),
+        (cap(), cap()),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(bonus, penalty, caps, above, below)| Adjustments {
+            bonus,
+            penalty,
+            caps,
+            above,
+            below,
         })
         .boxed()
 }
@@ -567,6 +647,10 @@ fn build_def(
         survey_optional: None,
         bonus_max: None,
         penalty_max: None,
+        bonus: Vec::new(),
+        penalty: Vec::new(),
+        total_above_scale: false,
+        total_below_zero: false,
         tie_break: crate::model::TieBreak::default(),
         ranking_groups: Vec::new(),
         areas: nodes,
@@ -676,6 +760,27 @@ pub fn around_edges(
     proptest::sample::select(values).boxed()
 }
 
+/// A claim of one bonus or penalty item, or none.
+type Claim = (Sign, Option<(String, LeafEvidence)>);
+
+/// For every bonus and penalty item of `rs`: a claim of its rule's shape, or none.
+fn claims_for(rs: &RuleSet) -> Vec<BoxedStrategy<Claim>> {
+    let mut per_item: Vec<BoxedStrategy<Claim>> = Vec::new();
+    for (sign, node) in &rs.tree().items {
+        let Some(leaf) = &node.leaf else { continue };
+        let (code, sign) = (node.code.to_string(), *sign);
+        per_item.push(
+            prop_oneof![
+                1 => Just((sign, None)),
+                3 => kind_value(&leaf.rule, node.max)
+                    .prop_map(move |v| (sign, Some((code.clone(), v)))),
+            ]
+            .boxed(),
+        );
+    }
+    per_item
+}
+
 /// Valid evidence for every leaf of `rs`: each leaf has a value of its kind's shape (shares
 /// often at and around band edges), is marked not applicable, or has none.
 pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
@@ -700,8 +805,9 @@ pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
     let level = rs.level();
     let year = rs.def().years.from;
     let id = rs.id().to_string();
-    per_leaf
-        .prop_map(move |values| Evidence {
+    let per_item = claims_for(rs);
+    (per_leaf, per_item)
+        .prop_map(move |(values, claims)| Evidence {
             unit: Unit {
                 name: "Đơn vị thử".into(),
                 level,
@@ -715,6 +821,16 @@ pub fn evidence_for(rs: &RuleSet) -> BoxedStrategy<Evidence> {
             },
             ruleset: Some(id.clone()),
             evidence: values.into_iter().flatten().collect::<BTreeMap<_, _>>(),
+            bonus: claims
+                .iter()
+                .filter(|c| c.0 == Sign::Bonus)
+                .filter_map(|c| c.1.clone())
+                .collect(),
+            penalty: claims
+                .iter()
+                .filter(|c| c.0 == Sign::Penalty)
+                .filter_map(|c| c.1.clone())
+                .collect(),
             figures: Vec::new(),
         })
         .boxed()

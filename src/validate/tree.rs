@@ -1,5 +1,7 @@
 //! Checks of the criteria tree, flattened into pre-order for evaluation.
 
+mod items;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -56,6 +58,9 @@ pub(crate) struct Tree {
     /// Every node's subtree end (`Node::end`), packed together: adding points up walks these
     /// rather than the whole nodes.
     pub(crate) ends: Vec<usize>,
+    /// The bonus and penalty items (điểm thưởng, điểm trừ), bonus first, each a leaf outside
+    /// the tree: not in `index`, `leaves_by_code` or `ends`, never in an area.
+    pub(crate) items: Vec<(crate::model::Sign, Node)>,
 }
 
 struct Builder<'a> {
@@ -101,6 +106,7 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
     if let Some(parts) = &def.parts {
         check_parts(&b.tree, parts.appraised, parts.survey, b.issues);
     }
+    b.items(def);
     let mut tree = b.tree;
     let mut by_code: Vec<usize> = (0..tree.nodes.len())
         .filter(|&i| tree.nodes.get(i).is_some_and(|n| n.leaf.is_some()))
@@ -173,7 +179,7 @@ impl Builder<'_> {
             self.over_limit = true;
             return;
         }
-        self.check_code(def, path);
+        self.check_code(&def.code, path);
         if def.title.trim().is_empty() {
             self.issues.push(
                 path.key("title"),
@@ -236,24 +242,24 @@ impl Builder<'_> {
         }
     }
 
-    fn check_code(&mut self, def: &NodeDef, path: &DataPath) {
+    fn check_code(&mut self, code: &str, path: &DataPath) {
         let p = path.key("code");
-        if def.code.trim().is_empty() {
+        if code.trim().is_empty() {
             self.issues.push(p, IssueCode::Empty, "the code is empty");
-        } else if def.code.chars().any(char::is_whitespace) {
+        } else if code.chars().any(char::is_whitespace) {
             self.issues.push(
                 p,
                 IssueCode::OutOfRange,
-                format!("code `{}` contains white space", def.code),
+                format!("code `{code}` contains white space"),
             );
-        } else if let Some(first) = self.first_seen.get(&def.code) {
+        } else if let Some(first) = self.first_seen.get(code) {
             self.issues.push(
                 p,
                 IssueCode::Duplicate,
-                format!("duplicate code `{}`: also used at {first}", def.code),
+                format!("duplicate code `{code}`: also used at {first}"),
             );
         } else {
-            self.first_seen.insert(def.code.clone(), path.clone());
+            self.first_seen.insert(code.to_string(), path.clone());
         }
     }
 
@@ -303,10 +309,7 @@ impl Builder<'_> {
                 rule,
                 part,
                 na: na.unwrap_or(self.default_na),
-                source: Arc::from(match &provenance.clause {
-                    Some(c) => format!("{}, {c}", provenance.document),
-                    None => provenance.document.clone(),
-                }),
+                source: source_of(provenance),
                 provenance: provenance.clone(),
                 evidence: def.evidence.clone(),
                 without_documents: def.without_documents,
@@ -350,6 +353,14 @@ impl Builder<'_> {
             );
         }
     }
+}
+
+/// The document and clause of a provenance, as a scorecard shows them.
+fn source_of(provenance: &Provenance) -> Arc<str> {
+    Arc::from(match &provenance.clause {
+        Some(c) => format!("{}, {c}", provenance.document),
+        None => provenance.document.clone(),
+    })
 }
 
 /// A node's `max` past [`Limits::max_points`](crate::criteria::Limits::max_points): refused here, so
