@@ -93,10 +93,10 @@ pub use audit::{AuditCheck, AuditFinding, AuditReport, Severity, audit};
 pub use cycle::Change as AppraisalChange;
 pub use cycle::{
     Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchOptions, BatchResult,
-    ChangeEffect, FinalTotal, GroupResult, Move, NodeColumns, NodeMove, OptMove, PointsAdjustment,
-    RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff, ScorecardComparison, Stat,
-    Summary, UnitResult, compare_scorecards, diff_rulesets, evaluate_appraised, rescore,
-    score_batch, score_batch_with,
+    BatchWriteError, ChangeEffect, FinalTotal, GroupResult, Move, NodeColumns, NodeMove, OptMove,
+    PointsAdjustment, RankMove, RankRow, RankedBy, Ranking, Reweight, Round, RuleSetDiff,
+    ScorecardComparison, Stat, Summary, UnitResult, compare_scorecards, diff_rulesets,
+    evaluate_appraised, rescore, score_batch, score_batch_to_writer, score_batch_with,
 };
 pub use decimal::{RoundingMode, parse_decimal};
 pub use docref::{DateError, DocDate, DocKind, DocRef, DocRefError};
