@@ -1,6 +1,7 @@
 //! Appraisal (thẩm định): the council's changes to a unit's self-assessment, in rounds, and the
 //! scorecard that keeps the self-assessed points and each round's points side by side.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
@@ -92,20 +93,21 @@ impl AppraisedScorecard {
     }
 }
 
-/// The state of the evidence as rounds are applied.
+/// The state of the evidence as rounds are applied. The unit's evidence is borrowed until a
+/// round replaces a leaf's (a batch of units without rounds copies none of it).
 #[derive(Debug, Clone)]
-struct State {
-    evidence: Evidence,
+struct State<'e> {
+    evidence: Cow<'e, Evidence>,
     given: BTreeMap<String, (Decimal, Working)>,
     /// For a leaf whose evidence a round replaced: the round's position in the list.
     source: HashMap<String, usize>,
 }
 
-impl State {
+impl State<'_> {
     fn apply(&mut self, at: usize, number: u32, code: &str, change: &Change) {
         let reason = change.reason.clone().unwrap_or_default();
         if let Some(ev) = &change.evidence {
-            self.evidence.evidence.insert(code.to_string(), ev.clone());
+            (self.evidence.to_mut().evidence).insert(code.to_string(), ev.clone());
             self.given.remove(code);
             self.source.insert(code.to_string(), at);
         } else if let Some(points) = change.points {
@@ -220,7 +222,7 @@ pub fn evaluate_appraised(
         return Err(CycleError::Invalid { issues });
     }
     let mut state = State {
-        evidence: ev.clone(),
+        evidence: Cow::Borrowed(ev),
         given: BTreeMap::new(),
         source: HashMap::new(),
     };
@@ -228,12 +230,12 @@ pub fn evaluate_appraised(
     let mut rounds: Vec<Scorecard> = Vec::new();
     let mut changes = Vec::new();
     for (at, round) in appraisal.rounds.iter().enumerate() {
-        let before = rounds.last().unwrap_or(&self_assessed).clone();
+        let before = rounds.last().unwrap_or(&self_assessed);
         for (code, change) in &round.changes {
             let mut alone = state.clone();
             alone.apply(at, round.round, code, change);
             let after = alone.score(rs)?;
-            changes.push(effect(round.round, code, change, &before, &after));
+            changes.push(effect(round.round, code, change, before, &after));
         }
         for (code, change) in &round.changes {
             state.apply(at, round.round, code, change);
