@@ -1,5 +1,5 @@
-//! The batch scaling ratios of this run, from criterion's estimates: 10,000 units on 2
-//! threads against (10,000 × one unit) ÷ 2, and 1 thread against 2.
+//! The batch scaling ratios of this run, from criterion's estimates: n units on 2 threads
+//! against (n × one unit) ÷ 2, and 1 thread against 2.
 
 use std::path::Path;
 use std::time::SystemTime;
@@ -7,22 +7,25 @@ use std::time::SystemTime;
 /// A bench: (group, function).
 type Bench = (&'static str, &'static str);
 
-/// (what, one unit's bench, the batch on 1 thread, on 2 threads).
-const ROWS: [(&str, Bench, Bench, Bench); 3] = [
+/// (what, units, one unit's bench, the batch on 1 thread, on 2 threads).
+const ROWS: [(&str, usize, Bench, Bench, Bench); 3] = [
     (
         "evaluate_points",
+        super::BATCH,
         ("batch_unit", "points"),
         ("batch_10k", "points_1_thread"),
         ("batch_10k", "points_2_threads"),
     ),
     (
         "score_batch (scorecards, rankings, summaries)",
+        super::BATCH,
         ("batch_unit", "appraised"),
         ("batch_ranked", "score_batch_1_thread"),
         ("batch_ranked", "score_batch_2_threads"),
     ),
     (
         "evaluate_appraised, two rounds",
+        super::APPRAISED,
         ("batch_unit", "appraised_rounds"),
         ("batch_ranked", "appraised_1_thread"),
         ("batch_ranked", "appraised_2_threads"),
@@ -48,19 +51,17 @@ fn median_ns(dir: &Path, (group, function): Bench, since: SystemTime) -> Option<
 
 /// Prints the ratios as a Markdown table (targets: ≤ 1.2 and ≥ 1.8).
 pub(crate) fn print(dir: &Path, since: SystemTime) {
-    let units = super::BATCH as f64;
     let ms = |ns: Option<f64>| ns.map_or("not run".to_string(), |ns| format!("{:.1} ms", ns / 1e6));
     println!();
     println!("batch scaling, medians of this run ({}):", dir.display());
     println!();
     println!(
-        "| batch of {} | one unit | ideal on 2 threads | 1 thread | 2 threads | 2 threads ÷ ideal (≤ 1.2) | 1 → 2 threads (≥ 1.8) |",
-        super::BATCH
+        "| batch | units | one unit | ideal on 2 threads | 1 thread | 2 threads | 2 threads ÷ ideal (≤ 1.2) | 1 → 2 threads (≥ 1.8) |"
     );
-    println!("|---|---|---|---|---|---|---|");
-    for (what, unit, one, two) in ROWS {
+    println!("|---|---|---|---|---|---|---|---|");
+    for (what, units, unit, one, two) in ROWS {
         let unit = median_ns(dir, unit, since);
-        let ideal = unit.map(|u| u * units / 2.0);
+        let ideal = unit.map(|u| u * units as f64 / 2.0);
         let (one, two) = (median_ns(dir, one, since), median_ns(dir, two, since));
         let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => format!("**{:.2}**", a / b),
@@ -68,7 +69,7 @@ pub(crate) fn print(dir: &Path, since: SystemTime) {
         };
         let unit_us = unit.map_or("not run".to_string(), |u| format!("{:.1} µs", u / 1e3));
         println!(
-            "| {what} | {unit_us} | {} | {} | {} | {} | {} |",
+            "| {what} | {units} | {unit_us} | {} | {} | {} | {} | {} |",
             ms(ideal),
             ms(one),
             ms(two),
