@@ -2,6 +2,12 @@
 //! a batch of 10,000 units on one and on two threads, and the audit and gap analysis of one
 //! unit (the Duyên Hải sample under the bundled district set, and the 100-leaf fixture).
 //!
+//! Batches: `evaluate_points` over 10,000 units, `score_batch` (scorecards, rankings,
+//! summaries) held and streamed, `evaluate_appraised` with two rounds over 2,000 units, each
+//! on 1 and 2 threads, beside one unit of each (`batch_unit`). Before criterion runs, the peak
+//! memory of a 10,000-unit `score_batch`, held and streamed, is measured (bytes per unit);
+//! after it, the scaling ratios of this run are printed (`support/batch_report.rs`).
+//!
 //! Rule sets: the benchmark fixture `benches/data/district-100.toml` (100 leaves, all eight
 //! rule kinds) and every `criteria/*/ruleset.toml` that exists. Evidence is synthetic and
 //! seeded (`benches/support/synth.rs`). Every iteration checks its result.
@@ -15,6 +21,8 @@
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
+    clippy::print_stdout,
+    clippy::float_arithmetic,
     reason = "a benchmark binary"
 )]
 
@@ -22,11 +30,12 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use par_index::{
     Decimal, Evidence, RuleSet, Scorecard, analysis::audit, analysis::gaps, assessment::Appraisal,
-    assessment::Batch, assessment::BatchEntry, assessment::score_batch, evaluate,
-    scoring::evaluate_points,
+    assessment::Batch, assessment::BatchEntry, assessment::BatchOptions,
+    assessment::evaluate_appraised, assessment::score_batch_to_writer,
+    assessment::score_batch_with, evaluate, scoring::evaluate_points,
 };
 
 #[path = "support/synth.rs"]
@@ -36,9 +45,17 @@ use par_index::{
 )]
 mod synth;
 
+#[path = "support/batch_report.rs"]
+mod ratios;
+
+#[path = "support/batch_memory.rs"]
+mod memory;
+
 const FIXTURE: &str = "benches/data/district-100.toml";
 /// Units in a batch.
 const BATCH: usize = 10_000;
+/// Units in the batch of appraisals with two rounds.
+const APPRAISED: usize = 2_000;
 /// Distinct evidence files in a batch, each scored BATCH / POOL times (keeps memory small).
 const POOL: usize = 1_000;
 /// Distinct evidence files in the in-cache variant of the batch.
@@ -202,28 +219,135 @@ fn batch(c: &mut Criterion) {
             assert_eq!(sum, expected_small);
         });
     });
-    // `score_batch`: every unit's scorecard (with its appraisal, here none), the ranking, the
-    // area rankings and the per-class summaries. Units need distinct names.
-    let entries = Batch {
+    g.finish();
+}
+
+/// One unit's `evaluate_points`, `evaluate_appraised` without and with appraisal rounds:
+/// the per-unit figures the batch ratios are computed against, in the same run.
+fn batch_units(c: &mut Criterion) {
+    let rs = RuleSet::from_toml_str(&read(&root().join(FIXTURE))).unwrap();
+    let ev = synth::evidence(&rs, 7);
+    let rounds = appraisal(&rs);
+    let mut g = c.benchmark_group("batch_unit");
+    let expected = evaluate_points(&rs, &ev).unwrap().total;
+    g.bench_function("points", |b| {
+        b.iter(|| {
+            evaluate_points(black_box(&rs), black_box(&ev))
+                .unwrap()
+                .total
+                == expected
+        })
+    });
+    let none = Appraisal::default();
+    for (name, a) in [("appraised", &none), ("appraised_rounds", &rounds)] {
+        let expected = evaluate_appraised(&rs, &ev, a).unwrap().total.points;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let card = evaluate_appraised(black_box(&rs), black_box(&ev), a).unwrap();
+                assert_eq!(card.total.points, expected);
+                card
+            });
+        });
+    }
+    g.finish();
+}
+
+/// Two appraisal rounds over the fixture: round 1 sets the first two leaves to 0 points,
+/// round 2 the third (each with a reason).
+fn appraisal(rs: &RuleSet) -> Appraisal {
+    let codes: Vec<&str> = rs.leaf_codes().take(3).collect();
+    let change =
+        |code: &str| format!(r#""{code}": {{ "points": "0", "reason": "thiếu tài liệu" }}"#);
+    Appraisal::from_json_str(&format!(
+        r#"{{ "rounds": [ {{ "round": 1, "changes": {{ {}, {} }} }},
+                          {{ "round": 2, "changes": {{ {} }} }} ] }}"#,
+        change(codes[0]),
+        change(codes[1]),
+        change(codes[2])
+    ))
+    .unwrap()
+}
+
+/// 10,000 units named apart, drawn from the pool, each with `appraisal`.
+fn batch_of(pool: &[Evidence], appraisal: &Appraisal) -> Batch {
+    Batch {
         ruleset: None,
         units: (0..BATCH)
             .map(|i| {
-                let mut evidence = pool[i % POOL].clone();
+                let mut evidence = pool[i % pool.len()].clone();
                 evidence.unit.name = format!("Đơn vị {i}");
                 BatchEntry {
                     evidence,
-                    appraisal: Appraisal::default(),
+                    appraisal: appraisal.clone(),
                     group: None,
                 }
             })
             .collect(),
         groups: Vec::new(),
-    };
-    g.bench_function("score_batch", |b| {
+    }
+}
+
+fn threads(n: usize) -> BatchOptions {
+    BatchOptions {
+        threads: std::num::NonZeroUsize::new(n),
+    }
+}
+
+/// `score_batch` (every unit's scorecard with its appraisal, here none; the ranking, the area
+/// rankings and the per-class summaries) on 1 and 2 threads, the same streamed to a sink;
+/// `evaluate_appraised` with two rounds over 2,000 units on 1 and 2 threads.
+fn batch_ranked(c: &mut Criterion) {
+    let rs = RuleSet::from_toml_str(&read(&root().join(FIXTURE))).unwrap();
+    let pool: Vec<Evidence> = (0..POOL as u64).map(|s| synth::evidence(&rs, s)).collect();
+    let entries = batch_of(&pool, &Appraisal::default());
+    let mut g = c.benchmark_group("batch_ranked");
+    g.throughput(Throughput::Elements(BATCH as u64));
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    for n in [1, 2] {
+        let name = if n == 1 {
+            "score_batch_1_thread"
+        } else {
+            "score_batch_2_threads"
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let result = score_batch_with(black_box(&rs), &entries, &threads(n)).unwrap();
+                assert_eq!(result.ranking.rows.len(), BATCH);
+                result
+            });
+        });
+    }
+    g.bench_function("streamed_2_threads", |b| {
         b.iter(|| {
-            let result = score_batch(black_box(&rs), black_box(&entries)).unwrap();
+            let out = std::io::sink();
+            let result = score_batch_to_writer(&rs, &entries, &threads(2), out).unwrap();
             assert_eq!(result.ranking.rows.len(), BATCH);
             result
+        });
+    });
+    let rounds = appraisal(&rs);
+    let appraise = |r: std::ops::Range<usize>| -> Decimal {
+        r.map(|i| {
+            let ev = &pool[i % POOL];
+            evaluate_appraised(&rs, ev, &rounds).unwrap().total.points
+        })
+        .sum()
+    };
+    // Seven scorecards per unit (the self-assessment, three changes alone, two rounds): a
+    // batch of APPRAISED units keeps the bench within minutes.
+    let expected = appraise(0..APPRAISED);
+    g.throughput(Throughput::Elements(APPRAISED as u64));
+    g.bench_function("appraised_1_thread", |b| {
+        b.iter(|| assert_eq!(appraise(0..APPRAISED), expected));
+    });
+    g.bench_function("appraised_2_threads", |b| {
+        b.iter(|| {
+            let half = APPRAISED / 2;
+            let sum = std::thread::scope(|s| {
+                let a = s.spawn(|| appraise(0..half));
+                appraise(half..APPRAISED) + a.join().unwrap()
+            });
+            assert_eq!(sum, expected);
         });
     });
     g.finish();
@@ -273,5 +397,29 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load_validate, one_unit, batch, analysis);
-criterion_main!(benches);
+criterion_group!(
+    benches,
+    load_validate,
+    one_unit,
+    batch,
+    batch_units,
+    batch_ranked,
+    analysis
+);
+
+fn main() {
+    // Before this run writes any estimates: older ones are from an earlier run.
+    let since = std::time::SystemTime::now();
+    let memory = memory::report(&root().join(FIXTURE));
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    ratios::print(&criterion_dir(), since);
+    println!("{}", memory::describe(&memory));
+}
+
+/// Where criterion writes its estimates: `$CRITERION_HOME`, else `<target dir>/criterion`.
+fn criterion_dir() -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    std::env::var_os("CRITERION_HOME").map_or_else(|| target.join("criterion"), PathBuf::from)
+}

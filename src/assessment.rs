@@ -27,8 +27,8 @@
 
 pub use crate::cycle::{
     Adjustment, Appraisal, AppraisedScorecard, Batch, BatchEntry, BatchOptions, BatchResult,
-    Change, ChangeEffect, FinalTotal, GroupResult, NodeColumns, PointsAdjustment, RankRow,
-    RankedBy, Ranking, Round, Stat, Summary, UnitResult, evaluate_appraised, score_batch,
-    score_batch_with,
+    BatchWriteError, Change, ChangeEffect, FinalTotal, GroupResult, NodeColumns, PointsAdjustment,
+    RankRow, RankedBy, Ranking, Round, Stat, Summary, UnitResult, evaluate_appraised, score_batch,
+    score_batch_to_writer, score_batch_with,
 };
 pub use crate::error::{CycleError, CycleIssue, CycleIssueCode};

@@ -21,7 +21,8 @@ mod rank;
 pub use adjust::{FinalTotal, PointsAdjustment};
 pub use appraisal::{AppraisedScorecard, evaluate_appraised};
 pub use batch::{
-    Batch, BatchEntry, BatchOptions, BatchResult, GroupResult, score_batch, score_batch_with,
+    Batch, BatchEntry, BatchOptions, BatchResult, BatchWriteError, GroupResult, score_batch,
+    score_batch_to_writer, score_batch_with,
 };
 pub use columns::NodeColumns;
 pub use compare::{

@@ -1,6 +1,7 @@
 //! Appraisal (thẩm định): the council's changes to a unit's self-assessment, in rounds, and the
 //! scorecard that keeps the self-assessed points and each round's points side by side.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
@@ -98,24 +99,26 @@ impl AppraisedScorecard {
     }
 }
 
-/// The state of the evidence as rounds are applied.
+/// The state of the evidence as rounds are applied. The unit's evidence is borrowed until a
+/// round replaces a leaf's (a batch of units without rounds copies none of it).
 #[derive(Debug, Clone)]
-struct State {
-    evidence: Evidence,
+struct State<'e> {
+    evidence: Cow<'e, Evidence>,
     given: BTreeMap<String, (Decimal, Working)>,
     /// For a leaf or item whose evidence a round replaced: the round's position in the list,
     /// and where the evidence sits (`evidence`, `bonus`, `penalty`).
     source: HashMap<String, (usize, &'static str)>,
 }
 
-impl State {
+impl State<'_> {
     fn apply(&mut self, rs: &RuleSet, at: usize, number: u32, code: &str, change: &Change) {
         let reason = change.reason.clone().unwrap_or_default();
         if let Some(ev) = &change.evidence {
+            let evidence = self.evidence.to_mut();
             let (map, section) = match rs.item(code).map(|(s, _)| s) {
-                None => (&mut self.evidence.evidence, "evidence"),
-                Some(Sign::Bonus) => (&mut self.evidence.bonus, "bonus"),
-                Some(Sign::Penalty) => (&mut self.evidence.penalty, "penalty"),
+                None => (&mut evidence.evidence, "evidence"),
+                Some(Sign::Bonus) => (&mut evidence.bonus, "bonus"),
+                Some(Sign::Penalty) => (&mut evidence.penalty, "penalty"),
             };
             map.insert(code.to_string(), ev.clone());
             self.given.remove(code);
@@ -232,7 +235,7 @@ pub fn evaluate_appraised(
         return Err(CycleError::Invalid { issues });
     }
     let mut state = State {
-        evidence: ev.clone(),
+        evidence: Cow::Borrowed(ev),
         given: BTreeMap::new(),
         source: HashMap::new(),
     };
@@ -240,12 +243,12 @@ pub fn evaluate_appraised(
     let mut rounds: Vec<Scorecard> = Vec::new();
     let mut changes = Vec::new();
     for (at, round) in appraisal.rounds.iter().enumerate() {
-        let before = rounds.last().unwrap_or(&self_assessed).clone();
+        let before = rounds.last().unwrap_or(&self_assessed);
         for (code, change) in &round.changes {
             let mut alone = state.clone();
             alone.apply(rs, at, round.round, code, change);
             let after = alone.score(rs)?;
-            changes.push(effect(round.round, code, change, &before, &after));
+            changes.push(effect(round.round, code, change, before, &after));
         }
         for (code, change) in &round.changes {
             state.apply(rs, at, round.round, code, change);

@@ -7,16 +7,17 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::appraisal::{AppraisedScorecard, evaluate_appraised};
 use super::input::{Appraisal, Lists, appraisal_counts, from_json};
-use super::rank::{RankedBy, Ranking, Summary, UnitResult, rank, summaries};
+use super::rank::{Ranking, Summary, UnitResult};
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, join};
 use crate::evidence::Evidence;
 use crate::json::{Bounds, Count};
 use crate::limits::Limits;
-use crate::model::{RankingGroup, TieBreak};
+use crate::model::RankingGroup;
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
+
+mod run;
 
 const IN_ENTRY: Lists = [
     &["appraisal", "rounds"],
@@ -364,42 +365,6 @@ impl BatchResult {
     }
 }
 
-/// Units per thread below which a batch is scored on one thread (starting a thread costs
-/// about as much as scoring a few units).
-const MIN_UNITS_PER_THREAD: usize = 64;
-
-/// Every entry's appraised scorecard, in entry order, on as many threads as the machine offers
-/// (`std::thread::available_parallelism`): each thread scores a contiguous share of the
-/// entries, so the result does not depend on how many there are.
-fn score_entries(
-    rs: &RuleSet,
-    entries: &[BatchEntry],
-    options: &BatchOptions,
-) -> Vec<Result<AppraisedScorecard, CycleError>> {
-    let score = |e: &BatchEntry| evaluate_appraised(rs, &e.evidence, &e.appraisal);
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = options
-        .threads
-        .map_or(cores, std::num::NonZeroUsize::get)
-        .min(entries.len() / MIN_UNITS_PER_THREAD)
-        .max(1);
-    if threads == 1 {
-        return entries.iter().map(score).collect();
-    }
-    let share = entries.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = entries
-            .chunks(share)
-            .map(|part| s.spawn(move || part.iter().map(score).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            // A thread that panicked hit a bug: raise it here, as scoring on this thread would.
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
-}
-
 /// How a batch is scored: how many threads it may use.
 ///
 /// # Example
@@ -481,37 +446,102 @@ fn score_batch_inner(
     batch: &Batch,
     options: &BatchOptions,
 ) -> Result<BatchResult, CycleError> {
-    let declared: &[RankingGroup] = if batch.groups.is_empty() {
-        &rs.def().ranking_groups
-    } else {
-        &batch.groups
+    let mut units = Vec::with_capacity(batch.units.len());
+    let keep = |e: &BatchEntry, card| UnitResult {
+        name: e.evidence.unit.name.clone(),
+        card,
     };
-    let mut issues: Vec<CycleIssue> = batch_set_issue(rs, batch).into_iter().collect();
-    let units = unit_results(rs, batch, declared, options, &mut issues)?;
-    if !issues.is_empty() {
-        return Err(CycleError::Invalid { issues });
-    }
-    let tie = rs.def().tie_break.clone();
-    let groups = group_results(rs, declared, &batch.units, &units)?;
-    // Units of a group that is not ranked stay out of the overall ranking too.
-    let ranked: Vec<usize> = (0..units.len())
-        .filter(|&i| in_ranked_group(declared, batch.units.get(i)))
-        .collect();
-    let ranking = if ranked.len() == units.len() {
-        rank(&units, RankedBy::Total, &tie)
-    } else {
-        rank_subset(&units, &ranked, &tie)
+    let mut sink = |u| {
+        units.push(u);
+        Ok::<(), CycleError>(())
     };
-    let area_rankings = area_rankings(&units);
-    let summaries = summaries(rs, &units)?;
-    Ok(BatchResult {
-        ruleset: rs.id().to_string(),
-        units,
-        ranking,
-        area_rankings,
-        summaries,
-        groups,
-    })
+    let keys = run::run(rs, batch, (options, usize::MAX), &keep, &mut sink)?;
+    let mut result = run::rankings(rs, batch, &keys)?;
+    result.units = units;
+    Ok(result)
+}
+
+/// Units scored per thread between two writes of a streamed batch: the scorecards held at
+/// once are at most this many per thread.
+const STREAMED_PER_THREAD: usize = 64;
+
+/// A batch streamed to a writer could not be scored, or not written.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchWriteError {
+    /// The batch has problems (every one found is listed), or a number overflowed.
+    #[error(transparent)]
+    Cycle(#[from] CycleError),
+    /// The writer failed; what it received is incomplete.
+    #[error("writing the batch's scorecards: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// [`score_batch_with`], each unit's result written to `out` as soon as it is scored instead
+/// of held: one line of JSON per unit (JSON Lines), in batch order, each a [`UnitResult`]
+/// (`{"name": ..., "card": {...}}`, the same value as in [`BatchResult::units`]).
+///
+/// Returns the rankings and summaries, computed from a few numbers kept per unit: a
+/// [`BatchResult`] whose `units` is empty. At most 64 scorecards per thread are held at once,
+/// so memory does not grow with the batch's scorecards (only with its input and its rankings).
+/// Each unit's JSON is written by the thread that scored it; the result is the same whatever
+/// the threads.
+///
+/// # Errors
+/// [`BatchWriteError::Cycle`] with the same problems as [`score_batch_with`]; once a problem
+/// is found no more lines are written, and what was written is incomplete.
+/// [`BatchWriteError::Io`] when `out` fails.
+///
+/// # Example
+/// ```
+/// use par_index::{assessment::Batch, assessment::BatchOptions, RuleSet, assessment::UnitResult, assessment::score_batch_to_writer};
+/// # let rs = RuleSet::from_toml_str(r#"
+/// # id = "demo"
+/// # title = "Demo"
+/// # level = "commune"
+/// # years = { from = 2024 }
+/// # scale = 10
+/// # document = { number = "1/QĐ" }
+/// # [[areas]]
+/// # code = "1"
+/// # title = "Kết quả"
+/// # max = 10
+/// # provenance = { document = "1/QĐ", verified = false }
+/// # rule = { kind = "manual" }
+/// # "#)?;
+/// let batch = Batch::from_json_str(r#"{ "units": [
+///   { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "8" } } },
+///   { "unit": { "name": "Xã B", "level": "commune" }, "period": { "year": 2024 }, "evidence": { "1": { "points": "9" } } }
+/// ] }"#)?;
+/// let mut lines = Vec::new();
+/// let result = score_batch_to_writer(&rs, &batch, &BatchOptions::default(), &mut lines)?;
+/// assert!(result.units.is_empty());
+/// assert_eq!(result.ranking.rows[0].unit, "Xã B"); // 9 of 10 before 8 of 10
+/// let first: UnitResult = serde_json::from_str(std::str::from_utf8(&lines)?.lines().next().unwrap())?;
+/// assert_eq!((first.name.as_str(), first.card.total.points.to_string().as_str()), ("Xã A", "8"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_batch_to_writer(
+    rs: &RuleSet,
+    batch: &Batch,
+    options: &BatchOptions,
+    mut out: impl std::io::Write,
+) -> Result<BatchResult, BatchWriteError> {
+    let keep = |e: &BatchEntry, card| {
+        let unit = UnitResult {
+            name: e.evidence.unit.name.clone(),
+            card,
+        };
+        let mut line = serde_json::to_vec(&unit)?;
+        line.push(b'\n');
+        Ok::<_, std::io::Error>(line)
+    };
+    let mut sink =
+        |line: std::io::Result<Vec<u8>>| Ok::<_, BatchWriteError>(out.write_all(&line?)?);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_chunk = options.threads.map_or(cores, usize::from) * STREAMED_PER_THREAD;
+    let keys = run::run(rs, batch, (options, per_chunk), &keep, &mut sink)?;
+    out.flush()?;
+    Ok(run::rankings(rs, batch, &keys)?)
 }
 
 /// The batch as a whole prepared for another set.
@@ -522,43 +552,6 @@ fn batch_set_issue(rs: &RuleSet, batch: &Batch) -> Option<CycleIssue> {
         CycleIssueCode::RuleSetMismatch,
         format!("the batch was prepared for `{id}`, not for `{}`", rs.id()),
     ))
-}
-
-/// Every unit scored, in batch order; each unit's problems (another set, another year, an
-/// unknown group, a duplicate, its evidence) go to `issues`.
-fn unit_results(
-    rs: &RuleSet,
-    batch: &Batch,
-    declared: &[RankingGroup],
-    options: &BatchOptions,
-    issues: &mut Vec<CycleIssue>,
-) -> Result<Vec<UnitResult>, CycleError> {
-    let mut units = Vec::new();
-    let first_year = batch.units.first().map(|e| e.evidence.period.year);
-    let mut seen = SeenUnits::default();
-    let cards = score_entries(rs, &batch.units, options);
-    for (i, (entry, card)) in batch.units.iter().zip(cards).enumerate() {
-        let at = DataPath::root().key("units").index(i);
-        let duplicate = seen.check(&entry.evidence.unit, i, &at);
-        if let Some(issue) = unit_set_issue(rs, entry, &at) {
-            issues.push(issue);
-            continue;
-        }
-        issues.extend(year_issue(first_year, entry, &at));
-        check_group(declared, entry, &at, issues);
-        issues.extend(duplicate);
-        match card {
-            Ok(card) => units.push(UnitResult {
-                name: entry.evidence.unit.name.clone(),
-                card,
-            }),
-            Err(e) => match e.under(&at) {
-                CycleError::Invalid { issues: more } => issues.extend(more),
-                overflow @ CycleError::Overflow { .. } => return Err(overflow),
-            },
-        }
-    }
-    Ok(units)
 }
 
 /// A unit prepared for another set than the batch's.
@@ -588,25 +581,6 @@ fn year_issue(first: Option<u16>, entry: &BatchEntry, at: &DataPath) -> Option<C
             format!("year `{year}` differs from the batch's year `{y}` (units[0])"),
         )
     })
-}
-
-/// One ranking per area of the set, by its sub-index, without a tie-break.
-fn area_rankings(units: &[UnitResult]) -> Vec<Ranking> {
-    let Some(first) = units.first() else {
-        return Vec::new();
-    };
-    first
-        .card
-        .final_card()
-        .areas()
-        .map(|a| {
-            let by = RankedBy::Area {
-                code: a.code.to_string(),
-                title: a.title.to_string(),
-            };
-            rank(units, by, &TieBreak::None)
-        })
-        .collect()
 }
 
 /// A unit names a declared group when there are groups, and none when there are not.
@@ -640,53 +614,4 @@ fn check_group(
         CycleIssueCode::WrongShape,
         problem,
     ));
-}
-
-fn in_ranked_group(declared: &[RankingGroup], entry: Option<&BatchEntry>) -> bool {
-    let group = entry.and_then(|e| e.group.as_deref());
-    declared
-        .iter()
-        .find(|g| Some(g.id.as_str()) == group)
-        .is_none_or(|g| g.ranked)
-}
-
-/// Ranks the units at `indices`; each row's `entry` is the unit's position in the batch.
-fn rank_subset(units: &[UnitResult], indices: &[usize], tie: &TieBreak) -> Ranking {
-    let subset: Vec<UnitResult> = indices
-        .iter()
-        .filter_map(|&i| units.get(i).cloned())
-        .collect();
-    let mut ranking = rank(&subset, RankedBy::Total, tie);
-    for row in &mut ranking.rows {
-        row.entry = indices.get(row.entry).copied().unwrap_or(row.entry);
-    }
-    ranking
-}
-
-/// Every declared group's ranking and summaries.
-fn group_results(
-    rs: &RuleSet,
-    declared: &[RankingGroup],
-    entries: &[BatchEntry],
-    units: &[UnitResult],
-) -> Result<Vec<GroupResult>, CycleError> {
-    declared
-        .iter()
-        .map(|g| {
-            let indices: Vec<usize> = (0..units.len())
-                .filter(|&i| entries.get(i).and_then(|e| e.group.as_deref()) == Some(g.id.as_str()))
-                .collect();
-            let members: Vec<UnitResult> = indices
-                .iter()
-                .filter_map(|&i| units.get(i).cloned())
-                .collect();
-            Ok(GroupResult {
-                group: g.clone(),
-                ranking: g
-                    .ranked
-                    .then(|| rank_subset(units, &indices, &rs.def().tie_break)),
-                summaries: summaries(rs, &members)?,
-            })
-        })
-        .collect()
 }

@@ -116,29 +116,55 @@ impl Stat {
     }
 }
 
-/// The value ranked by and the tie-break value of a unit.
-fn keys(
-    u: &UnitResult,
-    by: &RankedBy,
-    tie: &TieBreak,
-) -> (Decimal, Option<Decimal>, Option<Decimal>) {
-    let card = u.card.final_card();
-    let (points, index) = match by {
-        RankedBy::Total => (u.card.total.points, u.card.total.index),
-        RankedBy::Area { code, .. } => card
-            .node(code)
-            .map_or((Decimal::ZERO, None), |n| (n.score.points, n.score.index)),
-    };
-    let tie_value = match tie {
-        TieBreak::None => None,
-        TieBreak::AppraisedPoints => card
-            .parts
-            .iter()
-            .find(|p| p.part == Part::Appraised)
-            .map(|p| p.score.points),
-        TieBreak::Area { code } => card.node(code).and_then(|n| n.score.index),
-    };
-    (points, index, tie_value)
+/// What the rankings and summaries need of one unit, taken from its scorecard as it is scored:
+/// a few decimals instead of the whole card, so that a batch streamed to a writer ranks its
+/// units without holding their scorecards, and a ranking sorts small rows.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct UnitKeys {
+    /// The unit's name.
+    pub(super) name: String,
+    /// The final total points and index.
+    pub(super) total: (Decimal, Option<Decimal>),
+    /// The final class label.
+    pub(super) class: Option<String>,
+    /// The tie-break value under the set's tie-break.
+    pub(super) tie: Option<Decimal>,
+    /// Points and index of each area, in the order of the scorecard's areas.
+    pub(super) areas: Vec<(Decimal, Option<Decimal>)>,
+}
+
+impl UnitKeys {
+    /// The keys of a unit named `name` whose appraised scorecard is `card`, under `tie`.
+    pub(super) fn of(name: &str, card: &AppraisedScorecard, tie: &TieBreak) -> UnitKeys {
+        let last = card.final_card();
+        let tie = match tie {
+            TieBreak::None => None,
+            TieBreak::AppraisedPoints => last
+                .parts
+                .iter()
+                .find(|p| p.part == Part::Appraised)
+                .map(|p| p.score.points),
+            TieBreak::Area { code } => last.node(code).and_then(|n| n.score.index),
+        };
+        UnitKeys {
+            name: name.to_string(),
+            total: (card.total.points, card.total.index),
+            class: card.total.classification.as_ref().map(|c| c.label.clone()),
+            tie,
+            areas: last
+                .areas()
+                .map(|a| (a.score.points, a.score.index))
+                .collect(),
+        }
+    }
+
+    /// The points and index ranked by: the total, or area number `area`.
+    fn ranked(&self, area: Option<usize>) -> (Decimal, Option<Decimal>) {
+        match area {
+            None => self.total,
+            Some(k) => self.areas.get(k).copied().unwrap_or((Decimal::ZERO, None)),
+        }
+    }
 }
 
 /// Best first: a higher index, then a higher tie value; `None` ranks below any value.
@@ -149,21 +175,25 @@ fn better(
     b.0.cmp(&a.0).then(b.1.cmp(&a.1))
 }
 
-pub(super) fn rank(units: &[UnitResult], by: RankedBy, tie: &TieBreak) -> Ranking {
-    let mut rows: Vec<(usize, Decimal, Option<Decimal>, Option<Decimal>)> = units
+/// Ranks the units at `members` (positions in `units`, which are their `entry`) by the total
+/// (`area` none) or by area number `area`, after `tie`.
+pub(super) fn rank(
+    units: &[UnitKeys],
+    members: &[usize],
+    (by, area): (RankedBy, Option<usize>),
+    tie: &TieBreak,
+) -> Ranking {
+    let tie_of = |u: &UnitKeys| u.tie.filter(|_| *tie != TieBreak::None);
+    let mut rows: Vec<(usize, Decimal, Option<Decimal>, Option<Decimal>)> = members
         .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let (p, idx, t) = keys(u, &by, tie);
-            (i, p, idx, t)
+        .filter_map(|&i| {
+            let u = units.get(i)?;
+            let (points, index) = u.ranked(area);
+            Some((i, points, index, tie_of(u)))
         })
         .collect();
-    rows.sort_by(|a, b| {
-        better((a.2, a.3), (b.2, b.3)).then_with(|| {
-            let name = |i: usize| units.get(i).map(|u| u.name.as_str());
-            name(a.0).cmp(&name(b.0))
-        })
-    });
+    let name = |i: usize| units.get(i).map(|u| u.name.as_str());
+    rows.sort_by(|a, b| better((a.2, a.3), (b.2, b.3)).then_with(|| name(a.0).cmp(&name(b.0))));
     // Sorted best first, so equal keys sit together: a unit's rank is 1 + the number of units
     // in the groups before its own, and it is tied when its group has more than one unit. One
     // pass, where counting the units ahead of each unit would be quadratic in a batch.
@@ -179,12 +209,7 @@ pub(super) fn rank(units: &[UnitResult], by: RankedBy, tie: &TieBreak) -> Rankin
                 points,
                 index,
                 tie_value,
-                class: match by {
-                    RankedBy::Total => u
-                        .and_then(|u| u.card.total.classification.as_ref())
-                        .map(|c| c.label.clone()),
-                    RankedBy::Area { .. } => None,
-                },
+                class: area.map_or_else(|| u.and_then(|u| u.class.clone()), |_| None),
                 tied: group.len() > 1,
             });
         }
@@ -197,28 +222,28 @@ pub(super) fn rank(units: &[UnitResult], by: RankedBy, tie: &TieBreak) -> Rankin
     }
 }
 
-pub(super) fn summaries(rs: &RuleSet, units: &[UnitResult]) -> Result<Vec<Summary>, CycleError> {
-    let class_of = |u: &UnitResult| {
-        u.card
-            .total
-            .classification
-            .as_ref()
-            .map(|c| c.label.clone())
-    };
-    let index_of = |u: &UnitResult| u.card.total.index;
-    let mut out = vec![summary("all", units.iter().filter_map(index_of).collect())?];
+/// Summaries of the total index of the units at `members`: all, each class in the set's
+/// order, then the units without a class (when there are any).
+pub(super) fn summaries(
+    rs: &RuleSet,
+    units: &[UnitKeys],
+    members: &[usize],
+) -> Result<Vec<Summary>, CycleError> {
+    let chosen = || members.iter().filter_map(|&i| units.get(i));
+    let mut out = vec![summary(
+        "all",
+        chosen().filter_map(|u| u.total.1).collect(),
+    )?];
     for band in &rs.def().classification {
-        let values = units
-            .iter()
-            .filter(|u| class_of(u).as_deref() == Some(band.label.as_str()))
-            .filter_map(index_of)
+        let values = chosen()
+            .filter(|u| u.class.as_deref() == Some(band.label.as_str()))
+            .filter_map(|u| u.total.1)
             .collect();
         out.push(summary(&band.label, values)?);
     }
-    let none: Vec<Decimal> = units
-        .iter()
-        .filter(|u| class_of(u).is_none())
-        .filter_map(index_of)
+    let none: Vec<Decimal> = chosen()
+        .filter(|u| u.class.is_none())
+        .filter_map(|u| u.total.1)
         .collect();
     if !none.is_empty() {
         out.push(summary("none", none)?);

@@ -83,6 +83,25 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Writing results failed (the writer given to
+    /// [`score_batch_to_writer`](crate::assessment::score_batch_to_writer)); what it received is
+    /// incomplete.
+    #[error("writing results: {message}")]
+    Write {
+        /// What the writer reported.
+        message: String,
+    },
+}
+
+impl From<crate::cycle::BatchWriteError> for Error {
+    fn from(e: crate::cycle::BatchWriteError) -> Error {
+        match e {
+            crate::cycle::BatchWriteError::Cycle(c) => Error::Cycle(c),
+            crate::cycle::BatchWriteError::Io(io) => Error::Write {
+                message: io.to_string(),
+            },
+        }
+    }
 }
 
 impl Error {
