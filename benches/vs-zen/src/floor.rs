@@ -99,7 +99,10 @@ fn how(node: &NodeDef, rule: &RuleDef) -> How {
                 .map(|l| (l.id.clone(), l.points))
                 .collect(),
         ),
-        RuleKind::Check => How::Check(rule.points.unwrap_or(max), rule.otherwise.unwrap_or_default()),
+        RuleKind::Check => How::Check(
+            rule.points.unwrap_or(max),
+            rule.otherwise.unwrap_or_default(),
+        ),
         RuleKind::Deduction => How::Deduct {
             max,
             per: rule.per_item.unwrap_or_default(),
@@ -196,9 +199,7 @@ fn points(how: &How, ev: &LeafEvidence) -> Decimal {
             };
             if all { *met } else { *otherwise }
         }
-        How::Deduct { max, per, min } => {
-            (*max - ev.count.unwrap_or_default() * *per).max(*min)
-        }
+        How::Deduct { max, per, min } => (*max - ev.count.unwrap_or_default() * *per).max(*min),
         How::Survey(weights, max) => {
             let answers = ev.answers.as_ref().map(|a| a.values());
             let (mut sum, mut n) = (Decimal::ZERO, Decimal::ZERO);
