@@ -1,4 +1,5 @@
-//! Criterion benchmarks of the engine: load + validate of every rule set, one ~100-leaf unit,
+//! Criterion benchmarks of the engine: load + validate of every rule set (and of the fixture
+//! against an untyped TOML parse, and at 100, 1,000 and 10,000 leaves), one ~100-leaf unit,
 //! a batch of 10,000 units on one and on two threads, and the audit and gap analysis of one
 //! unit (the Duyên Hải sample under the bundled district set, and the 100-leaf fixture).
 //!
@@ -23,6 +24,7 @@
     clippy::indexing_slicing,
     clippy::print_stdout,
     clippy::float_arithmetic,
+    clippy::cast_precision_loss,
     reason = "a benchmark binary"
 )]
 
@@ -112,6 +114,106 @@ fn load_validate(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// The fixture's areas `copies` times over, each copy's codes prefixed with its number
+/// (`3.` + `1.2.1`), and its scale and parts multiplied to match: `copies` × 100 leaves.
+fn scaled(text: &str, copies: usize) -> String {
+    let (header, body) = text.split_at(text.find("[[areas]]").unwrap());
+    let mut out = header
+        .replace("scale = \"100\"", &format!("scale = \"{}\"", 100 * copies))
+        .replace(
+            "parts = { appraised = \"70\", survey = \"30\" }",
+            &format!(
+                "parts = {{ appraised = \"{}\", survey = \"{}\" }}",
+                70 * copies,
+                30 * copies
+            ),
+        );
+    for k in 1..=copies {
+        out.push_str(&body.replace("code = \"", &format!("code = \"{k}.")));
+    }
+    out
+}
+
+/// Load + validate against parsing the same text into an untyped `toml::Table` (100 leaves),
+/// and load + validate at 100, 1,000 and 10,000 leaves; prints the ratio and the exponent of
+/// the time against the number of leaves (least squares on the logarithms).
+fn load_scaling(c: &mut Criterion) {
+    let since = std::time::SystemTime::now();
+    let fixture = read(&root().join(FIXTURE));
+    let mut g = c.benchmark_group("load_scaling");
+    g.bench_function("toml_table/100", |b| {
+        b.iter(|| {
+            let t: toml::Table = black_box(&fixture).parse().unwrap();
+            assert_eq!(t.len(), 10);
+            t
+        });
+    });
+    let sizes = [1, 10, 100];
+    for copies in sizes {
+        let text = scaled(&fixture, copies);
+        let leaves = 100 * copies;
+        assert_eq!(
+            RuleSet::from_toml_str(&text).unwrap().leaf_codes().count(),
+            leaves
+        );
+        g.sample_size(if copies == 100 { 10 } else { 50 });
+        g.bench_function(format!("load_validate/{leaves}"), |b| {
+            b.iter(|| RuleSet::from_toml_str(black_box(&text)).unwrap());
+        });
+    }
+    g.finish();
+    let median = |f: &str| criterion_median(&format!("load_scaling/{f}"), since);
+    let (Some(toml), Some(load)) = (median("toml_table/100"), median("load_validate/100")) else {
+        return;
+    };
+    println!(
+        "load + validate ÷ untyped TOML parse, 100 leaves: {:.2}×",
+        load / toml
+    );
+    let points: Vec<(f64, f64)> = sizes
+        .iter()
+        .filter_map(|k| {
+            let t = median(&format!("load_validate/{}", 100 * k))?;
+            Some(((100.0 * *k as f64).ln(), t.ln()))
+        })
+        .collect();
+    if points.len() == sizes.len() {
+        println!("load + validate: time ∝ leaves^{:.3}", slope(&points));
+    }
+}
+
+/// The least-squares slope of `points`.
+fn slope(points: &[(f64, f64)]) -> f64 {
+    let n = points.len() as f64;
+    let (mx, my) = points
+        .iter()
+        .fold((0.0, 0.0), |(a, b), (x, y)| (a + x / n, b + y / n));
+    let sxy: f64 = points.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
+    let sxx: f64 = points.iter().map(|(x, _)| (x - mx) * (x - mx)).sum();
+    sxy / sxx
+}
+
+/// The median time in ns of criterion's bench `id` (`group/function/parameter`), from its
+/// `estimates.json`, when this run wrote it (after `since`).
+fn criterion_median(id: &str, since: std::time::SystemTime) -> Option<f64> {
+    let dir = std::env::var_os("CRITERION_HOME").map_or_else(
+        || {
+            std::env::var_os("CARGO_TARGET_DIR")
+                .map_or_else(|| root().join("target"), PathBuf::from)
+                .join("criterion")
+        },
+        PathBuf::from,
+    );
+    let path = dir.join(id).join("new").join("estimates.json");
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    if modified < since {
+        return None;
+    }
+    let estimates: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).ok()?).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
 }
 
 fn one_unit(c: &mut Criterion) {
@@ -400,6 +502,7 @@ fn analysis(c: &mut Criterion) {
 criterion_group!(
     benches,
     load_validate,
+    load_scaling,
     one_unit,
     batch,
     batch_units,

@@ -115,7 +115,25 @@ const LARGEST_JSON_INTEGER: u64 = u64::MAX;
 
 /// Writes a decimal without trailing zeros after the point (`0.50` → `0.5`, `20.00` → `20`).
 pub(crate) fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    Plain(value).to_string()
+}
+
+/// A decimal shown without trailing zeros after the point, as [`plain`] writes it, but
+/// straight into a formatter or a serializer: no `String` is allocated (`rust_decimal` formats
+/// into a buffer on the stack).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Plain(pub(crate) Decimal);
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl Serialize for Plain {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Writes a decimal with exactly `decimals` places, padding with zeros (`81.2` → `81.20`).
@@ -226,7 +244,7 @@ pub(crate) mod strict {
     use super::{Decimal, StrictVisitor};
 
     pub(crate) fn serialize<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::plain(*v))
+        s.collect_str(&super::Plain(*v))
     }
 
     pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
@@ -244,7 +262,7 @@ pub(crate) mod strict_opt {
         s: S,
     ) -> Result<S::Ok, S::Error> {
         match v {
-            Some(v) => s.serialize_str(&super::plain(*v)),
+            Some(v) => s.collect_str(&super::Plain(*v)),
             None => s.serialize_none(),
         }
     }
@@ -326,7 +344,7 @@ pub(crate) struct DecVec;
 
 impl DecVec {
     pub(crate) fn serialize<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|d| plain(*d)))
+        s.collect_seq(v.iter().map(|d| Plain(*d)))
     }
 
     pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(

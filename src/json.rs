@@ -10,6 +10,9 @@
 //! nesting, each string's length and the counts of the lists a caller names by path (`units`,
 //! `units[*].appraisal.bonus`), so a hostile input is refused in memory bounded by the limits.
 
+mod scan;
+
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
@@ -137,8 +140,16 @@ pub(crate) fn read_within<T: DeserializeOwned>(
         return Err(limit_fault("", DataPath::root(), 0, hit, &what));
     }
     let text = strip_bom(text);
-    if let Some(fault) = scan(text, bounds) {
+    if let Some(fault) = scan::Scan::run(text, bounds) {
         return Err(fault);
+    }
+    // Most inputs are well formed: read them without tracking the path, and read again with
+    // the path only to report a problem (the same reading, so the same problem).
+    let mut de = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = T::deserialize(&mut de)
+        && de.end().is_ok()
+    {
+        return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<T, _> = serde_path_to_error::deserialize(&mut de);
@@ -164,174 +175,34 @@ fn fault(path: DataPath, e: &serde_json::Error) -> JsonFault {
     }
 }
 
-/// One open object or array while scanning.
+/// One open object or array while finding where values start (a fault's position).
 struct Frame {
     path: DataPath,
-    /// Keys seen so far, with the byte offset of each; `None` for an array.
-    keys: Option<HashMap<String, usize>>,
+    object: bool,
     /// The key whose value comes next (objects), or the index of the next item (arrays).
     key: Option<String>,
     index: usize,
     expecting_key: bool,
-    /// The most items or members allowed, with the [`Limits`] field that says so.
-    max: Option<(usize, &'static str)>,
 }
 
 impl Frame {
     fn new(path: DataPath, object: bool) -> Frame {
         Frame {
             path,
-            keys: object.then(HashMap::new),
+            object,
             key: None,
             index: 0,
             expecting_key: object,
-            max: None,
         }
     }
 
     /// The path of the value that starts now inside this frame.
     fn child(&self) -> DataPath {
-        match (&self.keys, &self.key) {
-            (Some(_), Some(k)) => self.path.key(k.clone()),
-            (Some(_), None) => self.path.clone(),
-            (None, _) => self.path.index(self.index),
+        match (self.object, &self.key) {
+            (true, Some(k)) => self.path.key(k.clone()),
+            (true, None) => self.path.clone(),
+            (false, _) => self.path.index(self.index),
         }
-    }
-}
-
-/// What one step of the scan gives: the offset it reached, or a fault (`None` when the text
-/// is not JSON: serde_json then says where).
-type Scanned = Result<usize, Option<JsonFault>>;
-
-/// The first key given twice in one object, or the first bound passed, as a fault; `None`
-/// when there is none (or the text is not JSON: serde_json then says where). The scan keeps
-/// only the open objects and arrays (at most `bounds.nesting`) and their keys.
-fn scan(text: &str, bounds: &Bounds<'_>) -> Option<JsonFault> {
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let step = match b {
-            b'{' | b'[' => open(text, &mut stack, bounds, at),
-            b'}' | b']' => {
-                stack.pop();
-                Ok(at)
-            }
-            b',' => next_item(text, &mut stack, at),
-            b'"' => string(text, &mut stack, bounds, at),
-            _ => Ok(at),
-        };
-        match step {
-            Ok(reached) => at = reached + 1,
-            Err(fault) => return fault,
-        }
-    }
-    None
-}
-
-/// Opens the object or array at byte `at`, unless it is nested too deep.
-fn open(text: &str, stack: &mut Vec<Frame>, bounds: &Bounds<'_>, at: usize) -> Scanned {
-    let path = stack.last().map_or_else(DataPath::root, Frame::child);
-    let depth = stack.len() + 1;
-    if depth > bounds.nesting {
-        let hit = LimitHit {
-            name: "max_nesting",
-            value: depth,
-            max: bounds.nesting,
-        };
-        let what = format!("objects and arrays nested {depth} deep");
-        return Err(Some(limit_fault(text, path, at, hit, &what)));
-    }
-    let object = text.as_bytes().get(at) == Some(&b'{');
-    let mut frame = Frame::new(path, object);
-    frame.max = bounds.count_at(&frame.path).map(|c| (c.max, c.name));
-    stack.push(frame);
-    Ok(at)
-}
-
-/// A comma: the next member or item of the innermost object or array, counted.
-fn next_item(text: &str, stack: &mut [Frame], at: usize) -> Scanned {
-    let Some(top) = stack.last_mut() else {
-        return Ok(at);
-    };
-    top.index += 1;
-    top.expecting_key = top.keys.is_some();
-    match top.max {
-        Some((max, name)) if top.keys.is_none() && top.index >= max => {
-            let hit = LimitHit {
-                name,
-                value: top.index + 1,
-                max,
-            };
-            let what = format!("{} items or more", top.index + 1);
-            Err(Some(limit_fault(text, top.path.clone(), at, hit, &what)))
-        }
-        _ => Ok(at),
-    }
-}
-
-/// A string opening at byte `at`: refused past the length limit, recorded when it is a key.
-fn string(text: &str, stack: &mut [Frame], bounds: &Bounds<'_>, at: usize) -> Scanned {
-    let end = string_end(text, at).ok_or(None)?;
-    let len = end - at - 1;
-    let top = stack.last_mut();
-    if len > bounds.string_len {
-        let path = top.map_or_else(DataPath::root, |f| {
-            if f.expecting_key {
-                f.path.clone()
-            } else {
-                f.child()
-            }
-        });
-        let hit = LimitHit {
-            name: "max_string_len",
-            value: len,
-            max: bounds.string_len,
-        };
-        let what = format!("a string of {len} bytes");
-        return Err(Some(limit_fault(text, path, at, hit, &what)));
-    }
-    if let Some(top) = top.filter(|f| f.expecting_key) {
-        let key = unquote(text.get(at..=end).ok_or(None)?).ok_or(None)?;
-        if let Some(fault) = record_key(text, top, key, at) {
-            return Err(Some(fault));
-        }
-    }
-    Ok(end)
-}
-
-/// Records `key` at byte `at` in the object `top`; a fault when it was there already.
-fn record_key(text: &str, top: &mut Frame, key: String, at: usize) -> Option<JsonFault> {
-    top.expecting_key = false;
-    let keys = top.keys.as_mut()?;
-    if let Some(&first) = keys.get(&key) {
-        let (l1, c1) = line_column(text, first);
-        let (l2, c2) = line_column(text, at);
-        return Some(JsonFault {
-            limit: None,
-            path: top.path.key(key.clone()),
-            line: l2,
-            column: c2,
-            message: format!(
-                "`{key}` is given twice in one object, at line {l1}, column {c1} and at line \
-                 {l2}, column {c2}: keep one"
-            ),
-        });
-    }
-    keys.insert(key.clone(), at);
-    let members = keys.len();
-    top.key = Some(key);
-    match top.max {
-        Some((max, name)) if members > max => {
-            let hit = LimitHit {
-                name,
-                value: members,
-                max,
-            };
-            let what = format!("{members} members or more");
-            Some(limit_fault(text, top.path.clone(), at, hit, &what))
-        }
-        _ => None,
     }
 }
 
@@ -361,7 +232,7 @@ fn value_starts(text: &str) -> HashMap<DataPath, usize> {
     while let Some(&b) = bytes.get(at) {
         if item_pending && !b.is_ascii_whitespace() && b != b']' {
             item_pending = false;
-            if let Some(top) = stack.last().filter(|f| f.keys.is_none()) {
+            if let Some(top) = stack.last().filter(|f| !f.object) {
                 out.entry(top.child()).or_insert(at);
             }
         }
@@ -377,8 +248,8 @@ fn value_starts(text: &str) -> HashMap<DataPath, usize> {
             b',' => {
                 if let Some(top) = stack.last_mut() {
                     top.index += 1;
-                    top.expecting_key = top.keys.is_some();
-                    item_pending = top.keys.is_none();
+                    top.expecting_key = top.object;
+                    item_pending = !top.object;
                 }
             }
             b'"' => {
@@ -404,11 +275,12 @@ fn value_starts(text: &str) -> HashMap<DataPath, usize> {
     out
 }
 
-/// The text of a quoted key: as written when it has no escape (most keys), else decoded.
-fn unquote(quoted: &str) -> Option<String> {
+/// The text of a quoted key: borrowed as written when it has no escape (most keys), else
+/// decoded.
+fn unquote(quoted: &str) -> Option<Cow<'_, str>> {
     match quoted.get(1..quoted.len().saturating_sub(1)) {
-        Some(plain) if !plain.contains('\\') => Some(plain.to_string()),
-        _ => serde_json::from_str(quoted).ok(),
+        Some(plain) if !plain.contains('\\') => Some(Cow::Borrowed(plain)),
+        _ => serde_json::from_str::<String>(quoted).ok().map(Cow::Owned),
     }
 }
 
@@ -450,7 +322,7 @@ mod tests {
     use super::*;
 
     fn find_duplicate(text: &str) -> Option<JsonFault> {
-        scan(text, &Bounds::file(&Limits::default()))
+        scan::Scan::run(text, &Bounds::file(&Limits::default()))
     }
 
     #[test]

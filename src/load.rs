@@ -157,37 +157,25 @@ pub(crate) fn parse_toml<'t, T: serde::de::DeserializeOwned>(
         return Err(too_large(&text.len().to_string(), limits));
     }
     let index = LineIndex::new(text);
-    let mut root = DeTable::parse(text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |s| index.line_col(text, s.start));
-        LoadError::Syntax {
-            file: None,
-            line,
-            column,
-            message: first_line(e.message()),
-        }
-    })?;
+    let mut root = DeTable::parse(text).map_err(|e| syntax(text, &index, &e))?;
     let lines = LineMap::new(text);
     let mut issues = Vec::new();
-    let mut walker = Walker {
-        index: &index,
-        issues: &mut issues,
-        limits,
-    };
-    let here = Here {
-        parent: None,
-        step: Step::Root,
-    };
-    walker.table(root.get_mut(), here, 0);
+    walk(&mut root, &index, &mut issues, limits);
     if issues.iter().any(|i| i.code == IssueCode::Limit) {
         return Err(LoadError::Invalid { file: None, issues });
     }
-    let span = root.span();
-    let value = Spanned::new(span, DeValue::Table(root.into_inner()));
-    let de = toml::de::ValueDeserializer::from(value);
     let mut ignored = Vec::new();
-    let mut on_ignored = |p: serde_ignored::Path<'_>| ignored.push(ignored_path(&p));
-    let result: Result<T, _> =
-        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(de, &mut on_ignored));
+    // Most files are well formed: read them without tracking the path, and read again with
+    // the path only to report a problem (the same reading, so the same problem).
+    let result = match deserialize::<T>(root, &mut ignored, false) {
+        Ok(def) => Ok(def),
+        Err(_) => {
+            ignored.clear();
+            let mut again = DeTable::parse(text).map_err(|e| syntax(text, &index, &e))?;
+            walk(&mut again, &index, &mut Vec::new(), limits);
+            deserialize::<T>(again, &mut ignored, true)
+        }
+    };
     for path in ignored {
         let field = match path.segments().last() {
             Some(Segment::Key(k)) => k.clone(),
@@ -203,9 +191,7 @@ pub(crate) fn parse_toml<'t, T: serde::de::DeserializeOwned>(
     }
     match result {
         Ok(def) => Ok((def, lines, issues)),
-        Err(e) => {
-            let path = DataPath::from(e.path());
-            let inner = e.into_inner();
+        Err((path, inner)) => {
             let line = lines
                 .line_of(&path)
                 .or_else(|| inner.span().map(|s| index.line_col(text, s.start).0));
@@ -216,6 +202,56 @@ pub(crate) fn parse_toml<'t, T: serde::de::DeserializeOwned>(
             sort_issues(&mut issues);
             Err(LoadError::Invalid { file: None, issues })
         }
+    }
+}
+
+/// The syntax error `e` of `text`, at its line and column.
+fn syntax(text: &str, index: &LineIndex, e: &toml::de::Error) -> LoadError {
+    let (line, column) = e.span().map_or((1, 1), |s| index.line_col(text, s.start));
+    LoadError::Syntax {
+        file: None,
+        line,
+        column,
+        message: first_line(e.message()),
+    }
+}
+
+/// Checks the limits of the parsed file and turns its floats into their text, each with an
+/// issue.
+fn walk(
+    root: &mut Spanned<DeTable<'_>>,
+    index: &LineIndex,
+    issues: &mut Vec<ValidationIssue>,
+    limits: &Limits,
+) {
+    let mut walker = Walker {
+        index,
+        issues,
+        limits,
+    };
+    let here = Here {
+        parent: None,
+        step: Step::Root,
+    };
+    walker.table(root.get_mut(), here, 0);
+}
+
+/// Reads the parsed file as a `T`, recording the fields nothing reads in `ignored`; with the
+/// path of the first problem when `track`, which costs a string per key read.
+fn deserialize<T: serde::de::DeserializeOwned>(
+    root: Spanned<DeTable<'_>>,
+    ignored: &mut Vec<DataPath>,
+    track: bool,
+) -> Result<T, (DataPath, toml::de::Error)> {
+    let span = root.span();
+    let value = Spanned::new(span, DeValue::Table(root.into_inner()));
+    let de = toml::de::ValueDeserializer::from(value);
+    let mut on_ignored = |p: serde_ignored::Path<'_>| ignored.push(ignored_path(&p));
+    let de = serde_ignored::Deserializer::new(de, &mut on_ignored);
+    if track {
+        serde_path_to_error::deserialize(de).map_err(|e| (DataPath::from(e.path()), e.into_inner()))
+    } else {
+        T::deserialize(de).map_err(|e| (DataPath::root(), e))
     }
 }
 

@@ -178,16 +178,6 @@ fn header(card: &Scorecard, lang: Lang, out: &mut String) {
     );
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 fn two(d: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Vi => format_number(d, Some(2), lang),
@@ -203,36 +193,95 @@ fn percent(i: Option<Decimal>, lang: Lang) -> String {
 }
 
 fn tree(card: &Scorecard, lang: Lang, out: &mut String) {
+    // One buffer for every cell that is padded: no string per node.
+    let mut cell = String::new();
     for n in &card.nodes {
-        let indent = "  ".repeat(n.depth.saturating_sub(1));
-        let code = format!("{indent}{}", n.code);
-        let title_width = 56usize.saturating_sub(indent.len());
-        let title = format!("{indent}{}", truncate(&n.title, title_width));
-        let mark = match n.status {
+        let indent = 2 * n.depth.saturating_sub(1);
+        cell.clear();
+        cell.extend(std::iter::repeat_n(' ', indent));
+        cell.push_str(&n.code);
+        pad(out, &cell, 10, false);
+        out.push(' ');
+        cell.truncate(indent);
+        push_truncated(&mut cell, &n.title, 56usize.saturating_sub(indent));
+        pad(out, &cell, 56, false);
+        out.push(' ');
+        cell.clear();
+        push_two(&mut cell, n.score.points, lang);
+        cell.push_str(" / ");
+        push_two(&mut cell, n.score.max, lang);
+        pad(out, &cell, 15, true);
+        out.push(' ');
+        cell.clear();
+        match n.score.index {
+            Some(i) => {
+                push_two(&mut cell, i, lang);
+                cell.push('%');
+            }
+            None => cell.push_str(lang.pick("không áp dụng", "n/a")),
+        }
+        pad(out, &cell, 8, true);
+        out.push_str(match n.status {
             NodeStatus::Scored => "",
             NodeStatus::MissingEvidence => " !",
             NodeStatus::NotApplicable => " -",
-        };
-        let _ = writeln!(
-            out,
-            "{:<10} {:<56} {:>15} {:>8}{mark}",
-            code,
-            title,
-            format!("{} / {}", two(n.score.points, lang), two(n.score.max, lang)),
-            percent(n.score.index, lang)
-        );
+        });
+        out.push('\n');
         if let Some(leaf) = &n.leaf {
-            let verified = match (leaf.verified, lang) {
-                (true, _) => "",
-                (false, Lang::Vi) => " [chưa đối chiếu văn bản]",
-                (false, Lang::En) => " [unverified]",
-            };
-            let _ = writeln!(
-                out,
-                "{:<10} {indent}  ↳ {}{verified}",
-                "",
-                explain::explanation(&leaf.explanation, lang)
-            );
+            leaf_line(out, leaf, indent, lang);
+        }
+    }
+}
+
+/// The line under a leaf: its explanation, and whether its rule is verified.
+fn leaf_line(out: &mut String, leaf: &crate::scorecard::LeafResult, indent: usize, lang: Lang) {
+    let verified = match (leaf.verified, lang) {
+        (true, _) => "",
+        (false, Lang::Vi) => " [chưa đối chiếu văn bản]",
+        (false, Lang::En) => " [unverified]",
+    };
+    out.extend(std::iter::repeat_n(' ', 11 + indent));
+    out.push_str("  ↳ ");
+    let _ = match lang {
+        Lang::En => write!(out, "{}", leaf.explanation),
+        Lang::Vi => write!(out, "{}", explain::explanation(&leaf.explanation, lang)),
+    };
+    out.push_str(verified);
+    out.push('\n');
+}
+
+/// Writes `cell` padded with spaces to `width` characters, on the left when `right`
+/// (as `{:>width}` and `{:<width}` do).
+fn pad(out: &mut String, cell: &str, width: usize, right: bool) {
+    let fill = width.saturating_sub(cell.chars().count());
+    if right {
+        out.extend(std::iter::repeat_n(' ', fill));
+        out.push_str(cell);
+    } else {
+        out.push_str(cell);
+        out.extend(std::iter::repeat_n(' ', fill));
+    }
+}
+
+/// Writes `s`, cut to `n` characters with a closing `…` when longer.
+fn push_truncated(out: &mut String, s: &str, n: usize) {
+    match s.char_indices().nth(n) {
+        None => out.push_str(s),
+        Some(_) => {
+            out.extend(s.chars().take(n.saturating_sub(1)));
+            out.push('…');
+        }
+    }
+}
+
+/// Writes [`two`] of `d` without a string of its own in English.
+fn push_two(out: &mut String, d: Decimal, lang: Lang) {
+    match lang {
+        Lang::Vi => out.push_str(&format_number(d, Some(2), lang)),
+        Lang::En => {
+            let mut v = crate::decimal::RoundingMode::HalfUp.round(d, 2);
+            v.rescale(2);
+            let _ = write!(out, "{v}");
         }
     }
 }

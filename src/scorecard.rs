@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::{Dec, DecOpt, plain};
+use crate::decimal::{Dec, DecOpt, Plain, plain};
 use crate::evidence::{Period, Unit};
 use crate::model::{Part, RuleKind};
 use crate::path::DataPath;
@@ -79,6 +79,29 @@ impl Scorecard {
     /// Only if serialization itself fails, which these types do not cause.
     pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
+    }
+
+    /// The scorecard as compact JSON: the same fields and values as
+    /// [`to_json_string`](Scorecard::to_json_string), without indentation or line breaks
+    /// (about half the bytes, written in about half the time), for a service or a batch that
+    /// stores or sends many scorecards.
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which these types do not cause.
+    ///
+    /// # Example
+    /// ```
+    /// # let rs = par_index::RuleSet::builtin("vn-district-2023")?;
+    /// # let ev = par_index::Evidence::from_path("examples/data/duyen-hai-2023-q3.json")?;
+    /// let card = par_index::evaluate(&rs, &ev)?;
+    /// let compact = card.to_json_compact()?;
+    /// assert!(!compact.contains('\n'));
+    /// let pretty: serde_json::Value = serde_json::from_str(&card.to_json_string()?)?;
+    /// assert_eq!(serde_json::from_str::<serde_json::Value>(&compact)?, pretty);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json_compact(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
     }
 }
 
@@ -228,7 +251,7 @@ impl Explanation {
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (p, m) = (plain(self.points), plain(self.max));
+        let (p, m) = (Plain(self.points), Plain(self.max));
         match &self.basis {
             Basis::Scored { working: w } => write!(f, "{w} → {p} of {m}"),
             Basis::MissingEvidence => write!(f, "no evidence → 0 of {m}"),
@@ -254,8 +277,15 @@ impl fmt::Display for Explanation {
 /// language, say). The line is output only: reading takes the data.
 #[derive(Serialize)]
 struct ExplanationOut<'a> {
-    explanation: String,
+    /// Written straight into the output, without a `String` of its own.
+    #[serde(serialize_with = "line")]
+    explanation: &'a Explanation,
     basis: BasisOut<'a>,
+}
+
+/// Writes an explanation's one line (its [`Display`](fmt::Display)) as a JSON string.
+fn line<S: serde::Serializer>(e: &&Explanation, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(*e)
 }
 
 #[derive(Serialize)]
@@ -300,7 +330,7 @@ struct BasisIn {
 impl Serialize for Explanation {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ExplanationOut {
-            explanation: self.to_string(),
+            explanation: self,
             basis: BasisOut {
                 points: self.points,
                 max: self.max,

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::{Dec, DecOpt, RoundingMode, fixed, plain};
+use crate::decimal::{Dec, DecOpt, Plain, RoundingMode};
 use crate::model::NoCases;
 
 /// The working behind a leaf's points: the inputs the rule read and the branch it took.
@@ -196,16 +196,33 @@ pub struct BandView {
 }
 
 /// A percentage for display: 2 decimals, half-up.
-pub(crate) fn pct(v: Decimal) -> String {
-    plain_fixed(RoundingMode::HalfUp.round(v, 2))
+pub(crate) fn pct(v: Decimal) -> Pct {
+    Pct(RoundingMode::HalfUp.round(v, 2))
 }
 
-/// Fixed 2 decimals but without a `.00` tail on whole numbers (`80`, `81.25`, `83.30`).
-fn plain_fixed(v: Decimal) -> String {
-    if v.fract().is_zero() {
-        plain(v)
-    } else {
-        fixed(v, 2)
+/// A percentage shown with fixed 2 decimals but without a `.00` tail on whole numbers (`80`,
+/// `81.25`, `83.30`), written straight into the formatter.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pct(Decimal);
+
+impl fmt::Display for Pct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract().is_zero() {
+            fmt::Display::fmt(&Plain(self.0), f)
+        } else {
+            let mut v = self.0;
+            v.rescale(2);
+            fmt::Display::fmt(&v, f)
+        }
+    }
+}
+
+/// A band edge with its unit (`80%`, `4`).
+struct Edge<'a>(Decimal, &'a str);
+
+impl fmt::Display for Edge<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", Plain(self.0), self.1)
     }
 }
 
@@ -213,7 +230,7 @@ impl fmt::Display for BandView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let u = &self.unit;
         let counts = u.is_empty();
-        let v = |d: Decimal| format!("{}{u}", plain(d));
+        let v = |d: Decimal| Edge(d, u);
         match (self.lower, self.upper) {
             (Some(a), Some(b)) if a == b => write!(f, "exactly {}", v(a)),
             (Some(a), Some(b))
@@ -226,17 +243,9 @@ impl fmt::Display for BandView {
                 write!(f, "exactly {}", v(a))
             }
             (Some(a), Some(b)) => {
-                let from = if self.lower_inclusive {
-                    v(a)
-                } else {
-                    format!("over {}", v(a))
-                };
-                let to = if self.upper_inclusive {
-                    v(b)
-                } else {
-                    format!("under {}", v(b))
-                };
-                write!(f, "{from} to {to}")
+                let over = if self.lower_inclusive { "" } else { "over " };
+                let under = if self.upper_inclusive { "" } else { "under " };
+                write!(f, "{over}{} to {under}{}", v(a), v(b))
             }
             (Some(a), None) if self.lower_inclusive => write!(f, "{} or more", v(a)),
             (Some(a), None) => write!(f, "over {}", v(a)),
@@ -254,8 +263,8 @@ impl fmt::Display for Share {
                 write!(
                     f,
                     "{}/{} {} done",
-                    plain(n),
-                    plain(d),
+                    Plain(n),
+                    Plain(d),
                     self.measure.as_deref().unwrap_or("tasks")
                 )?;
                 if self.excluded > 0 {
@@ -264,7 +273,7 @@ impl fmt::Display for Share {
                 write!(f, " = {}%", pct(self.percent))
             }
             (_, Some(n), Some(d)) => {
-                write!(f, "{}/{} = {}%", plain(n), plain(d), pct(self.percent))
+                write!(f, "{}/{} = {}%", Plain(n), Plain(d), pct(self.percent))
             }
             _ => write!(f, "{}%", pct(self.percent)),
         }
@@ -316,7 +325,7 @@ impl fmt::Display for Working {
             } => {
                 counted(f, *count, measure.as_deref())?;
                 let raw = count.saturating_mul(*per_item);
-                let (p, r, c) = (plain(*per_item), plain(raw), plain(*cap));
+                let (p, r, c) = (Plain(*per_item), Plain(raw), Plain(*cap));
                 write!(f, " × {p} = {r}, at most {c}")
             }
             Working::Survey {
@@ -348,7 +357,7 @@ impl fmt::Display for Working {
 
 /// `12 tasks`: a count and what was counted, when the rule names it.
 fn counted(f: &mut fmt::Formatter<'_>, count: Decimal, measure: Option<&str>) -> fmt::Result {
-    write!(f, "{}", plain(count))?;
+    write!(f, "{}", Plain(count))?;
     match measure {
         Some(m) => write!(f, " {m}"),
         None => Ok(()),
@@ -366,14 +375,14 @@ fn proportional(
     if let Some(z) = zero_below
         && share.percent < z
     {
-        return write!(f, ", under the {}% floor", plain(z));
+        return write!(f, ", under the {}% floor", Plain(z));
     }
     match target {
-        Some(t) if factor >= Decimal::ONE => write!(f, ", target {}% reached", plain(t)),
+        Some(t) if factor >= Decimal::ONE => write!(f, ", target {}% reached", Plain(t)),
         Some(t) => write!(
             f,
             " ÷ target {}% = {}%",
-            plain(t),
+            Plain(t),
             pct(factor * Decimal::ONE_HUNDRED)
         ),
         None => f.write_str(", share × max"),
@@ -388,9 +397,9 @@ fn deduction(
     floored_at: Option<Decimal>,
 ) -> fmt::Result {
     counted(f, count, measure)?;
-    write!(f, " × {} off the max", plain(per_item))?;
+    write!(f, " × {} off the max", Plain(per_item))?;
     match floored_at {
-        Some(floor) => write!(f, ", floored at {}", plain(floor)),
+        Some(floor) => write!(f, ", floored at {}", Plain(floor)),
         None => Ok(()),
     }
 }
@@ -401,17 +410,13 @@ fn survey(
     weighted: Decimal,
 ) -> fmt::Result {
     let n: u64 = answers.values().sum();
-    let parts: Vec<String> = answers
-        .iter()
-        .filter(|(_, c)| **c > 0)
-        .map(|(o, c)| format!("{o} {c}"))
-        .collect();
-    write!(
-        f,
-        "{n} answers ({}) → weighted {}% of the max",
-        parts.join(", "),
-        pct(weighted)
-    )
+    write!(f, "{n} answers (")?;
+    let given = answers.iter().filter(|(_, c)| **c > 0);
+    for (i, (option, count)) in given.enumerate() {
+        let comma = if i == 0 { "" } else { ", " };
+        write!(f, "{comma}{option} {count}")?;
+    }
+    write!(f, ") → weighted {}% of the max", pct(weighted))
 }
 
 fn deadline_line(

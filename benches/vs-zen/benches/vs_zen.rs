@@ -9,8 +9,11 @@
 //!    - `pure`: par-index `evaluate(&RuleSet, &Evidence)` (the whole scorecard) against zen's
 //!      compiled `Decision::evaluate` (the points of every leaf);
 //!    - `pure_numbers`: par-index `evaluate_points` (points, maxima and status of every node,
-//!      total and index) against the same zen call;
-//!    - `end_to_end`: evidence JSON text → parse → evaluate → result JSON text;
+//!      total and index) against the same zen call, and against `lower-bound`
+//!      (`par_index_vs_zen::floor`: read each figure, compare it with the band edges, add
+//!      exact decimals; the run prints on how many files its total equals par-index's);
+//!    - `end_to_end`: evidence JSON text → parse → evaluate → result JSON text (par-index's
+//!      default pretty JSON as `par-index`, its compact JSON as `par-index-compact`);
 //!    - `explained`: par-index renders the text report with every leaf's working; zen runs with
 //!      `trace: true` and serializes the trace.
 //! 4. Prints a table of the medians and of zen ÷ par-index per mode, read back from criterion's
@@ -33,6 +36,7 @@ use std::time::SystemTime;
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion};
 use par_index::{Decimal, Evidence, RuleSet, evaluate, scoring::evaluate_points, report::render_text};
+use par_index_vs_zen::floor::Floor;
 use par_index_vs_zen::jdm;
 use rust_decimal::RoundingStrategy;
 use zen_engine::model::DecisionContent;
@@ -46,6 +50,10 @@ const POOL: usize = 64;
 const OURS: &str = "par-index";
 /// Criterion's function name for zen-engine in every group.
 const ZEN: &str = "zen-engine";
+/// Criterion's function name for the lower bound (`pure_numbers` only).
+const FLOOR: &str = "lower-bound";
+/// Criterion's function name for par-index writing compact JSON (`end_to_end` only).
+const COMPACT: &str = "par-index-compact";
 /// The groups (modes), with what each compares, in the order they run.
 const MODES: [(&str, &str); 4] = [
     (
@@ -108,6 +116,10 @@ struct Setup {
     zen_json: Vec<String>,
     /// zen's output path of the first leaf's points, checked every iteration.
     leaf0: String,
+    /// The lower-bound plan of the set.
+    floor: Floor,
+    /// The lower bound's total for each file of `pool`, checked every iteration.
+    floor_totals: Vec<Decimal>,
 }
 
 impl Setup {
@@ -151,6 +163,17 @@ impl Setup {
             .map(|ev| jdm::input(&rs, ev).to_string())
             .collect();
         let leaf0 = format!("points.{}", leaves[0].1);
+        let floor = Floor::new(&rs);
+        let floor_totals: Vec<Decimal> = pool.iter().map(|ev| floor.total(ev)).collect();
+        let equal = floor_totals
+            .iter()
+            .zip(&totals)
+            .filter(|(a, b)| a == b)
+            .count();
+        println!(
+            "lower bound: its total equals par-index's on {equal} of {} evidence files",
+            pool.len()
+        );
         Setup {
             rs,
             zen,
@@ -161,6 +184,8 @@ impl Setup {
             ours_json,
             zen_json,
             leaf0,
+            floor,
+            floor_totals,
         }
     }
 
@@ -254,13 +279,21 @@ fn pure(c: &mut Criterion, s: &Setup) {
     g.finish();
 }
 
-/// `pure_numbers`: par-index's `evaluate_points` against zen's compiled decision.
+/// `pure_numbers`: par-index's `evaluate_points` against zen's compiled decision and against
+/// the lower bound.
 fn pure_numbers(c: &mut Criterion, s: &Setup) {
     let mut g = c.benchmark_group("pure_numbers");
     bench_ours(&mut g, s, |rs, ev| {
         evaluate_points(rs, ev).expect("evaluates").total
     });
     bench_zen(&mut g, s, false);
+    g.bench_function(FLOOR, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let i = next();
+            assert_eq!(s.floor.total(black_box(&s.pool[i])), s.floor_totals[i]);
+        });
+    });
     g.finish();
 }
 
@@ -275,6 +308,16 @@ fn end_to_end(c: &mut Criterion, s: &Setup) {
             let card = evaluate(&s.rs, &ev).expect("evaluates");
             assert_eq!(card.total.points, s.totals[i]);
             black_box(card.to_json_string().expect("scorecard JSON"));
+        });
+    });
+    g.bench_function(COMPACT, |b| {
+        let mut next = cycle();
+        b.iter(|| {
+            let i = next();
+            let ev = Evidence::from_json_str(black_box(&s.ours_json[i])).expect("parses");
+            let card = evaluate(&s.rs, &ev).expect("evaluates");
+            assert_eq!(card.total.points, s.totals[i]);
+            black_box(card.to_json_compact().expect("scorecard JSON"));
         });
     });
     g.bench_function(ZEN, |b| {
@@ -355,6 +398,26 @@ fn print_ratios(dir: &Path, since: SystemTime) {
             "| {group} | {what} | {} | {} | {ratio} |",
             micros(ours),
             micros(zen)
+        );
+    }
+    let compact = median_ns(dir, "end_to_end", COMPACT, since);
+    let zen = median_ns(dir, "end_to_end", ZEN, since);
+    if let (Some(a), Some(b)) = (compact, zen) {
+        println!(
+            "| end_to_end | the same, scorecard as compact JSON | {:.1} µs | {:.1} µs | **{:.1}×** |",
+            a / 1e3,
+            b / 1e3,
+            b / a
+        );
+    }
+    let ours = median_ns(dir, "pure_numbers", OURS, since);
+    let floor = median_ns(dir, "pure_numbers", FLOOR, since);
+    if let (Some(a), Some(b)) = (ours, floor) {
+        println!();
+        println!(
+            "lower bound (read, compare, add): {:.2} µs; `evaluate_points` ÷ lower bound: **{:.2}×**",
+            b / 1e3,
+            a / b
         );
     }
 }

@@ -3,10 +3,13 @@
 //!
 //! [`jdm`] turns a par-index rule set into an equivalent JDM decision graph (zen-engine's JSON
 //! format), converts par-index evidence into the input that graph reads, and generates the
-//! seeded synthetic evidence both engines are timed on.
+//! seeded synthetic evidence both engines are timed on. [`floor`] is the lower bound the
+//! numbers-only mode is also compared with: only the reads, comparisons and additions no
+//! engine can skip.
 //!
 //! ```text
 //! cd benches/vs-zen && cargo bench
 //! ```
 
+pub mod floor;
 pub mod jdm;
