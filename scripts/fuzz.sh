@@ -9,7 +9,8 @@
 # (`-s none`: the crate forbids unsafe code; debug assertions and overflow checks stay on).
 # A target's corpus starts from the repository's own files (scripts/fuzz_seeds.py) when
 # fuzz/corpus/<target> is empty; crashes land in fuzz/artifacts/<target>/.
-# Environment: FUZZ_MAX_FILES (default 300) caps a minimized corpus to its smallest files.
+# Environment: FUZZ_MAX_FILES (default 300) caps a minimized corpus (a random sample of it,
+# the repository's seeds kept).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
@@ -37,8 +38,10 @@ for t in "${targets[@]}"; do
     crashes=$(find "fuzz/artifacts/$t" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' \) | wc -l)
     (cd fuzz && $fuzz cmin -s none "$t" "corpus/$t" -- -max_len=65536 -rss_limit_mb=2048 -timeout=20) \
         >> "$log" 2>&1 || true
-    # Keep the committed corpus small: the smallest files first.
-    ls -1S "$corpus" | head -n -"$max_files" | sed "s|^|$corpus/|" | xargs -r rm -f
+    # Keep the committed corpus small: a random sample of the minimized corpus, then the
+    # seeds from the repository's files again (they are few, and the real shapes).
+    ls -1 "$corpus" | shuf | tail -n +"$((max_files + 1))" | sed "s|^|$corpus/|" | xargs -r rm -f
+    python3 scripts/fuzz_seeds.py "$t" "$corpus"
     files=$(ls -1 "$corpus" | wc -l)
     kb=$(du -sk "$corpus" | cut -f1)
     row="| \`$t\` | $secs | ${execs:-?} | $files | $kb | $crashes |"

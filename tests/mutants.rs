@@ -47,3 +47,14 @@ fn a_period_prints_its_year_quarter_or_month() {
     assert_eq!(p(None, Some(7)).to_string(), "07/2024");
     assert_eq!(p(Some(1), Some(2)).to_string(), "Q1 2024");
 }
+
+/// Evidence writes as pretty JSON, the unit first, that reads back equal (kills
+/// `Evidence::to_json_string` → `Ok(String::new())` / `Ok("xyzzy")`, which the evidence and
+/// engine tests did not look at).
+#[test]
+fn evidence_writes_pretty_json_that_reads_back_equal() {
+    let ev = Evidence::from_json_str(ALL_KINDS_EVIDENCE).unwrap();
+    let text = ev.to_json_string().unwrap();
+    assert!(text.starts_with("{\n  \"unit\": {"), "{text}");
+    assert_eq!(Evidence::from_json_str(&text).unwrap(), ev);
+}

@@ -33,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => return common::cycle_error(&e),
     };
     let json = serde_json::to_string(&appraisal).expect("an appraisal serializes");
-    assert_eq!(Appraisal::from_json_str(&json).ok().as_ref(), Some(&appraisal));
+    assert_eq!(
+        Appraisal::from_json_str(&json).ok().as_ref(),
+        Some(&appraisal)
+    );
     let card = match evaluate_appraised(rs, evidence(), &appraisal) {
         Ok(c) => c,
         Err(e) => return common::cycle_error(&e),

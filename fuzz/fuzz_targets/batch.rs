@@ -36,7 +36,11 @@ fuzz_target!(|data: &[u8]| {
     for unit in &result.units {
         common::appraised_in_bounds(rs, &unit.card);
     }
-    assert_eq!(result.ranking.rows.len(), batch.units.len(), "every unit ranked once");
+    assert_eq!(
+        result.ranking.rows.len(),
+        batch.units.len(),
+        "every unit ranked once"
+    );
     common::round_trip(&result);
     for lang in [Lang::Vi, Lang::En] {
         let _ = render_ranking_markdown(&result, lang);

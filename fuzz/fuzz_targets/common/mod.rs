@@ -43,11 +43,17 @@ pub fn pick(data: &[u8]) -> Option<(&'static RuleSet, &str)> {
 /// An evidence error says where: a non-empty message that shows its path.
 pub fn evidence_error(e: &EvidenceError) {
     let text = e.to_string();
-    assert!(!e.to_text(Lang::Vi).is_empty(), "an empty Vietnamese message");
+    assert!(
+        !e.to_text(Lang::Vi).is_empty(),
+        "an empty Vietnamese message"
+    );
     assert!(!text.is_empty(), "empty message: {e:?}");
     match e {
         EvidenceError::Json { path, .. } | EvidenceError::Limit { path, .. } => {
-            assert!(text.contains(&path.to_string()), "{text} does not show its path");
+            assert!(
+                text.contains(&path.to_string()),
+                "{text} does not show its path"
+            );
         }
         _ => {}
     }
@@ -56,12 +62,19 @@ pub fn evidence_error(e: &EvidenceError) {
 /// An evaluation error names each problem's path, and there is at least one.
 pub fn eval_error(e: &EvalError) {
     let text = e.to_string();
-    assert!(!e.to_text(Lang::Vi).is_empty(), "an empty Vietnamese message");
+    assert!(
+        !e.to_text(Lang::Vi).is_empty(),
+        "an empty Vietnamese message"
+    );
     match e {
         EvalError::Evidence { issues } => {
             assert!(!issues.is_empty(), "an evidence error without a problem");
             for i in issues {
-                assert!(text.contains(&i.path.to_string()), "{text} misses {}", i.path);
+                assert!(
+                    text.contains(&i.path.to_string()),
+                    "{text} misses {}",
+                    i.path
+                );
             }
         }
         EvalError::Overflow { path } => assert!(text.contains(&path.to_string())),
@@ -71,12 +84,19 @@ pub fn eval_error(e: &EvalError) {
 /// A cycle error names each problem's path, and there is at least one.
 pub fn cycle_error(e: &CycleError) {
     let text = e.to_string();
-    assert!(!e.to_text(Lang::Vi).is_empty(), "an empty Vietnamese message");
+    assert!(
+        !e.to_text(Lang::Vi).is_empty(),
+        "an empty Vietnamese message"
+    );
     match e {
         CycleError::Invalid { issues } => {
             assert!(!issues.is_empty(), "a cycle error without a problem");
             for i in issues {
-                assert!(text.contains(&i.path.to_string()), "{text} misses {}", i.path);
+                assert!(
+                    text.contains(&i.path.to_string()),
+                    "{text} misses {}",
+                    i.path
+                );
             }
         }
         CycleError::Overflow { path } => assert!(text.contains(&path.to_string())),
@@ -105,7 +125,11 @@ fn floors(rs: &RuleSet) -> Vec<Decimal> {
             if end == i + 1 {
                 leaf[i]
             } else {
-                leaf[i + 1..end].iter().copied().filter(|f| f.is_sign_negative()).sum()
+                leaf[i + 1..end]
+                    .iter()
+                    .copied()
+                    .filter(|f| f.is_sign_negative())
+                    .sum()
             }
         })
         .collect()
@@ -118,8 +142,19 @@ pub fn card_in_bounds(rs: &RuleSet, card: &Scorecard) {
     assert_eq!(card.nodes.len(), floors.len(), "a node per node of the set");
     for (node, floor) in card.nodes.iter().zip(&floors) {
         let s = node.score;
-        assert!(s.points <= s.max, "`{}` {} above max {}", node.code, s.points, s.max);
-        assert!(s.points >= *floor, "`{}` {} below floor {floor}", node.code, s.points);
+        assert!(
+            s.points <= s.max,
+            "`{}` {} above max {}",
+            node.code,
+            s.points,
+            s.max
+        );
+        assert!(
+            s.points >= *floor,
+            "`{}` {} below floor {floor}",
+            node.code,
+            s.points
+        );
         assert!(s.applicable_max <= s.max && s.applicable_max >= Decimal::ZERO);
     }
     let total_floor: Decimal = floors
@@ -130,7 +165,11 @@ pub fn card_in_bounds(rs: &RuleSet, card: &Scorecard) {
         .sum();
     let t = card.total;
     assert!(t.points <= t.max, "total {} above {}", t.points, t.max);
-    assert!(t.points >= total_floor, "total {} below {total_floor}", t.points);
+    assert!(
+        t.points >= total_floor,
+        "total {} below {total_floor}",
+        t.points
+    );
     assert!(t.applicable_max <= t.max && t.applicable_max >= Decimal::ZERO);
     if let Some(i) = t.index {
         assert!(i <= Decimal::ONE_HUNDRED, "index {i} above 100");
@@ -145,8 +184,16 @@ pub fn appraised_in_bounds(rs: &RuleSet, card: &AppraisedScorecard) {
     }
     let t = &card.total;
     assert!(t.bonus >= Decimal::ZERO && t.penalty >= Decimal::ZERO);
-    assert_eq!(t.areas, card.final_card().total.points, "areas = the final card's total");
-    assert_eq!(t.points, t.areas + t.bonus - t.penalty, "areas + bonus − penalty");
+    assert_eq!(
+        t.areas,
+        card.final_card().total.points,
+        "areas = the final card's total"
+    );
+    assert_eq!(
+        t.points,
+        t.areas + t.bonus - t.penalty,
+        "areas + bonus − penalty"
+    );
 }
 
 /// Serializes, reads back, and gets the same value (the committed JSON schemas are checked
@@ -167,7 +214,11 @@ pub fn imported_scores(imported: &par_index_annex::Imported) {
         Ok(rs) => rs,
         Err(e) => {
             for issue in e.issues() {
-                assert!(e.to_string().contains(&issue.path.to_string()), "{e} misses {}", issue.path);
+                assert!(
+                    e.to_string().contains(&issue.path.to_string()),
+                    "{e} misses {}",
+                    issue.path
+                );
             }
             return;
         }
