@@ -25,7 +25,11 @@ fuzz_target!(|data: &[u8]| {
     let rs = ruleset();
     if let Ok(card) = evaluate(rs, &ev) {
         for node in &card.nodes {
-            assert!(node.score.points <= node.score.max, "{} above its max", node.code);
+            assert!(
+                node.score.points <= node.score.max,
+                "{} above its max",
+                node.code
+            );
             assert!(node.score.applicable_max <= node.score.max);
         }
         assert!(card.total.points <= card.total.max);

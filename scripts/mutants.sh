@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Mutation testing of the library with cargo-mutants, one slice of src at a time: the files a
+# glob matches are mutated in one run (one build of the tree), each mutant tested by the unit
+# tests and the integration tests that exercise that part (no doctests), one job at a time.
+# Not run in CI. Writes mutants.out/<slice>/ and appends a per-module table (caught, missed,
+# unviable, timeout, % caught of the viable) to mutants-summary.md.
+#
+#   scripts/mutants.sh [module-glob...]    e.g. 'src/rules/*.rs' 'src/limits.rs src/evidence.rs'
+#
+# One argument is one slice (one build); several globs in one argument, spaced, share it.
+#
+# Without a glob it runs the slices most at risk, in order. Needs `cargo install cargo-mutants`.
+# Environment: MUTANTS_TIMEOUT (seconds per test run, default 240).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+slices=("$@")
+[ ${#slices[@]} -gt 0 ] || slices=(src/evidence.rs src/evidence/bounds.rs src/json.rs
+    src/limits.rs 'src/cycle/*.rs' src/evaluate.rs 'src/rules/*.rs')
+
+# The integration tests that exercise a module (the unit tests always run).
+tests_for() {
+    case "$1" in
+        src/rules/*|src/rules.rs) echo engine rule_edges criteria floor sample ;;
+        src/cycle/*|src/cycle.rs) echo cycle reports floor roundtrip published ;;
+        src/evidence*|src/json.rs|src/limits.rs) echo json_input hostile engine trust ;;
+        src/evaluate.rs) echo engine criteria floor rule_edges sample trust ;;
+        src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine ;;
+        src/report*) echo reports vietnamese roundtrip ;;
+        *) echo engine criteria cycle json_input hostile ;;
+    esac
+}
+
+[ -f mutants-summary.md ] || printf '%s\n\n%s\n%s\n' \
+    '# Mutation testing: per-module results (scripts/mutants.sh; a timeout counts as caught)' \
+    '| slice | file | mutants | caught | missed | unviable | timeout | % caught of viable | slice seconds |' \
+    '|---|---|---|---|---|---|---|---|---|' > mutants-summary.md
+for glob in "${slices[@]}"; do
+    # shellcheck disable=SC2206 # the glob is meant to expand
+    files=($glob)
+    slug=$(echo "$glob" | tr '/*. ' '____' | sed 's/__*/_/g; s/^_//; s/_$//')
+    out=mutants.out/$slug
+    args=(--package par-index --jobs 1 --test-tool cargo --timeout "${MUTANTS_TIMEOUT:-240}"
+          --output "$out")
+    for f in "${files[@]}"; do args+=(--file "$f"); done
+    test_args=(--lib)
+    for t in $(tests_for "${files[0]}"); do test_args+=(--test "$t"); done
+    echo "== $glob: ${files[*]} (tests: ${test_args[*]})" >&2
+    mkdir -p mutants.out
+    start=$(date +%s)
+    nice -n 15 cargo mutants "${args[@]}" -- "${test_args[@]}" > "$out.log" 2>&1 || true
+    secs=$(( $(date +%s) - start ))
+    python3 scripts/mutants_summary.py "$out/mutants.out/outcomes.json" "$glob" "$secs" \
+        | tee -a mutants-summary.md
+done
