@@ -6,7 +6,7 @@
     reason = "test code: a failed unwrap is a failed test"
 )]
 
-use par_index::{Evidence, EvidenceError, Limits, Period};
+use par_index::{Evidence, criteria::Limits, evidence::EvidenceError, evidence::Period};
 
 const ALL_KINDS_EVIDENCE: &str = include_str!("fixtures/all-kinds.evidence.json");
 

@@ -9,10 +9,7 @@ mod common;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use par_index::{
-    Appraisal, Evidence, Lang, evaluate_appraised, render_diff_csv, render_diff_markdown,
-    render_scorecard_csv, render_scorecard_markdown, render_text,
-};
+use par_index::{assessment::Appraisal, Evidence, report::Lang, assessment::evaluate_appraised, report::render_diff_csv, report::render_diff_markdown, report::render_scorecard_csv, report::render_scorecard_markdown, report::render_text};
 
 /// The unit appraised: the cycle fixture's evidence (other sets see most of it as unknown
 /// codes, which the appraisal must then refuse by path).

@@ -6,7 +6,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use par_index::{Evidence, Lang, audit, gaps};
+use par_index::{Evidence, report::Lang, analysis::audit, analysis::gaps};
 
 fuzz_target!(|data: &[u8]| {
     let Some((rs, text)) = common::pick(data) else {

@@ -9,10 +9,7 @@ mod common;
 use std::num::NonZeroUsize;
 
 use libfuzzer_sys::fuzz_target;
-use par_index::{
-    Batch, BatchEntry, BatchOptions, Lang, render_ranking_csv, render_ranking_markdown,
-    score_batch_with,
-};
+use par_index::{assessment::Batch, assessment::BatchEntry, assessment::BatchOptions, report::Lang, report::render_ranking_csv, report::render_ranking_markdown, assessment::score_batch_with};
 
 fuzz_target!(|data: &[u8]| {
     let Some((rs, text)) = common::pick(data) else {

@@ -7,10 +7,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use par_index::{
-    Evidence, Lang, Scorecard, evaluate, evaluate_points, render_scorecard_csv,
-    render_scorecard_markdown, render_text,
-};
+use par_index::{Evidence, report::Lang, Scorecard, evaluate, scoring::evaluate_points, report::render_scorecard_csv, report::render_scorecard_markdown, report::render_text};
 
 fuzz_target!(|data: &[u8]| {
     let Some((rs, text)) = common::pick(data) else {

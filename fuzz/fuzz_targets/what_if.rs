@@ -8,7 +8,7 @@ mod common;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use par_index::{Evidence, Scenario, what_if};
+use par_index::{Evidence, analysis::Scenario, analysis::what_if};
 
 /// Each set's base evidence: the all-kinds fixture's and the cycle fixture's (other sets see
 /// them as unknown codes, which they must refuse by path).

@@ -5,9 +5,7 @@
 use std::fmt::Debug;
 use std::sync::OnceLock;
 
-use par_index::{
-    AppraisedScorecard, CycleError, Decimal, EvalError, EvidenceError, Lang, RuleSet, Scorecard,
-};
+use par_index::{assessment::AppraisedScorecard, assessment::CycleError, Decimal, scoring::EvalError, evidence::EvidenceError, report::Lang, RuleSet, Scorecard};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
