@@ -17,6 +17,10 @@ use crate::args::{Cli, Command};
 use crate::fail::Failure;
 use crate::outcome::Outcome;
 
+/// The UTF-8 byte-order mark that CSV written for Excel starts with: without it Excel reads
+/// the Vietnamese text as another code page.
+pub(crate) const BOM: &str = "\u{feff}";
+
 /// Runs the subcommand the command line names (all but `serve`).
 pub(crate) fn run(cli: &Cli) -> Result<Outcome, Failure> {
     let lang = cli.lang;

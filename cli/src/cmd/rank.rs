@@ -7,6 +7,7 @@ use par_index::{
     report::render_ranking_markdown,
 };
 
+use super::BOM;
 use crate::args::{Format, LangArg, SetArg};
 use crate::fail::Failure;
 use crate::input;
@@ -32,7 +33,7 @@ pub(crate) fn run(
     let json = serde_json::to_value(&result)?;
     let text = match format {
         Format::Text | Format::Markdown => render_ranking_markdown(&result, lang.lang()),
-        Format::Csv => render_ranking_csv(&result, lang.lang()),
+        Format::Csv => format!("{BOM}{}", render_ranking_csv(&result, lang.lang())),
         Format::Json => pretty(&json),
     };
     Ok(Outcome::ok(text, json))

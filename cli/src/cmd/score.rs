@@ -5,6 +5,7 @@ use par_index::{
     evaluate, report::render_scorecard_csv, report::render_scorecard_markdown, report::render_text,
 };
 
+use super::BOM;
 use crate::args::{Format, LangArg, SetArg};
 use crate::fail::Failure;
 use crate::input;
@@ -35,7 +36,7 @@ pub(crate) fn render(
     Ok(match (format, lang) {
         (Format::Text, LangArg::En) => render_text(card.final_card()),
         (Format::Text | Format::Markdown, _) => render_scorecard_markdown(card, lang.lang())?,
-        (Format::Csv, _) => render_scorecard_csv(card, lang.lang())?,
+        (Format::Csv, _) => format!("{BOM}{}", render_scorecard_csv(card, lang.lang())?),
         (Format::Json, _) => pretty(json),
     })
 }

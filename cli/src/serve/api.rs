@@ -208,7 +208,7 @@ fn report(
     Ok(if format == "csv" {
         (
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
-            render_scorecard_csv(&card, lang)?,
+            format!("{}{}", crate::cmd::BOM, render_scorecard_csv(&card, lang)?),
         )
             .into_response()
     } else {
