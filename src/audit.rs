@@ -202,6 +202,7 @@ impl Auditor {
         }
     }
 
+    /// Checks one leaf's reported figures (số liệu báo cáo) against the evidence it scores with.
     fn leaf(
         &mut self,
         rs: &RuleSet,
@@ -213,26 +214,42 @@ impl Auditor {
         let rp = path.key("reported");
         let counts = leaf_counts(rs, code, path, ev)?;
         if let Some(text) = &rep.percent {
-            let p = rp.key("percent");
-            match counts {
-                Some(Counts::Fraction(num, den)) => {
-                    if let Some(n) = self.percent_number(&p, text) {
-                        self.percent(p, &n, num, den)?;
-                    }
-                }
-                Some(Counts::Percent(exact)) => {
-                    if let Some(n) = self.percent_number(&p, text) {
-                        self.checked += 1;
-                        self.compare_percent(p, &n, exact, format!("evidence gives {}%", plain(exact)));
-                    }
-                }
-                None => self.issues.push(EvidenceIssue::new(
-                    p,
-                    EvidenceIssueCode::WrongShape,
-                    "a reported percentage needs the leaf's `numerator` and `denominator`, `tasks` or `percent` to check it against",
-                )),
-            }
+            self.reported_percent(rp.key("percent"), text, counts)?;
         }
+        self.reported_counts(&rp, rep, counts);
+        self.reported_total_and_parts(path, &rp, rep, counts.and_then(Counts::den))
+    }
+
+    /// Checks a reported percentage against the leaf's counts or its given percentage.
+    fn reported_percent(
+        &mut self,
+        p: DataPath,
+        text: &str,
+        counts: Option<Counts>,
+    ) -> Result<(), EvalError> {
+        match counts {
+            Some(Counts::Fraction(num, den)) => {
+                if let Some(n) = self.percent_number(&p, text) {
+                    self.percent(p, &n, num, den)?;
+                }
+            }
+            Some(Counts::Percent(exact)) => {
+                if let Some(n) = self.percent_number(&p, text) {
+                    self.checked += 1;
+                    self.compare_percent(p, &n, exact, format!("evidence gives {}%", plain(exact)));
+                }
+            }
+            None => self.issues.push(EvidenceIssue::new(
+                p,
+                EvidenceIssueCode::WrongShape,
+                "a reported percentage needs the leaf's `numerator` and `denominator`, `tasks` or `percent` to check it against",
+            )),
+        }
+        Ok(())
+    }
+
+    /// Checks a reported numerator and denominator against the counts the leaf scores with.
+    fn reported_counts(&mut self, rp: &DataPath, rep: &Reported, counts: Option<Counts>) {
         for (field, text, value) in [
             ("numerator", &rep.numerator, counts.and_then(Counts::num)),
             (
@@ -255,22 +272,18 @@ impl Auditor {
                 )),
             }
         }
-        let den = counts.and_then(Counts::den);
-        let total = match &rep.total {
-            Some(t) => self
-                .number(&rp.key("total"), t)
-                .map(|n| (n, rp.key("total"))),
-            None => den.map(|d| {
-                let n = ReportedNumber {
-                    value: d,
-                    decimals: 0,
-                    percent: false,
-                    unit: None,
-                    text: plain(d),
-                };
-                (n, path.key("denominator"))
-            }),
-        };
+    }
+
+    /// Checks a reported total against the denominator, and reported parts add up to the total
+    /// (or, when no total is reported, to the denominator).
+    fn reported_total_and_parts(
+        &mut self,
+        path: &DataPath,
+        rp: &DataPath,
+        rep: &Reported,
+        den: Option<Decimal>,
+    ) -> Result<(), EvalError> {
+        let total = self.total_to_check(path, rp, rep, den);
         if let (Some(_), Some((n, tp)), Some(d)) = (&rep.total, &total, den) {
             let why = format!("the evidence scores with denominator {}", plain(d));
             self.count(tp.clone(), n, d, why);
@@ -290,6 +303,32 @@ impl Auditor {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The total parts must add up to, with its path: the reported `total`, else the leaf's
+    /// denominator.
+    fn total_to_check(
+        &mut self,
+        path: &DataPath,
+        rp: &DataPath,
+        rep: &Reported,
+        den: Option<Decimal>,
+    ) -> Option<(ReportedNumber, DataPath)> {
+        match &rep.total {
+            Some(t) => self
+                .number(&rp.key("total"), t)
+                .map(|n| (n, rp.key("total"))),
+            None => den.map(|d| {
+                let n = ReportedNumber {
+                    value: d,
+                    decimals: 0,
+                    percent: false,
+                    unit: None,
+                    text: plain(d),
+                };
+                (n, path.key("denominator"))
+            }),
+        }
     }
 
     fn figures(&mut self, ev: &Evidence) -> Result<(), EvalError> {

@@ -140,6 +140,15 @@ fn table(result: &BatchResult, lang: Lang, csv: bool) -> Table {
 #[must_use]
 pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
     let mut out = String::new();
+    write_ranking_heading(&mut out, result, lang);
+    out.push_str(&table(result, lang, false).markdown());
+    write_ranking_notes(&mut out, result, lang);
+    write_class_summary(&mut out, result, lang);
+    out
+}
+
+/// Writes the ranking's title, its basis (căn cứ: document and period) and its tie-break.
+fn write_ranking_heading(out: &mut String, result: &BatchResult, lang: Lang) {
     let _ = writeln!(
         out,
         "# {} — `{}` ({} {})\n",
@@ -165,7 +174,10 @@ pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
         lang.pick("Tiêu chí phụ khi bằng chỉ số", "Tie-break"),
         tie_text(&result.ranking.tie_break, lang)
     );
-    out.push_str(&table(result, lang, false).markdown());
+}
+
+/// Writes the notes under the ranking table: the no-survey footnote and the areas' codes.
+fn write_ranking_notes(out: &mut String, result: &BatchResult, lang: Lang) {
     if result.units.iter().any(|u| u.card.total.rescaled) {
         out.push_str(lang.pick(
             "\n\\* Không có điều tra xã hội học: chỉ số quy về thang điểm 100 từ phần thẩm định.\n",
@@ -188,6 +200,10 @@ pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
             areas.join("; ")
         );
     }
+}
+
+/// Writes the summary per class (thống kê theo xếp loại): count, mean, median, min and max.
+fn write_class_summary(out: &mut String, result: &BatchResult, lang: Lang) {
     let _ = writeln!(
         out,
         "\n## {}\n",
@@ -221,7 +237,6 @@ pub fn render_ranking_markdown(result: &BatchResult, lang: Lang) -> String {
         ]);
     }
     out.push_str(&t.markdown());
-    out
 }
 
 /// The ranking as CSV: rank, unit, points, index, class, then each area's sub-index and rank.

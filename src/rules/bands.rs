@@ -125,6 +125,8 @@ pub(crate) fn lower(
     (issues.list.len() == before).then_some(out)
 }
 
+/// Checks one band: its edges, their values and what it pays; `None` when it has problems
+/// (all reported).
 fn lower_one(
     def: &BandDef,
     is_last: bool,
@@ -133,47 +135,9 @@ fn lower_one(
     p: &DataPath,
     issues: &mut Issues,
 ) -> Option<Band> {
-    let mut ok = true;
-    let lower = match (def.at_least, def.above) {
-        (Some(_), Some(_)) => {
-            issues.push(
-                p.clone(),
-                IssueCode::BandEdges,
-                "a band takes `at_least` or `above`, not both",
-            );
-            ok = false;
-            None
-        }
-        (Some(v), None) => Some(Edge {
-            value: v,
-            inclusive: true,
-        }),
-        (None, Some(v)) => Some(Edge {
-            value: v,
-            inclusive: false,
-        }),
-        (None, None) => None,
-    };
-    let upper = match (def.below, def.at_most) {
-        (Some(_), Some(_)) => {
-            issues.push(
-                p.clone(),
-                IssueCode::BandEdges,
-                "a band takes `below` or `at_most`, not both",
-            );
-            ok = false;
-            None
-        }
-        (Some(v), None) => Some(Edge {
-            value: v,
-            inclusive: false,
-        }),
-        (None, Some(v)) => Some(Edge {
-            value: v,
-            inclusive: true,
-        }),
-        (None, None) => None,
-    };
+    let (lower, lower_ok) = lower_edge(def, p, issues);
+    let (upper, upper_ok) = upper_edge(def, p, issues);
+    let mut ok = lower_ok && upper_ok;
     if lower.is_none() && !is_last {
         issues.push(
             p.clone(),
@@ -182,6 +146,73 @@ fn lower_one(
         );
         ok = false;
     }
+    ok &= check_edge_values(def, domain, p, issues);
+    ok &= check_not_empty(lower, upper, domain, p, issues);
+    let (pay, pay_ok) = band_pay(def, domain, max, p, issues);
+    (ok && pay_ok).then_some(Band { lower, upper, pay })
+}
+
+/// Reads a band's lower edge (`at_least` ≥ or `above` >); the flag is `false` when both are set.
+fn lower_edge(def: &BandDef, p: &DataPath, issues: &mut Issues) -> (Option<Edge>, bool) {
+    match (def.at_least, def.above) {
+        (Some(_), Some(_)) => {
+            issues.push(
+                p.clone(),
+                IssueCode::BandEdges,
+                "a band takes `at_least` or `above`, not both",
+            );
+            (None, false)
+        }
+        (Some(v), None) => (
+            Some(Edge {
+                value: v,
+                inclusive: true,
+            }),
+            true,
+        ),
+        (None, Some(v)) => (
+            Some(Edge {
+                value: v,
+                inclusive: false,
+            }),
+            true,
+        ),
+        (None, None) => (None, true),
+    }
+}
+
+/// Reads a band's upper edge (`below` < or `at_most` ≤); the flag is `false` when both are set.
+fn upper_edge(def: &BandDef, p: &DataPath, issues: &mut Issues) -> (Option<Edge>, bool) {
+    match (def.below, def.at_most) {
+        (Some(_), Some(_)) => {
+            issues.push(
+                p.clone(),
+                IssueCode::BandEdges,
+                "a band takes `below` or `at_most`, not both",
+            );
+            (None, false)
+        }
+        (Some(v), None) => (
+            Some(Edge {
+                value: v,
+                inclusive: false,
+            }),
+            true,
+        ),
+        (None, Some(v)) => (
+            Some(Edge {
+                value: v,
+                inclusive: true,
+            }),
+            true,
+        ),
+        (None, None) => (None, true),
+    }
+}
+
+/// Checks every edge value is non-negative and, for a bounded domain, not above its top.
+fn check_edge_values(def: &BandDef, domain: Domain, p: &DataPath, issues: &mut Issues) -> bool {
+    let mut ok = true;
     for (field, v) in [
         ("at_least", def.at_least),
         ("above", def.above),
@@ -207,46 +238,65 @@ fn lower_one(
             ok = false;
         }
     }
-    if let (Some(l), Some(u)) = (lower, upper) {
-        let empty = l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive));
-        if empty {
-            issues.push(
-                p.clone(),
-                IssueCode::BandEdges,
-                format!(
-                    "the band is empty: {} is not below {}",
-                    edge_text(l, domain.unit, true),
-                    edge_text(u, domain.unit, false)
-                ),
-            );
-            ok = false;
-        }
+    ok
+}
+
+/// Checks a band with both edges holds at least one value.
+fn check_not_empty(
+    lower: Option<Edge>,
+    upper: Option<Edge>,
+    domain: Domain,
+    p: &DataPath,
+    issues: &mut Issues,
+) -> bool {
+    let (Some(l), Some(u)) = (lower, upper) else {
+        return true;
+    };
+    let empty = l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive));
+    if empty {
+        issues.push(
+            p.clone(),
+            IssueCode::BandEdges,
+            format!(
+                "the band is empty: {} is not below {}",
+                edge_text(l, domain.unit, true),
+                edge_text(u, domain.unit, false)
+            ),
+        );
     }
-    let pay = match (def.points, def.proportional.unwrap_or(false)) {
+    !empty
+}
+
+/// Reads what a band pays (`points` or `proportional`); the flag is `false` when that is wrong.
+fn band_pay(
+    def: &BandDef,
+    domain: Domain,
+    max: Decimal,
+    p: &DataPath,
+    issues: &mut Issues,
+) -> (Pay, bool) {
+    match (def.points, def.proportional.unwrap_or(false)) {
         (Some(_), true) => {
             issues.push(
                 p.clone(),
                 IssueCode::BandEdges,
                 "a band pays `points` or is `proportional`, not both",
             );
-            ok = false;
-            Pay::Proportional
+            (Pay::Proportional, false)
         }
         (Some(pts), false) => {
             let before = issues.list.len();
             issues.points_within(&p.key("points"), pts, max);
-            ok &= issues.list.len() == before;
-            Pay::Fixed(pts)
+            (Pay::Fixed(pts), issues.list.len() == before)
         }
-        (None, true) if domain.allow_proportional => Pay::Proportional,
+        (None, true) if domain.allow_proportional => (Pay::Proportional, true),
         (None, true) => {
             issues.push(
                 p.key("proportional"),
                 IssueCode::RuleField,
                 "`proportional` applies to `ratio_bands` only: a count band pays fixed `points`",
             );
-            ok = false;
-            Pay::Proportional
+            (Pay::Proportional, false)
         }
         (None, false) => {
             issues.push(
@@ -254,11 +304,9 @@ fn lower_one(
                 IssueCode::BandEdges,
                 "a band needs `points` (or `proportional = true`)",
             );
-            ok = false;
-            Pay::Proportional
+            (Pay::Proportional, false)
         }
-    };
-    ok.then_some(Band { lower, upper, pay })
+    }
 }
 
 fn check_first(band: &Band, domain: Domain, p: &DataPath, issues: &mut Issues) {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::working::{Share, ShareSource};
 use super::{Ctx, Issues, ScoreError, SetFields, only_fields};
 use crate::error::EvidenceIssueCode;
-use crate::evidence::LeafEvidence;
+use crate::evidence::{LeafEvidence, Task};
 use crate::model::{NoCases, RuleDef, TaskStatus};
 use crate::path::DataPath;
 
@@ -180,6 +180,18 @@ pub(crate) fn read(
             .with(SetFields::NO_CASES),
         EXPECTED,
     )?;
+    check_one_form(ctx, ev)?;
+    if let Some(p) = ev.percent {
+        return read_percent(ctx, p, opts).map(Some);
+    }
+    if let Some(tasks) = &ev.tasks {
+        return Ok(count_tasks(tasks, opts));
+    }
+    read_counts(ctx, ev, opts)
+}
+
+/// Refuses evidence that gives more than one form: counts, a task list, a percentage.
+fn check_one_form(ctx: &Ctx<'_>, ev: &LeafEvidence) -> Result<(), ScoreError> {
     let forms = [
         ev.numerator.is_some() || ev.denominator.is_some(),
         ev.tasks.is_some(),
@@ -192,26 +204,34 @@ pub(crate) fn read(
             format!("give one of {EXPECTED}, not several"),
         ));
     }
-    if let Some(p) = ev.percent {
-        return read_percent(ctx, p, opts).map(Some);
-    }
-    if let Some(tasks) = &ev.tasks {
-        let mut num = 0u64;
-        let mut den = 0u64;
-        let mut excluded = 0u64;
-        for t in tasks {
-            if opts.exclude.contains(&t.status) {
-                excluded += 1;
-            } else {
-                den += 1;
-                if opts.done.contains(&t.status) {
-                    num += 1;
-                }
+    Ok(())
+}
+
+/// Counts a task list (danh sách nhiệm vụ): done tasks over the tasks not excluded; `None` when
+/// every task is excluded (or the list is empty).
+fn count_tasks(tasks: &[Task], opts: &RatioOptions) -> Option<Measured> {
+    let mut num = 0u64;
+    let mut den = 0u64;
+    let mut excluded = 0u64;
+    for t in tasks {
+        if opts.exclude.contains(&t.status) {
+            excluded += 1;
+        } else {
+            den += 1;
+            if opts.done.contains(&t.status) {
+                num += 1;
             }
         }
-        return Ok((den > 0)
-            .then(|| Measured::fraction(num.into(), den.into(), ShareSource::Tasks, excluded)));
     }
+    (den > 0).then(|| Measured::fraction(num.into(), den.into(), ShareSource::Tasks, excluded))
+}
+
+/// Reads `numerator` and `denominator`; `None` when both are 0 (nothing to count).
+fn read_counts(
+    ctx: &Ctx<'_>,
+    ev: &LeafEvidence,
+    opts: &RatioOptions,
+) -> Result<Option<Measured>, ScoreError> {
     let (Some(num), Some(den)) = (ev.numerator, ev.denominator) else {
         let missing = if ev.numerator.is_none() {
             "numerator"
@@ -224,6 +244,21 @@ pub(crate) fn read(
             format!("`{missing}` is missing: a share needs both `numerator` and `denominator`"),
         ));
     };
+    check_counts(ctx, num, den, opts)?;
+    if den.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(Measured::fraction(num, den, ShareSource::Counts, 0)))
+}
+
+/// Checks counts are non-negative, a zero denominator has a zero numerator, and the numerator
+/// is not above the denominator unless the rule allows it.
+fn check_counts(
+    ctx: &Ctx<'_>,
+    num: Decimal,
+    den: Decimal,
+    opts: &RatioOptions,
+) -> Result<(), ScoreError> {
     for (field, v) in [("numerator", num), ("denominator", den)] {
         if v.is_sign_negative() && !v.is_zero() {
             return Err(ctx.issue(
@@ -258,10 +293,7 @@ pub(crate) fn read(
             ),
         ));
     }
-    if den.is_zero() {
-        return Ok(None);
-    }
-    Ok(Some(Measured::fraction(num, den, ShareSource::Counts, 0)))
+    Ok(())
 }
 
 fn read_percent(ctx: &Ctx<'_>, p: Decimal, opts: &RatioOptions) -> Result<Measured, ScoreError> {

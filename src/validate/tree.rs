@@ -153,6 +153,7 @@ fn check_parts(tree: &Tree, appraised: Decimal, survey: Decimal, issues: &mut Is
 }
 
 impl Builder<'_> {
+    /// Checks one node and adds it, then its rule or its children, to the tree.
     fn node(
         &mut self,
         def: &NodeDef,
@@ -162,23 +163,41 @@ impl Builder<'_> {
         inherited: Option<&Provenance>,
         inherited_na: Option<NaPolicy>,
     ) {
-        if self.over_limit {
+        if self.over_limit || self.hits_limit(path, depth) {
             return;
         }
-        if self.tree.nodes.len() >= self.limits.max_nodes || depth > self.limits.max_depth {
-            let what = if depth > self.limits.max_depth {
-                format!("deeper than the limit of {} levels", self.limits.max_depth)
-            } else {
-                format!("more than the limit of {} nodes", self.limits.max_nodes)
-            };
-            self.issues.push(
-                path.clone(),
-                IssueCode::Limit,
-                format!("the tree is {what}"),
-            );
-            self.over_limit = true;
-            return;
+        self.check_node_fields(def, path);
+        let provenance = def.provenance.as_ref().or(inherited);
+        let na = def.not_applicable.or(inherited_na);
+        let index = self.push_node(def, path, parent, depth);
+        self.rule_or_children(def, path, index, depth, provenance, na);
+        let end = self.tree.nodes.len();
+        if let Some(n) = self.tree.nodes.get_mut(index) {
+            n.end = end;
         }
+    }
+
+    /// Whether one more node at `depth` would pass the node or depth limit; reports it once.
+    fn hits_limit(&mut self, path: &DataPath, depth: usize) -> bool {
+        if self.tree.nodes.len() < self.limits.max_nodes && depth <= self.limits.max_depth {
+            return false;
+        }
+        let what = if depth > self.limits.max_depth {
+            format!("deeper than the limit of {} levels", self.limits.max_depth)
+        } else {
+            format!("more than the limit of {} nodes", self.limits.max_nodes)
+        };
+        self.issues.push(
+            path.clone(),
+            IssueCode::Limit,
+            format!("the tree is {what}"),
+        );
+        self.over_limit = true;
+        true
+    }
+
+    /// Checks a node's own fields: code, title, maximum and provenance document.
+    fn check_node_fields(&mut self, def: &NodeDef, path: &DataPath) {
         self.check_code(&def.code, path);
         if def.title.trim().is_empty() {
             self.issues.push(
@@ -189,7 +208,6 @@ impl Builder<'_> {
         }
         self.issues.non_negative(&path.key("max"), def.max);
         check_points(self.issues, &path.key("max"), def.max, self.limits);
-        let provenance = def.provenance.as_ref().or(inherited);
         if let Some(p) = &def.provenance
             && p.document.trim().is_empty()
         {
@@ -199,7 +217,16 @@ impl Builder<'_> {
                 "the provenance document is empty",
             );
         }
-        let na = def.not_applicable.or(inherited_na);
+    }
+
+    /// Adds a node to the tree and its code to the index; returns its position.
+    fn push_node(
+        &mut self,
+        def: &NodeDef,
+        path: &DataPath,
+        parent: Option<usize>,
+        depth: usize,
+    ) -> usize {
         let index = self.tree.nodes.len();
         self.tree.index.insert(def.code.clone(), index);
         self.tree.nodes.push(Node {
@@ -213,6 +240,19 @@ impl Builder<'_> {
             path: path.clone(),
             leaf: None,
         });
+        index
+    }
+
+    /// Lowers a node's rule (a leaf) or its sub-criteria; a node must have exactly one of them.
+    fn rule_or_children(
+        &mut self,
+        def: &NodeDef,
+        path: &DataPath,
+        index: usize,
+        depth: usize,
+        provenance: Option<&Provenance>,
+        na: Option<NaPolicy>,
+    ) {
         match (&def.rule, def.criteria.is_empty()) {
             (Some(_), false) => self.issues.push(
                 path.clone(),
@@ -235,10 +275,6 @@ impl Builder<'_> {
                 }
                 self.children(def, path, index, depth, provenance, na);
             }
-        }
-        let end = self.tree.nodes.len();
-        if let Some(n) = self.tree.nodes.get_mut(index) {
-            n.end = end;
         }
     }
 
