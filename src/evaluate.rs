@@ -192,14 +192,56 @@ pub(crate) fn score<E: Explain>(
     if !(within & items::match_claims(rs, ev, &bounds, &mut issues)) {
         return Err(past_limits());
     }
+    let LeafTally {
+        mut acc,
+        leaves,
+        findings,
+    } = score_leaves::<E>(rs, &values, given, &mut issues)?;
+    let items = items::score_items::<E>(rs, ev, given, &mut issues)?;
+    if !issues.is_empty() {
+        return Err(EvalError::Evidence { issues });
+    }
+    roll_up(rs.tree(), &mut acc)?;
+    Ok(Scored {
+        acc,
+        leaves,
+        findings,
+        items,
+    })
+}
+
+/// What scoring the leaves keeps, per node in tree order.
+struct LeafTally {
+    /// Each leaf's points and maxima (parents not yet rolled up).
+    acc: Vec<Acc>,
+    /// Each leaf's result (empty when not kept).
+    leaves: Vec<Option<LeafResult>>,
+    /// Capped, missing and not-applicable leaves.
+    findings: Vec<Finding>,
+}
+
+/// Scores every leaf (tiêu chí thành phần) from its matched evidence, or takes its points
+/// from `given`, and rounds them once; a problem with the evidence goes to `issues`.
+///
+/// # Errors
+/// [`EvalError::Overflow`] at the leaf's evidence path if a computation leaves the range of
+/// a decimal.
+fn score_leaves<E: Explain>(
+    rs: &RuleSet,
+    values: &[Option<Matched<'_>>],
+    given: &BTreeMap<String, (Decimal, Working)>,
+    issues: &mut Vec<EvidenceIssue>,
+) -> Result<LeafTally, EvalError> {
     let nodes = &rs.tree().nodes;
     let rounding = rs.def().rounding;
-    let mut acc: Vec<Acc> = vec![Acc::default(); nodes.len()];
-    let mut leaves: Vec<Option<LeafResult>> = Vec::new();
+    let mut tally = LeafTally {
+        acc: vec![Acc::default(); nodes.len()],
+        leaves: Vec::new(),
+        findings: Vec::new(),
+    };
     if E::KEEP {
-        leaves.resize(nodes.len(), None);
+        tally.leaves.resize(nodes.len(), None);
     }
-    let mut findings = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let Some(leaf) = &node.leaf else { continue };
         let value = values.get(i).copied().flatten();
@@ -213,28 +255,9 @@ pub(crate) fn score<E: Explain>(
             Ok((basis, exact)) => {
                 let (exact, capped) =
                     cap_without_documents::<E>(node, leaf, &basis, exact, value.map(|m| m.value));
-                findings.extend(capped);
+                tally.findings.extend(capped);
                 let points = rounding.mode.round(exact, rounding.points);
-                if let Some(slot) = acc.get_mut(i) {
-                    *slot = leaf_acc(node, &basis, points);
-                }
-                let Some(basis) = E::keep(basis) else {
-                    continue;
-                };
-                findings.extend(finding(node, leaf, &basis));
-                if let Some(l) = leaves.get_mut(i) {
-                    *l = Some(LeafResult {
-                        rule: leaf.rule.kind(),
-                        part: leaf.part,
-                        verified: leaf.provenance.verified,
-                        source: leaf.source.clone(),
-                        explanation: Explanation {
-                            basis,
-                            points,
-                            max: node.max,
-                        },
-                    });
-                }
+                tally.record::<E>(i, node, leaf, basis, points);
             }
             Err(ScoreError::Evidence(issue)) => issues.push(issue),
             Err(ScoreError::Overflow) => {
@@ -244,17 +267,41 @@ pub(crate) fn score<E: Explain>(
             }
         }
     }
-    let items = items::score_items::<E>(rs, ev, given, &mut issues)?;
-    if !issues.is_empty() {
-        return Err(EvalError::Evidence { issues });
+    Ok(tally)
+}
+
+impl LeafTally {
+    /// Records the rounded points of leaf `i` and, when the caller keeps them, its result
+    /// and its finding.
+    fn record<E: Explain>(
+        &mut self,
+        i: usize,
+        node: &Node,
+        leaf: &Leaf,
+        basis: Basis<E::Working>,
+        points: Decimal,
+    ) {
+        if let Some(slot) = self.acc.get_mut(i) {
+            *slot = leaf_acc(node, &basis, points);
+        }
+        let Some(basis) = E::keep(basis) else {
+            return;
+        };
+        self.findings.extend(finding(node, leaf, &basis));
+        if let Some(l) = self.leaves.get_mut(i) {
+            *l = Some(LeafResult {
+                rule: leaf.rule.kind(),
+                part: leaf.part,
+                verified: leaf.provenance.verified,
+                source: leaf.source.clone(),
+                explanation: Explanation {
+                    basis,
+                    points,
+                    max: node.max,
+                },
+            });
+        }
     }
-    roll_up(rs.tree(), &mut acc)?;
-    Ok(Scored {
-        acc,
-        leaves,
-        findings,
-        items,
-    })
 }
 
 /// Points and maxima of a node as they add up.
