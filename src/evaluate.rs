@@ -192,14 +192,56 @@ pub(crate) fn score<E: Explain>(
     if !(within & items::match_claims(rs, ev, &bounds, &mut issues)) {
         return Err(past_limits());
     }
+    let LeafTally {
+        mut acc,
+        leaves,
+        findings,
+    } = score_leaves::<E>(rs, &values, given, &mut issues)?;
+    let items = items::score_items::<E>(rs, ev, given, &mut issues)?;
+    if !issues.is_empty() {
+        return Err(EvalError::Evidence { issues });
+    }
+    roll_up(rs.tree(), &mut acc)?;
+    Ok(Scored {
+        acc,
+        leaves,
+        findings,
+        items,
+    })
+}
+
+/// What scoring the leaves keeps, per node in tree order.
+struct LeafTally {
+    /// Each leaf's points and maxima (parents not yet rolled up).
+    acc: Vec<Acc>,
+    /// Each leaf's result (empty when not kept).
+    leaves: Vec<Option<LeafResult>>,
+    /// Capped, missing and not-applicable leaves.
+    findings: Vec<Finding>,
+}
+
+/// Scores every leaf (tiêu chí thành phần) from its matched evidence, or takes its points
+/// from `given`, and rounds them once; a problem with the evidence goes to `issues`.
+///
+/// # Errors
+/// [`EvalError::Overflow`] at the leaf's evidence path if a computation leaves the range of
+/// a decimal.
+fn score_leaves<E: Explain>(
+    rs: &RuleSet,
+    values: &[Option<Matched<'_>>],
+    given: &BTreeMap<String, (Decimal, Working)>,
+    issues: &mut Vec<EvidenceIssue>,
+) -> Result<LeafTally, EvalError> {
     let nodes = &rs.tree().nodes;
     let rounding = rs.def().rounding;
-    let mut acc: Vec<Acc> = vec![Acc::default(); nodes.len()];
-    let mut leaves: Vec<Option<LeafResult>> = Vec::new();
+    let mut tally = LeafTally {
+        acc: vec![Acc::default(); nodes.len()],
+        leaves: Vec::new(),
+        findings: Vec::new(),
+    };
     if E::KEEP {
-        leaves.resize(nodes.len(), None);
+        tally.leaves.resize(nodes.len(), None);
     }
-    let mut findings = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let Some(leaf) = &node.leaf else { continue };
         let value = values.get(i).copied().flatten();
@@ -213,28 +255,9 @@ pub(crate) fn score<E: Explain>(
             Ok((basis, exact)) => {
                 let (exact, capped) =
                     cap_without_documents::<E>(node, leaf, &basis, exact, value.map(|m| m.value));
-                findings.extend(capped);
+                tally.findings.extend(capped);
                 let points = rounding.mode.round(exact, rounding.points);
-                if let Some(slot) = acc.get_mut(i) {
-                    *slot = leaf_acc(node, &basis, points);
-                }
-                let Some(basis) = E::keep(basis) else {
-                    continue;
-                };
-                findings.extend(finding(node, leaf, &basis));
-                if let Some(l) = leaves.get_mut(i) {
-                    *l = Some(LeafResult {
-                        rule: leaf.rule.kind(),
-                        part: leaf.part,
-                        verified: leaf.provenance.verified,
-                        source: leaf.source.clone(),
-                        explanation: Explanation {
-                            basis,
-                            points,
-                            max: node.max,
-                        },
-                    });
-                }
+                tally.record::<E>(i, node, leaf, basis, points);
             }
             Err(ScoreError::Evidence(issue)) => issues.push(issue),
             Err(ScoreError::Overflow) => {
@@ -244,17 +267,41 @@ pub(crate) fn score<E: Explain>(
             }
         }
     }
-    let items = items::score_items::<E>(rs, ev, given, &mut issues)?;
-    if !issues.is_empty() {
-        return Err(EvalError::Evidence { issues });
+    Ok(tally)
+}
+
+impl LeafTally {
+    /// Records the rounded points of leaf `i` and, when the caller keeps them, its result
+    /// and its finding.
+    fn record<E: Explain>(
+        &mut self,
+        i: usize,
+        node: &Node,
+        leaf: &Leaf,
+        basis: Basis<E::Working>,
+        points: Decimal,
+    ) {
+        if let Some(slot) = self.acc.get_mut(i) {
+            *slot = leaf_acc(node, &basis, points);
+        }
+        let Some(basis) = E::keep(basis) else {
+            return;
+        };
+        self.findings.extend(finding(node, leaf, &basis));
+        if let Some(l) = self.leaves.get_mut(i) {
+            *l = Some(LeafResult {
+                rule: leaf.rule.kind(),
+                part: leaf.part,
+                verified: leaf.provenance.verified,
+                source: leaf.source.clone(),
+                explanation: Explanation {
+                    basis,
+                    points,
+                    max: node.max,
+                },
+            });
+        }
     }
-    roll_up(rs.tree(), &mut acc)?;
-    Ok(Scored {
-        acc,
-        leaves,
-        findings,
-        items,
-    })
 }
 
 /// Points and maxima of a node as they add up.
@@ -642,86 +689,18 @@ fn assemble(
 ) -> Result<Scorecard, EvalError> {
     let nodes = &rs.tree().nodes;
     let mut results = Vec::with_capacity(nodes.len());
-    let mut total = Acc::default();
-    let mut parts = [
-        (Part::Appraised, Acc::default()),
-        (Part::Survey, Acc::default()),
-    ];
-    let mut prov = ProvenanceSummary {
-        leaves: 0,
-        unverified_leaves: 0,
-        unverified_max: Decimal::ZERO,
-        unverified_points: Decimal::ZERO,
-    };
-    let overflow = |p: &DataPath| EvalError::Overflow { path: p.clone() };
+    let mut totals = Totals::new();
     for ((node, a), leaf) in nodes.iter().zip(acc).zip(leaves) {
-        if node.parent.is_none() {
-            total.points = total
-                .points
-                .checked_add(a.points)
-                .ok_or_else(|| overflow(&node.path))?;
-            total.applicable = total
-                .applicable
-                .checked_add(a.applicable)
-                .ok_or_else(|| overflow(&node.path))?;
-        }
-        if let Some(l) = &node.leaf {
-            prov.leaves += 1;
-            if !l.provenance.verified {
-                prov.unverified_leaves += 1;
-                prov.unverified_max = prov
-                    .unverified_max
-                    .checked_add(node.max)
-                    .ok_or_else(|| overflow(&node.path))?;
-                prov.unverified_points = prov
-                    .unverified_points
-                    .checked_add(a.points)
-                    .ok_or_else(|| overflow(&node.path))?;
-            }
-            for (part, pa) in &mut parts {
-                if *part == l.part {
-                    pa.points = pa
-                        .points
-                        .checked_add(a.points)
-                        .ok_or_else(|| overflow(&node.path))?;
-                    pa.applicable = pa
-                        .applicable
-                        .checked_add(a.applicable)
-                        .ok_or_else(|| overflow(&node.path))?;
-                    pa.scored = true;
-                }
-            }
-        }
-        results.push(NodeResult {
-            code: node.code.clone(),
-            title: node.title.clone(),
-            title_en: node.title_en.clone(),
-            parent: node
-                .parent
-                .and_then(|p| nodes.get(p))
-                .map(|p| p.code.clone()),
-            depth: node.depth,
-            score: Score {
-                points: a.points,
-                max: node.max,
-                applicable_max: a.applicable,
-                index: index(rs, a.points, a.applicable, &node.path)?,
-            },
-            status: status(a),
-            leaf,
-        });
+        totals.add(node, a)?;
+        results.push(node_result(rs, node, a, leaf)?);
     }
+    let Totals { total, parts, prov } = totals;
     let def = rs.def();
     let total_index = index(rs, total.points, total.applicable, &DataPath::root())?;
     let part_scores = part_scores(rs, &parts)?;
     Ok(Scorecard {
         engine: format!("par-index {}", env!("CARGO_PKG_VERSION")),
-        ruleset: RuleSetInfo {
-            id: def.id.clone(),
-            title: def.title.clone(),
-            document: def.document.number.clone(),
-            sha256: rs.sha256().to_owned(),
-        },
+        ruleset: ruleset_info(rs),
         unit: ev.unit.clone(),
         period: ev.period,
         evidence_sha256: crate::digest::evidence_sha256(ev),
@@ -739,6 +718,105 @@ fn assemble(
         findings,
         provenance: prov,
     })
+}
+
+/// Adds `x` to `sum` exactly, or fails with an overflow at `path`.
+fn add_exact(sum: &mut Decimal, x: Decimal, path: &DataPath) -> Result<(), EvalError> {
+    *sum = sum
+        .checked_add(x)
+        .ok_or_else(|| EvalError::Overflow { path: path.clone() })?;
+    Ok(())
+}
+
+/// The running sums behind a scorecard's totals: the whole index (chỉ số), each part
+/// (appraised, survey) and the leaves not checked against the published text.
+struct Totals {
+    total: Acc,
+    parts: [(Part, Acc); 2],
+    prov: ProvenanceSummary,
+}
+
+impl Totals {
+    /// Empty sums, with the parts in scorecard order (appraised, then survey).
+    fn new() -> Self {
+        Self {
+            total: Acc::default(),
+            parts: [
+                (Part::Appraised, Acc::default()),
+                (Part::Survey, Acc::default()),
+            ],
+            prov: ProvenanceSummary {
+                leaves: 0,
+                unverified_leaves: 0,
+                unverified_max: Decimal::ZERO,
+                unverified_points: Decimal::ZERO,
+            },
+        }
+    }
+
+    /// Adds one node's points: an area (lĩnh vực) to the whole index, a leaf to the
+    /// provenance counts and to its part.
+    fn add(&mut self, node: &Node, a: &Acc) -> Result<(), EvalError> {
+        if node.parent.is_none() {
+            add_exact(&mut self.total.points, a.points, &node.path)?;
+            add_exact(&mut self.total.applicable, a.applicable, &node.path)?;
+        }
+        let Some(l) = &node.leaf else {
+            return Ok(());
+        };
+        self.prov.leaves += 1;
+        if !l.provenance.verified {
+            self.prov.unverified_leaves += 1;
+            add_exact(&mut self.prov.unverified_max, node.max, &node.path)?;
+            add_exact(&mut self.prov.unverified_points, a.points, &node.path)?;
+        }
+        for (part, pa) in &mut self.parts {
+            if *part == l.part {
+                add_exact(&mut pa.points, a.points, &node.path)?;
+                add_exact(&mut pa.applicable, a.applicable, &node.path)?;
+                pa.scored = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One node's line in a scorecard: its points, maxima, index and status.
+fn node_result(
+    rs: &RuleSet,
+    node: &Node,
+    a: &Acc,
+    leaf: Option<LeafResult>,
+) -> Result<NodeResult, EvalError> {
+    Ok(NodeResult {
+        code: node.code.clone(),
+        title: node.title.clone(),
+        title_en: node.title_en.clone(),
+        parent: node
+            .parent
+            .and_then(|p| rs.tree().nodes.get(p))
+            .map(|p| p.code.clone()),
+        depth: node.depth,
+        score: Score {
+            points: a.points,
+            max: node.max,
+            applicable_max: a.applicable,
+            index: index(rs, a.points, a.applicable, &node.path)?,
+        },
+        status: status(a),
+        leaf,
+    })
+}
+
+/// Which rule set scored the unit: its id, title, decision (quyết định) and digest.
+fn ruleset_info(rs: &RuleSet) -> RuleSetInfo {
+    let def = rs.def();
+    RuleSetInfo {
+        id: def.id.clone(),
+        title: def.title.clone(),
+        document: def.document.number.clone(),
+        sha256: rs.sha256().to_owned(),
+    }
 }
 
 fn part_scores(rs: &RuleSet, parts: &[(Part, Acc)]) -> Result<Vec<PartScore>, EvalError> {

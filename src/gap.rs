@@ -36,7 +36,7 @@ use crate::error::EvalError;
 use crate::evidence::{Evidence, LeafEvidence, Period};
 use crate::path::DataPath;
 use crate::ruleset::RuleSet;
-use crate::scorecard::NodeStatus;
+use crate::scorecard::{NodeStatus, Scorecard};
 
 mod steps;
 mod text;
@@ -354,6 +354,27 @@ impl fmt::Display for Improvement {
 pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
     let card = crate::evaluate(rs, ev)?;
     let as_of = period_end(&ev.period);
+    let (leaves, att) = leaf_gaps(rs, ev, &card, as_of)?;
+    let plan = improvement_plan(&leaves);
+    Ok(GapReport {
+        provisional: ev.period.is_provisional(),
+        as_of: as_of.to_string(),
+        points: card.total.points,
+        index: card.total.index,
+        attainable: att,
+        leaves,
+        plan,
+    })
+}
+
+/// Every leaf below its maximum, in tree order, and the index the unit can still attain:
+/// a final leaf keeps its points, an open one counts its ceiling (điểm tối đa đạt được).
+fn leaf_gaps(
+    rs: &RuleSet,
+    ev: &Evidence,
+    card: &Scorecard,
+    as_of: DocDate,
+) -> Result<(Vec<LeafGap>, Attainable), EvalError> {
     let mut leaves = Vec::new();
     let mut att = Attainable {
         points: Decimal::ZERO,
@@ -362,7 +383,6 @@ pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
         final_leaves: 0,
         open_leaves: 0,
     };
-    let overflow = |p: &DataPath| EvalError::Overflow { path: p.clone() };
     for node in &rs.tree().nodes {
         let (Some(leaf), Some(result)) = (&node.leaf, card.node(&node.code)) else {
             continue;
@@ -388,17 +408,36 @@ pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
             att.open_leaves += 1;
             (steps::ceiling(&ctx, leaf_ev), node.max)
         };
-        att.points = att
-            .points
-            .checked_add(points)
-            .ok_or_else(|| overflow(&node.path))?;
-        att.applicable_max = att
-            .applicable_max
-            .checked_add(applicable)
-            .ok_or_else(|| overflow(&node.path))?;
+        add_attainable(&mut att, points, applicable, &node.path)?;
         leaves.extend(gap);
     }
     att.index = index(rs, att.points, att.applicable_max)?;
+    Ok((leaves, att))
+}
+
+/// Adds one leaf's points and applicable maximum to the attainable sums, or fails with an
+/// overflow at the leaf's `path`.
+fn add_attainable(
+    att: &mut Attainable,
+    points: Decimal,
+    applicable: Decimal,
+    path: &DataPath,
+) -> Result<(), EvalError> {
+    let overflow = |p: &DataPath| EvalError::Overflow { path: p.clone() };
+    att.points = att
+        .points
+        .checked_add(points)
+        .ok_or_else(|| overflow(path))?;
+    att.applicable_max = att
+        .applicable_max
+        .checked_add(applicable)
+        .ok_or_else(|| overflow(path))?;
+    Ok(())
+}
+
+/// The improvement plan (kế hoạch khắc phục): one step per open leaf, the largest gain
+/// first, then the least effort, then the code.
+fn improvement_plan(leaves: &[LeafGap]) -> Vec<Improvement> {
     let mut plan: Vec<Improvement> = leaves
         .iter()
         .filter(|g| !g.is_final)
@@ -422,15 +461,7 @@ pub fn gaps(rs: &RuleSet, ev: &Evidence) -> Result<GapReport, EvalError> {
             .then(a.step.effort.cmp(&b.step.effort))
             .then(a.code.cmp(&b.code))
     });
-    Ok(GapReport {
-        provisional: ev.period.is_provisional(),
-        as_of: as_of.to_string(),
-        points: card.total.points,
-        index: card.total.index,
-        attainable: att,
-        leaves,
-        plan,
-    })
+    plan
 }
 
 fn index(rs: &RuleSet, points: Decimal, applicable: Decimal) -> Result<Option<Decimal>, EvalError> {

@@ -582,96 +582,29 @@ fn check_not_applicable(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &
 
 /// A variant of a leaf's evidence and whether it should score no less (`true`) or no more.
 fn variants(rule: &Rule, ev: &LeafEvidence) -> Vec<(LeafEvidence, bool)> {
-    let one = Decimal::ONE;
     let mut out = Vec::new();
-    let with = |f: &dyn Fn(&mut LeafEvidence)| {
-        let mut v = ev.clone();
-        f(&mut v);
-        v
-    };
     match rule {
         Rule::RatioBands(_) | Rule::Proportional(_) => {
-            let Some(opts) = rule.ratio_options() else {
-                return out;
-            };
-            if let (Some(n), Some(d)) = (ev.numerator, ev.denominator) {
-                if n < d || (opts.allow_over && !d.is_zero()) {
-                    out.push((with(&|v| v.numerator = n.checked_add(one)), true));
-                }
-                if !d.is_zero() {
-                    out.push((with(&|v| v.denominator = d.checked_add(one)), false));
-                }
-            }
-            if let Some(tasks) = &ev.tasks
-                && let Some(&done) = opts.done.first()
-                && let Some(k) = tasks.iter().position(|t| {
-                    !opts.done.contains(&t.status) && !opts.exclude.contains(&t.status)
-                })
-            {
-                let mut tasks = tasks.clone();
-                if let Some(t) = tasks.get_mut(k) {
-                    t.status = done;
-                }
-                out.push((with(&|v| v.tasks = Some(tasks.clone())), true));
-                let mut more = ev.tasks.clone().unwrap_or_default();
-                more.push(crate::evidence::Task {
-                    name: "testkit".into(),
-                    status: TaskStatus::NotDone,
-                });
-                if !opts.done.contains(&TaskStatus::NotDone)
-                    && !opts.exclude.contains(&TaskStatus::NotDone)
-                {
-                    out.push((with(&|v| v.tasks = Some(more.clone())), false));
-                }
-            }
-            if let Some(p) = ev.percent {
-                let up = p.checked_add(Decimal::new(1, 2)).unwrap_or(p);
-                if up <= Decimal::ONE_HUNDRED || opts.allow_over {
-                    out.push((with(&|v| v.percent = Some(up)), true));
-                }
+            if let Some(opts) = rule.ratio_options() {
+                ratio_variants(opts, ev, &mut out);
             }
         }
         Rule::CountBands(_) | Rule::Deduction(_) | Rule::PerItem(_) => {
             if let Some(c) = ev.count {
                 let better = matches!(rule, Rule::CountBands(_) | Rule::PerItem(_));
-                out.push((with(&|v| v.count = c.checked_add(one)), better));
+                out.push((
+                    changed(ev, |v| v.count = c.checked_add(Decimal::ONE)),
+                    better,
+                ));
             }
         }
-        Rule::Check(_) => {
-            if ev.met == Some(false) {
-                out.push((with(&|v| v.met = Some(true)), true));
-            }
-            if let Some(conds) = &ev.conditions
-                && let Some((k, _)) = conds.iter().find(|(_, held)| !**held)
-            {
-                let mut conds = conds.clone();
-                conds.insert(k.clone(), true);
-                out.push((with(&|v| v.conditions = Some(conds.clone())), true));
-            }
-        }
-        Rule::Survey(s) => {
-            if let Some(answers) = &ev.answers {
-                let weight = |o: &str| s.weights.iter().find(|(w, _)| w == o).map(|(_, p)| *p);
-                let worst = answers
-                    .iter()
-                    .filter(|(_, n)| **n > 0)
-                    .min_by_key(|(o, _)| weight(o));
-                let best = s.weights.iter().max_by_key(|(_, p)| *p);
-                if let (Some((from, _)), Some((to, _))) = (worst, best) {
-                    let mut moved = answers.clone();
-                    if let Some(n) = moved.get_mut(from) {
-                        *n = n.saturating_sub(1);
-                    }
-                    *moved.entry(to.clone()).or_insert(0) += 1;
-                    out.push((with(&|v| v.answers = Some(moved.clone())), true));
-                }
-            }
-        }
+        Rule::Check(_) => check_variants(ev, &mut out),
+        Rule::Survey(s) => survey_variants(&s.weights, ev, &mut out),
         Rule::Deadline(_) => {
             // Issuing earlier never scores less: the first day of the year is on time.
             if ev.date.is_some() || ev.documents.as_ref().is_some_and(Vec::is_empty) {
                 out.push((
-                    with(&|v| {
+                    changed(ev, |v| {
                         v.date = Some("2023-01-01".into());
                         v.documents = None;
                     }),
@@ -682,6 +615,109 @@ fn variants(rule: &Rule, ev: &LeafEvidence) -> Vec<(LeafEvidence, bool)> {
         Rule::Levels(_) | Rule::Manual(_) => {}
     }
     out
+}
+
+/// A copy of a leaf's evidence with one change.
+fn changed(ev: &LeafEvidence, change: impl FnOnce(&mut LeafEvidence)) -> LeafEvidence {
+    let mut v = ev.clone();
+    change(&mut v);
+    v
+}
+
+/// Variants of a ratio (tỷ lệ) leaf's evidence: one more done (no less), one more in the
+/// denominator (no more), a task done or added, a percent 0.01 higher (no less).
+fn ratio_variants(
+    opts: &crate::rules::ratio::RatioOptions,
+    ev: &LeafEvidence,
+    out: &mut Vec<(LeafEvidence, bool)>,
+) {
+    let one = Decimal::ONE;
+    if let (Some(n), Some(d)) = (ev.numerator, ev.denominator) {
+        if n < d || (opts.allow_over && !d.is_zero()) {
+            out.push((changed(ev, |v| v.numerator = n.checked_add(one)), true));
+        }
+        if !d.is_zero() {
+            out.push((changed(ev, |v| v.denominator = d.checked_add(one)), false));
+        }
+    }
+    task_variants(opts, ev, out);
+    if let Some(p) = ev.percent {
+        let up = p.checked_add(Decimal::new(1, 2)).unwrap_or(p);
+        if up <= Decimal::ONE_HUNDRED || opts.allow_over {
+            out.push((changed(ev, |v| v.percent = Some(up)), true));
+        }
+    }
+}
+
+/// Variants of a task list (nhiệm vụ): the first open task done (no less), and one more
+/// task not done (no more) when not done counts against the ratio.
+fn task_variants(
+    opts: &crate::rules::ratio::RatioOptions,
+    ev: &LeafEvidence,
+    out: &mut Vec<(LeafEvidence, bool)>,
+) {
+    let Some(tasks) = &ev.tasks else { return };
+    let Some(&done) = opts.done.first() else {
+        return;
+    };
+    let Some(k) = tasks
+        .iter()
+        .position(|t| !opts.done.contains(&t.status) && !opts.exclude.contains(&t.status))
+    else {
+        return;
+    };
+    let mut tasks = tasks.clone();
+    if let Some(t) = tasks.get_mut(k) {
+        t.status = done;
+    }
+    out.push((changed(ev, |v| v.tasks = Some(tasks)), true));
+    let mut more = ev.tasks.clone().unwrap_or_default();
+    more.push(crate::evidence::Task {
+        name: "testkit".into(),
+        status: TaskStatus::NotDone,
+    });
+    if !opts.done.contains(&TaskStatus::NotDone) && !opts.exclude.contains(&TaskStatus::NotDone) {
+        out.push((changed(ev, |v| v.tasks = Some(more)), false));
+    }
+}
+
+/// Variants of a check (đạt/không đạt) leaf's evidence: met, or the first unmet condition
+/// held; both score no less.
+fn check_variants(ev: &LeafEvidence, out: &mut Vec<(LeafEvidence, bool)>) {
+    if ev.met == Some(false) {
+        out.push((changed(ev, |v| v.met = Some(true)), true));
+    }
+    if let Some(conds) = &ev.conditions
+        && let Some((k, _)) = conds.iter().find(|(_, held)| !**held)
+    {
+        let mut conds = conds.clone();
+        conds.insert(k.clone(), true);
+        out.push((changed(ev, |v| v.conditions = Some(conds)), true));
+    }
+}
+
+/// Variants of a survey (khảo sát) leaf's answers: one respondent moved from the worst
+/// answer given to the best answer weighted; scores no less.
+fn survey_variants(
+    weights: &[(String, Decimal)],
+    ev: &LeafEvidence,
+    out: &mut Vec<(LeafEvidence, bool)>,
+) {
+    let Some(answers) = &ev.answers else { return };
+    let weight = |o: &str| weights.iter().find(|(w, _)| w == o).map(|(_, p)| *p);
+    let worst = answers
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .min_by_key(|(o, _)| weight(o));
+    let best = weights.iter().max_by_key(|(_, p)| *p);
+    if let (Some((from, _)), Some((to, _))) = (worst, best) {
+        let mut moved = answers.clone();
+        if let Some(n) = moved.get_mut(from) {
+            *n = n.saturating_sub(1);
+        }
+        *moved.entry(to.clone()).or_insert(0) += 1;
+        out.push((changed(ev, |v| v.answers = Some(moved)), true));
+    }
 }
 
 fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {

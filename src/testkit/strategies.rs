@@ -578,38 +578,11 @@ fn build_def(
     with_parts: bool,
     with_classes: bool,
 ) -> RuleSetDef {
-    let mut nodes = Vec::new();
-    for (a, criteria) in areas.into_iter().enumerate() {
-        let mut children = Vec::new();
-        for (c, leaves) in criteria.into_iter().enumerate() {
-            let code = format!("{}.{}", a + 1, c + 1);
-            if leaves.len() == 1 {
-                children.extend(
-                    leaves
-                        .into_iter()
-                        .map(|(max, rule, na)| leaf_node(code.clone(), max, rule, na)),
-                );
-            } else {
-                let subs = leaves
-                    .into_iter()
-                    .enumerate()
-                    .map(|(s, (max, rule, na))| {
-                        leaf_node(format!("{code}.{}", s + 1), max, rule, na)
-                    })
-                    .collect();
-                children.push(parent_node(code, subs));
-            }
-        }
-        let mut area = parent_node(format!("{}", a + 1), children);
-        area.provenance = Some(Provenance {
-            document: "TEST/QĐ".into(),
-            clause: None,
-            verified: a % 2 == 0,
-            basis: None,
-            url: None,
-        });
-        nodes.push(area);
-    }
+    let nodes: Vec<NodeDef> = areas
+        .into_iter()
+        .enumerate()
+        .map(|(a, criteria)| area_node(a, criteria))
+        .collect();
     let scale = nodes
         .iter()
         .try_fold(Decimal::ZERO, |acc, n| acc.checked_add(n.max))
@@ -626,13 +599,7 @@ fn build_def(
         title: "Bộ tiêu chí sinh ngẫu nhiên".into(),
         title_en: None,
         description: None,
-        document: DocumentRef {
-            number: "TEST/QĐ".into(),
-            title: None,
-            date: None,
-            issuer: None,
-            url: None,
-        },
+        document: test_document(),
         level: UnitLevel::District,
         years: Years {
             from: 2023,
@@ -654,6 +621,53 @@ fn build_def(
         tie_break: crate::model::TieBreak::default(),
         ranking_groups: Vec::new(),
         areas: nodes,
+    }
+}
+
+/// Area (lĩnh vực) number `a` (from 0) with its criteria; even areas are verified, odd
+/// ones not.
+fn area_node(a: usize, criteria: Vec<Vec<LeafSpec>>) -> NodeDef {
+    let mut children = Vec::new();
+    for (c, leaves) in criteria.into_iter().enumerate() {
+        children.extend(criterion_nodes(format!("{}.{}", a + 1, c + 1), leaves));
+    }
+    let mut area = parent_node(format!("{}", a + 1), children);
+    area.provenance = Some(Provenance {
+        document: "TEST/QĐ".into(),
+        clause: None,
+        verified: a % 2 == 0,
+        basis: None,
+        url: None,
+    });
+    area
+}
+
+/// A criterion (tiêu chí) coded `code`: a leaf when it has one, else a parent of
+/// sub-criteria coded `code.1`, `code.2`, ….
+fn criterion_nodes(code: String, leaves: Vec<LeafSpec>) -> Vec<NodeDef> {
+    if leaves.len() == 1 {
+        leaves
+            .into_iter()
+            .map(|(max, rule, na)| leaf_node(code.clone(), max, rule, na))
+            .collect()
+    } else {
+        let subs = leaves
+            .into_iter()
+            .enumerate()
+            .map(|(s, (max, rule, na))| leaf_node(format!("{code}.{}", s + 1), max, rule, na))
+            .collect();
+        vec![parent_node(code, subs)]
+    }
+}
+
+/// The decision (quyết định) a generated set cites.
+fn test_document() -> DocumentRef {
+    DocumentRef {
+        number: "TEST/QĐ".into(),
+        title: None,
+        date: None,
+        issuer: None,
+        url: None,
     }
 }
 
