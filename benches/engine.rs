@@ -37,7 +37,7 @@ use par_index::{
     Decimal, Evidence, RuleSet, Scorecard, analysis::audit, analysis::gaps, assessment::Appraisal,
     assessment::Batch, assessment::BatchEntry, assessment::BatchOptions,
     assessment::evaluate_appraised, assessment::score_batch_to_writer,
-    assessment::score_batch_with, evaluate, scoring::evaluate_points,
+    assessment::score_batch_with, criteria::Limits, evaluate, scoring::evaluate_points,
 };
 
 #[path = "support/synth.rs"]
@@ -143,24 +143,27 @@ fn load_scaling(c: &mut Criterion) {
     let since = std::time::SystemTime::now();
     let fixture = read(&root().join(FIXTURE));
     let mut g = c.benchmark_group("load_scaling");
-    g.bench_function("toml_table/100", |b| {
-        b.iter(|| {
-            let t: toml::Table = black_box(&fixture).parse().unwrap();
-            assert_eq!(t.len(), 10);
-            t
-        });
-    });
     let sizes = [1, 10, 100];
+    // 10,000 leaves are 12,500 nodes with their parents: past the default `max_nodes`.
+    let limits = Limits {
+        max_nodes: 20_000,
+        ..Limits::default()
+    };
     for copies in sizes {
         let text = scaled(&fixture, copies);
         let leaves = 100 * copies;
-        assert_eq!(
-            RuleSet::from_toml_str(&text).unwrap().leaf_codes().count(),
-            leaves
-        );
+        let load = |t: &str| RuleSet::from_toml_str_with_limits(t, &limits).unwrap();
+        assert_eq!(load(&text).leaf_codes().count(), leaves);
         g.sample_size(if copies == 100 { 10 } else { 50 });
+        g.bench_function(format!("toml_table/{leaves}"), |b| {
+            b.iter(|| {
+                let t: toml::Table = black_box(&text).parse().unwrap();
+                assert_eq!(t.len(), 10);
+                t
+            });
+        });
         g.bench_function(format!("load_validate/{leaves}"), |b| {
-            b.iter(|| RuleSet::from_toml_str(black_box(&text)).unwrap());
+            b.iter(|| load(black_box(&text)));
         });
     }
     g.finish();
@@ -172,15 +175,20 @@ fn load_scaling(c: &mut Criterion) {
         "load + validate ÷ untyped TOML parse, 100 leaves: {:.2}×",
         load / toml
     );
-    let points: Vec<(f64, f64)> = sizes
-        .iter()
-        .filter_map(|k| {
-            let t = median(&format!("load_validate/{}", 100 * k))?;
-            Some(((100.0 * *k as f64).ln(), t.ln()))
-        })
-        .collect();
-    if points.len() == sizes.len() {
-        println!("load + validate: time ∝ leaves^{:.3}", slope(&points));
+    for (what, f) in [
+        ("load + validate", "load_validate"),
+        ("toml::Table", "toml_table"),
+    ] {
+        let points: Vec<(f64, f64)> = sizes
+            .iter()
+            .filter_map(|k| {
+                let t = median(&format!("{f}/{}", 100 * k))?;
+                Some(((100.0 * *k as f64).ln(), t.ln()))
+            })
+            .collect();
+        if points.len() == sizes.len() {
+            println!("{what}: time ∝ leaves^{:.3}", slope(&points));
+        }
     }
 }
 
