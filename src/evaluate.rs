@@ -3,6 +3,7 @@
 
 mod items;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -126,17 +127,22 @@ pub fn evaluate_with_limits(
     ev: &Evidence,
     limits: &Limits,
 ) -> Result<Scorecard, EvalError> {
-    score_and_assemble(rs, ev, limits, &BTreeMap::new())
+    score_and_assemble(rs, ev, limits, &BTreeMap::new(), &OnceCell::new())
 }
 
 /// [`evaluate`], with some leaves' points set directly (by an appraisal) instead of scored from
 /// their evidence: `given[code] = (points, working)`, points already checked within [0, max].
+///
+/// `digest` holds the evidence's SHA-256 once worked out: an appraisal scores the same
+/// evidence several times (the self-assessment, each change alone, each round) and hashes it
+/// once until a round replaces some of it.
 pub(crate) fn evaluate_with(
     rs: &RuleSet,
     ev: &Evidence,
     given: &BTreeMap<String, (Decimal, Working)>,
+    digest: &OnceCell<String>,
 ) -> Result<Scorecard, EvalError> {
-    score_and_assemble(rs, ev, &Limits::default(), given)
+    score_and_assemble(rs, ev, &Limits::default(), given, digest)
 }
 
 /// Checks the evidence against the limits, scores it and builds the scorecard.
@@ -145,6 +151,7 @@ fn score_and_assemble(
     ev: &Evidence,
     limits: &Limits,
     given: &BTreeMap<String, (Decimal, Working)>,
+    digest: &OnceCell<String>,
 ) -> Result<Scorecard, EvalError> {
     let Scored {
         acc,
@@ -152,7 +159,8 @@ fn score_and_assemble(
         findings,
         items,
     } = score::<Explained>(rs, ev, limits, given)?;
-    let mut card = assemble(rs, ev, &acc, leaves, findings)?;
+    let digest = digest.get_or_init(|| crate::digest::evidence_sha256(ev));
+    let mut card = assemble(rs, ev, digest, &acc, leaves, findings)?;
     card.adjusted = items::adjusted(rs, items, card.total.points, card.total.applicable_max)?;
     Ok(card)
 }
@@ -683,6 +691,7 @@ pub(crate) fn status(a: &Acc) -> NodeStatus {
 fn assemble(
     rs: &RuleSet,
     ev: &Evidence,
+    digest: &str,
     acc: &[Acc],
     leaves: Vec<Option<LeafResult>>,
     findings: Vec<Finding>,
@@ -703,7 +712,7 @@ fn assemble(
         ruleset: ruleset_info(rs),
         unit: ev.unit.clone(),
         period: ev.period,
-        evidence_sha256: crate::digest::evidence_sha256(ev),
+        evidence_sha256: digest.to_string(),
         provisional: ev.period.is_provisional(),
         total: Score {
             points: total.points,

@@ -2,6 +2,7 @@
 //! scorecard that keeps the self-assessed points and each round's points side by side.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
@@ -9,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::adjust::{self, FinalTotal, PointsAdjustment};
-use super::columns::{NodeColumns, columns};
+use super::columns::{NodeColumns, Parents, columns};
 use super::effect::{ChangeEffect, effect};
 use super::input::{Appraisal, Change};
 use crate::decimal::plain;
@@ -71,7 +72,7 @@ impl AppraisedScorecard {
     /// # Errors
     /// [`CycleError::Overflow`] if a column's sum overflows a decimal.
     pub fn from_self_assessment(card: Scorecard) -> Result<Self, CycleError> {
-        let columns = columns(&card, &[], &card)?;
+        let columns = columns(&Parents::of_card(&card), &card, &[], &card)?;
         let total = match &card.adjusted {
             Some(a) => FinalTotal::from_adjusted(&a.total),
             None => FinalTotal {
@@ -108,6 +109,9 @@ struct State<'e> {
     /// For a leaf or item whose evidence a round replaced: the round's position in the list,
     /// and where the evidence sits (`evidence`, `bonus`, `penalty`).
     source: HashMap<String, (usize, &'static str)>,
+    /// The SHA-256 of `evidence`, once a scorecard has worked it out; emptied when a round
+    /// replaces some of the evidence.
+    digest: OnceCell<String>,
 }
 
 impl State<'_> {
@@ -115,6 +119,7 @@ impl State<'_> {
         let reason = change.reason.clone().unwrap_or_default();
         if let Some(ev) = &change.evidence {
             let evidence = self.evidence.to_mut();
+            self.digest = OnceCell::new();
             let (map, section) = match rs.item(code).map(|(s, _)| s) {
                 None => (&mut evidence.evidence, "evidence"),
                 Some(Sign::Bonus) => (&mut evidence.bonus, "bonus"),
@@ -133,7 +138,7 @@ impl State<'_> {
     }
 
     fn score(&self, rs: &RuleSet) -> Result<Scorecard, CycleError> {
-        evaluate_with(rs, &self.evidence, &self.given)
+        evaluate_with(rs, &self.evidence, &self.given, &self.digest)
             .map_err(|e| from_eval(e, &|p: &DataPath| self.remap(p)))
     }
 
@@ -238,6 +243,7 @@ pub fn evaluate_appraised(
         evidence: Cow::Borrowed(ev),
         given: BTreeMap::new(),
         source: HashMap::new(),
+        digest: OnceCell::new(),
     };
     let self_assessed = state.score(rs)?;
     let mut rounds: Vec<Scorecard> = Vec::new();
@@ -256,7 +262,7 @@ pub fn evaluate_appraised(
         rounds.push(state.score(rs)?);
     }
     let final_card = rounds.last().unwrap_or(&self_assessed);
-    let columns = columns(&self_assessed, &rounds, final_card)?;
+    let columns = columns(&Parents::of_set(rs), &self_assessed, &rounds, final_card)?;
     let (bonus, penalty) = if rs.tree().items.is_empty() {
         (bonus, penalty)
     } else {

@@ -11,6 +11,7 @@ use crate::decimal::{Dec, DecOpt, DecVec};
 use crate::error::CycleError;
 use crate::model::Part;
 use crate::path::DataPath;
+use crate::ruleset::RuleSet;
 use crate::scorecard::Scorecard;
 
 /// One node's points side by side, as in the official annex.
@@ -42,63 +43,95 @@ pub struct NodeColumns {
 }
 
 /// Per node: the sums of leaf points by part, for the self-assessment and each round.
+///
+/// Every card is a scorecard of one rule set, so their nodes come in the same order; the sums
+/// are kept by node position, and `parents` gives each node's parent by position
+/// ([`Parents`]).
 pub(super) fn columns(
+    parents: &Parents,
     self_card: &Scorecard,
     rounds: &[Scorecard],
     final_card: &Scorecard,
 ) -> Result<Vec<NodeColumns>, CycleError> {
-    let self_sums = part_sums(self_card, Part::Appraised)?;
+    let self_sums = part_sums(parents, self_card, Part::Appraised)?;
     let round_sums = rounds
         .iter()
-        .map(|c| part_sums(c, Part::Appraised))
+        .map(|c| part_sums(parents, c, Part::Appraised))
         .collect::<Result<Vec<_>, _>>()?;
-    let appraised = part_sums(final_card, Part::Appraised)?;
-    let survey = part_sums(final_card, Part::Survey)?;
-    let get = |m: &HashMap<String, Decimal>, code: &str| m.get(code).copied().unwrap_or_default();
+    // Without rounds the final scorecard is the self-assessment.
+    let appraised = match round_sums.last() {
+        Some(last) => last.clone(),
+        None => self_sums.clone(),
+    };
+    let survey = part_sums(parents, final_card, Part::Survey)?;
+    let get = |sums: &[Decimal], i: usize| sums.get(i).copied().unwrap_or_default();
     Ok(final_card
         .nodes
         .iter()
-        .map(|n| NodeColumns {
+        .enumerate()
+        .map(|(i, n)| NodeColumns {
             code: n.code.to_string(),
             max: n.score.max,
-            self_assessed: get(&self_sums, &n.code),
-            rounds: round_sums.iter().map(|m| get(m, &n.code)).collect(),
-            appraised: get(&appraised, &n.code),
-            survey: get(&survey, &n.code),
+            self_assessed: get(&self_sums, i),
+            rounds: round_sums.iter().map(|m| get(m, i)).collect(),
+            appraised: get(&appraised, i),
+            survey: get(&survey, i),
             points: n.score.points,
             index: n.score.index,
         })
         .collect())
 }
 
-/// For every node, the points of the leaves of `part` at or below it.
-fn part_sums(card: &Scorecard, part: Part) -> Result<HashMap<String, Decimal>, CycleError> {
-    let parents: HashMap<&str, Option<&str>> = card
-        .nodes
-        .iter()
-        .map(|n| (&*n.code, n.parent.as_deref()))
-        .collect();
-    let mut sums: HashMap<String, Decimal> = HashMap::new();
-    for n in &card.nodes {
+/// Each node's parent, by position in a scorecard's nodes.
+pub(super) struct Parents(Vec<Option<usize>>);
+
+impl Parents {
+    /// The parents of `rs`'s nodes, from its tree: the order of its scorecards' nodes.
+    pub(super) fn of_set(rs: &RuleSet) -> Self {
+        Parents(rs.tree().nodes.iter().map(|n| n.parent).collect())
+    }
+
+    /// The parents of a scorecard's nodes, from their parents' codes (a scorecard given
+    /// without its rule set).
+    pub(super) fn of_card(card: &Scorecard) -> Self {
+        let at: HashMap<&str, usize> = card
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (&*n.code, i))
+            .collect();
+        Parents(
+            card.nodes
+                .iter()
+                .map(|n| n.parent.as_deref().and_then(|p| at.get(p).copied()))
+                .collect(),
+        )
+    }
+}
+
+/// For every node, by position, the points of the leaves of `part` at or below it: each
+/// leaf's points added to it and to each of its parents.
+fn part_sums(parents: &Parents, card: &Scorecard, part: Part) -> Result<Vec<Decimal>, CycleError> {
+    let mut sums = vec![Decimal::ZERO; card.nodes.len()];
+    for (i, n) in card.nodes.iter().enumerate() {
         let Some(leaf) = &n.leaf else { continue };
         if leaf.part != part {
             continue;
         }
-        let mut cur = Some(&*n.code);
+        let mut cur = Some(i);
+        // A node's parent comes before it, so no walk is longer than the tree is deep; the
+        // guard only keeps a malformed tree from looping.
         let mut guard = card.nodes.len();
-        while let Some(code) = cur {
-            let slot = sums.entry(code.to_string()).or_default();
-            *slot = slot
-                .checked_add(n.score.points)
-                .ok_or_else(|| CycleError::Overflow {
-                    path: DataPath::root().key("evidence").key(&*n.code),
-                })?;
-            guard = guard.saturating_sub(1);
-            cur = if guard == 0 {
-                None
-            } else {
-                parents.get(code).copied().flatten()
-            };
+        while let (Some(at), true) = (cur, guard > 0) {
+            if let Some(slot) = sums.get_mut(at) {
+                *slot = slot
+                    .checked_add(n.score.points)
+                    .ok_or_else(|| CycleError::Overflow {
+                        path: DataPath::root().key("evidence").key(&*n.code),
+                    })?;
+            }
+            guard -= 1;
+            cur = parents.0.get(at).copied().flatten();
         }
     }
     Ok(sums)
