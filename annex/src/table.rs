@@ -32,9 +32,11 @@ pub(crate) fn csv_rows(text: &str) -> Result<Vec<Row>, AnnexError> {
     Ok(out)
 }
 
-/// Reads the first sheet of an XLSX workbook. A merged range holds its value in its first
+/// Reads the first sheet of an XLSX workbook, its cell references first checked against
+/// Excel's limits. A merged range holds its value in its first
 /// cell and empty cells elsewhere, as Excel writes it.
 pub(crate) fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, AnnexError> {
+    crate::cellref::check_cell_refs(bytes)?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e: calamine::XlsxError| AnnexError::Xlsx(e.to_string()))?;
     let range = book

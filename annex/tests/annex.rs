@@ -354,3 +354,51 @@ fn the_form_is_filled_from_a_scorecard() {
     let last = grid.last().unwrap();
     assert_eq!((last[2].as_str(), last[3].as_str()), ("48", "4.75"));
 }
+
+/// The workbook `from` with `old` replaced by `new` in the first sheet's XML (the other parts
+/// copied as they are).
+fn with_sheet_text(from: &[u8], old: &str, new: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(from)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut part = zin.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains(old), "{old} not in the sheet");
+            bytes = text.replacen(old, new, 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_cell_reference_past_excels_limits_is_refused_before_calamine_reads_it() {
+    let good = export_annex_xlsx(&from_csv().set).unwrap();
+    // Column XFD and row 1,048,576 are Excel's last: the same workbook with its first cell
+    // moved there still reads (calamine then places it; the import finds the same header).
+    assert!(import_xlsx(&with_sheet_text(&good, r#"r="A1""#, r#"r="XFD1""#), &opts()).is_ok());
+    // Seven letters overflow calamine's `u32` column arithmetic (a panic with overflow checks):
+    // refused with the part and the reference named.
+    for (bad, shown) in [
+        (r#"r="AAAAAAA1""#, "`AAAAAAA1`"),
+        (r#"r="A12345678""#, "`A12345678`"),
+    ] {
+        let err = import_xlsx(&with_sheet_text(&good, r#"r="A1""#, bad), &opts()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("`xl/worksheets/sheet1.xml`") && text.contains(shown),
+            "{text}"
+        );
+        assert!(text.contains("vượt giới hạn của Excel"), "{text}");
+    }
+    // The fuzzer's input (a 19-letter column in a part whose checksum is also wrong).
+    let err = import_xlsx(&fixture("calamine-overflow.xlsx"), &opts()).unwrap_err();
+    assert!(err.to_string().contains("tham chiếu ô"), "{err}");
+}
