@@ -20,13 +20,13 @@ slices=("$@")
 # The integration tests that exercise a module (the unit tests always run).
 tests_for() {
     case "$1" in
-        src/rules/*|src/rules.rs) echo engine rule_edges criteria floor sample ;;
-        src/cycle/*|src/cycle.rs) echo cycle reports floor roundtrip published ;;
-        src/evidence*|src/json.rs|src/limits.rs) echo json_input hostile engine trust ;;
-        src/evaluate.rs) echo engine criteria floor rule_edges sample trust ;;
+        src/rules/*|src/rules.rs) echo mutants engine rule_edges criteria floor sample ;;
+        src/cycle/*|src/cycle.rs) echo mutants cycle reports floor roundtrip published ;;
+        src/evidence*|src/json.rs|src/limits.rs) echo mutants json_input hostile engine trust ;;
+        src/evaluate.rs) echo mutants engine criteria floor rule_edges sample trust ;;
         src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine ;;
         src/report*) echo reports vietnamese roundtrip ;;
-        *) echo engine criteria cycle json_input hostile ;;
+        *) echo mutants engine criteria cycle json_input hostile ;;
     esac
 }
 

@@ -58,3 +58,97 @@ fn evidence_writes_pretty_json_that_reads_back_equal() {
     assert!(text.starts_with("{\n  \"unit\": {"), "{text}");
     assert_eq!(Evidence::from_json_str(&text).unwrap(), ev);
 }
+
+const ALL_KINDS: &str = include_str!("fixtures/all-kinds.toml");
+
+/// The evidence issues of evaluating `evidence` (JSON members of the evidence object) against
+/// the all-kinds set under `limits`, as text.
+fn limit_report(members: &str, limits: &Limits) -> Vec<String> {
+    let text = format!(
+        r#"{{ "unit": {{ "name": "Xã A", "level": "commune" }}, "period": {{ "year": 2024 }}, {members} }}"#
+    );
+    let ev = Evidence::from_json_str(&text).unwrap();
+    let rs = par_index::RuleSet::from_toml_str(ALL_KINDS).unwrap();
+    let err = par_index::scoring::evaluate_with_limits(&rs, &ev, limits).unwrap_err();
+    err.issues().iter().map(ToString::to_string).collect()
+}
+
+/// Four tasks for `evidence["1.2.1"]`: one past a `max_tasks_per_leaf` of 3, so the limit
+/// report runs; what else it lists is what the tests below look at.
+const FOUR_TASKS: &str = r#""1.2.1": { "tasks": [ { "name": "a", "status": "done" },
+    { "name": "b", "status": "done" }, { "name": "c", "status": "done" },
+    { "name": "d", "status": "done" } ] }"#;
+const TASKS_PAST: &str = r#"evidence["1.2.1"].tasks: 4 tasks, more than the limit of 3"#;
+
+fn two_entries_three_tasks() -> Limits {
+    Limits {
+        max_evidence_entries: 2,
+        max_tasks_per_leaf: 3,
+        ..Limits::default()
+    }
+}
+
+/// Values at exactly `max_evidence_entries` (in `evidence`, `bonus`, `penalty`), a bonus list
+/// of exactly `max_tasks_per_leaf` tasks and a survey count of exactly the magnitude limit
+/// (10^15) are not reported beside a value that is past its limit (kills `>` → `>=` and
+/// `>` → `==` in `check_evidence` and `LeafBounds::check_in`).
+#[test]
+fn values_at_each_evidence_limit_are_not_reported_beside_one_past_it() {
+    let limits = two_entries_three_tasks();
+    let at = format!(
+        r#""evidence": {{ {FOUR_TASKS}, "1.1.3": {{ "met": true }} }},
+           "bonus": {{ "T.1": {{ "tasks": [ {{ "name": "a", "status": "done" }},
+                {{ "name": "b", "status": "done" }}, {{ "name": "c", "status": "done" }} ] }},
+                       "T.2": {{ "answers": {{ "A": 1000000000000000 }} }} }},
+           "penalty": {{ "P.1": {{ "count": 1 }}, "P.2": {{ "met": true }} }}"#
+    );
+    assert_eq!(limit_report(&at, &limits), [TASKS_PAST]);
+    // One more survey count than the limit is reported with its path.
+    let past = at.replace("1000000000000000", "1000000000000001");
+    assert_eq!(
+        limit_report(&past, &limits),
+        [
+            TASKS_PAST,
+            r#"bonus["T.2"].answers.A: `1000000000000001` is larger than the limit of 1000000000000000"#
+        ]
+    );
+}
+
+/// A `bonus` or `penalty` map past `max_evidence_entries` is reported as such, alone.
+#[test]
+fn a_bonus_or_penalty_map_past_the_entry_limit_is_reported() {
+    let limits = two_entries_three_tasks();
+    for section in ["bonus", "penalty"] {
+        let members = format!(
+            r#""evidence": {{}}, "{section}": {{ "A": {{ "count": 1 }}, "B": {{ "count": 1 }},
+                                               "C": {{ "count": 1 }} }}"#
+        );
+        assert_eq!(
+            limit_report(&members, &limits),
+            [format!("{section}: 3 values, more than the limit of 2")]
+        );
+    }
+}
+
+/// A file of exactly the default `max_file_bytes` (4 MiB) is read by `Evidence::from_path`;
+/// one byte more is refused (kills `>` → `>=` in `read_bounded`).
+#[test]
+fn an_evidence_file_of_exactly_the_size_limit_is_read_from_its_path() {
+    let limit = Limits::default().max_file_bytes;
+    let head = r#"{ "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 }, "evidence": {} }"#;
+    let dir = std::env::temp_dir().join(format!("par-index-mutants-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("at-limit.json");
+    std::fs::write(&file, format!("{head}{}", " ".repeat(limit - head.len()))).unwrap();
+    assert!(Evidence::from_path(&file).is_ok());
+    std::fs::write(
+        &file,
+        format!("{head}{}", " ".repeat(limit + 1 - head.len())),
+    )
+    .unwrap();
+    assert!(matches!(
+        Evidence::from_path(&file),
+        Err(EvidenceError::TooLarge { bytes, limit: l }) if bytes == limit + 1 && l == limit
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
