@@ -345,6 +345,8 @@ mod tests {
         let text = "{\"a\": [1, {\"b\": 2}],\n \"c\": {\"d\": 3}}";
         let root = DataPath::root();
         assert_eq!(position_of(text, &root.key("a")), Some((1, 2)));
+        // The first item starts right after `[` (column 8), the second after `, ` (column 11).
+        assert_eq!(position_of(text, &root.key("a").index(0)), Some((1, 8)));
         assert_eq!(position_of(text, &root.key("a").index(1)), Some((1, 11)));
         assert_eq!(
             position_of(text, &root.key("a").index(1).key("b")),
@@ -353,6 +355,19 @@ mod tests {
         assert_eq!(position_of(text, &root.key("c").key("d")), Some((2, 8)));
         // `c.e` is not there: its parent `c` is.
         assert_eq!(position_of(text, &root.key("c").key("e")), Some((2, 2)));
+    }
+
+    #[test]
+    fn keys_with_escaped_quotes_and_backslashes_end_where_json_says() {
+        // `a\"b` holds an escaped quote (one backslash: not the end); `c\\` ends with an
+        // escaped backslash (two: the quote after them is the end). Columns 2, 13 and 23.
+        let text = r#"{"a\"b": 1, "c\\": 2, "d": 3}"#;
+        let root = DataPath::root();
+        assert_eq!(position_of(text, &root.key("a\"b")), Some((1, 2)));
+        assert_eq!(position_of(text, &root.key("c\\")), Some((1, 13)));
+        assert_eq!(position_of(text, &root.key("d")), Some((1, 23)));
+        // A text that is one string, starting at byte 0, has no keys.
+        assert_eq!(position_of(r#""x""#, &root.key("x")), None);
     }
 
     #[test]
