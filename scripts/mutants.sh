@@ -23,7 +23,7 @@ tests_for() {
         src/rules/*|src/rules.rs) echo mutants engine rule_edges criteria floor sample ;;
         src/cycle/*|src/cycle.rs) echo mutants cycle reports floor roundtrip published ;;
         src/evidence*|src/json.rs|src/limits.rs) echo mutants json_input hostile engine trust ;;
-        src/evaluate.rs) echo mutants engine criteria floor rule_edges sample trust ;;
+        src/evaluate*) echo mutants engine criteria floor rule_edges sample trust docref messages bonus json_input gap ;;
         src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine ;;
         src/report*) echo reports vietnamese roundtrip ;;
         *) echo mutants engine criteria cycle json_input hostile ;;

@@ -258,3 +258,24 @@ fn a_cap_above_the_max_is_a_validation_error() {
         "areas[0].criteria[1].without_documents (line 22): points `2` are above the leaf's max `1`"
     );
 }
+
+/// Points equal to the cap without documents are within it, not capped (kills `>` → `>=` in
+/// `cap_without_documents`): a met check (1) under a cap of 1.
+#[test]
+fn points_equal_to_the_cap_without_documents_are_within_it() {
+    let rules = PLAN_RULES.replace(r#"without_documents = "0.5""#, r#"without_documents = "1""#);
+    let rs = par_index::RuleSet::from_toml_str(&rules).unwrap();
+    let ev = par_index::Evidence::from_json_str(
+        r#"{ "unit": { "name": "Thị xã Duyên Hải", "level": "district" },
+             "period": { "year": 2023 }, "evidence": { "1.2": { "met": true } } }"#,
+    )
+    .unwrap();
+    let c = par_index::evaluate(&rs, &ev).unwrap();
+    assert_eq!(c.node("1.2").unwrap().score.points.to_string(), "1");
+    // 1.1 has no evidence (a finding of its own); 1.2's finding is the cap's.
+    let found: Vec<String> = c.findings.iter().map(ToString::to_string).collect();
+    assert!(
+        found.contains(&r#"evidence["1.2"].documents: no document cited: the leaf requires documents and scores at most 1 without them; 1 is within the cap"#.to_string()),
+        "{found:?}"
+    );
+}

@@ -152,3 +152,37 @@ fn an_evidence_file_of_exactly_the_size_limit_is_read_from_its_path() {
     ));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The header checks: a set for one year names that year alone, and a month from 1 to 12 is
+/// accepted while 13 is refused (kills the `to == from` guard → `false` and `delete !` on the
+/// month check in `check_header`).
+#[test]
+fn a_one_year_set_names_its_year_and_months_1_to_12_are_accepted() {
+    let one_year = ALL_KINDS.replace(
+        "years = { from = 2023, to = 2025 }",
+        "years = { from = 2024, to = 2024 }",
+    );
+    let rs = par_index::RuleSet::from_toml_str(&one_year).unwrap();
+    let ev = |period: &str| {
+        Evidence::from_json_str(&format!(
+            r#"{{ "unit": {{ "name": "Thị xã A", "level": "district" }}, "period": {period}, "evidence": {{}} }}"#
+        ))
+        .unwrap()
+    };
+    let issues = |period: &str| -> Vec<String> {
+        par_index::evaluate(&rs, &ev(period))
+            .err()
+            .map(|e| e.issues().iter().map(ToString::to_string).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        issues(r#"{ "year": 2023 }"#),
+        ["period.year: year `2023` is outside the years `all-kinds` applies to (2024)"]
+    );
+    assert!(issues(r#"{ "year": 2024, "month": 1 }"#).is_empty());
+    assert!(issues(r#"{ "year": 2024, "month": 12 }"#).is_empty());
+    assert_eq!(
+        issues(r#"{ "year": 2024, "month": 13 }"#),
+        ["period.month: month `13`: expected 1 to 12"]
+    );
+}
