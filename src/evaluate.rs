@@ -317,9 +317,10 @@ impl LeafTally {
 pub(crate) struct Acc {
     pub(crate) points: Decimal,
     pub(crate) applicable: Decimal,
+    /// A leaf at or below the node was scored from evidence.
     pub(crate) scored: bool,
+    /// A leaf at or below the node has no evidence (the node's status is then missing).
     pub(crate) missing: bool,
-    pub(crate) not_applicable: bool,
     /// A not-applicable leaf at or below the node left its maximum (`applicable` is less
     /// than the node's maximum).
     pub(crate) excluded: bool,
@@ -562,7 +563,6 @@ fn leaf_acc<W>(node: &Node, basis: &Basis<W>, points: Decimal) -> Acc {
             } else {
                 Decimal::ZERO
             },
-            not_applicable: true,
             excluded: !*full_points,
             ..Acc::default()
         },
@@ -636,7 +636,6 @@ fn roll_up(tree: &Tree, acc: &mut [Acc]) -> Result<(), EvalError> {
             }
             sum.scored |= c.scored;
             sum.missing |= c.missing;
-            sum.not_applicable |= c.not_applicable;
             child = tree.ends.get(child).copied().unwrap_or(end).max(child + 1);
         }
         // The children's maxima add up to the parent's (validation checks it), so only what

@@ -170,6 +170,9 @@ fn missing_evidence_scores_zero_and_not_applicable_leaves_the_maximum() {
         NodeStatus::NotApplicable
     );
     assert_eq!(card.node("1.1.3").unwrap().score.index, None);
+    // A parent with scored leaves and a not-applicable one, none missing, is scored.
+    assert_eq!(card.node("1.1").unwrap().status, NodeStatus::Scored);
+    assert_eq!(area1.status, NodeStatus::Scored);
     // 2.4 scores 0 with its max kept: 15.66 − 1.25 = 14.41 of 20 → 72.05%
     let area2 = card.node("2").unwrap();
     assert_eq!(
