@@ -3,6 +3,8 @@
 
 mod items;
 
+pub(crate) use items::adjusted_numbers;
+
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
@@ -817,7 +819,7 @@ fn node_result(
 }
 
 /// Which rule set scored the unit: its id, title, decision (quyết định) and digest.
-fn ruleset_info(rs: &RuleSet) -> RuleSetInfo {
+pub(crate) fn ruleset_info(rs: &RuleSet) -> RuleSetInfo {
     let def = rs.def();
     RuleSetInfo {
         id: def.id.clone(),
@@ -855,7 +857,7 @@ fn part_scores(rs: &RuleSet, parts: &[(Part, Acc)]) -> Result<Vec<PartScore>, Ev
     Ok(out)
 }
 
-fn classify(rs: &RuleSet, index: Decimal) -> Option<Class> {
+pub(crate) fn classify(rs: &RuleSet, index: Decimal) -> Option<Class> {
     rs.def()
         .classification
         .iter()

@@ -48,6 +48,13 @@ pub fn scorecard() -> Schema {
     schemars::schema_for!(Scorecard)
 }
 
+/// The JSON Schema of a [`PointsCard`](crate::scoring::PointsCard) (a scorecard's numbers
+/// without its text) as serialized.
+#[must_use]
+pub fn points_card() -> Schema {
+    schemars::schema_for!(crate::points::PointsCard)
+}
+
 /// The JSON Schema of an [`AppraisedScorecard`] as serialized.
 #[must_use]
 pub fn appraised_scorecard() -> Schema {
@@ -103,10 +110,11 @@ pub fn error() -> Schema {
 }
 
 /// The names [`by_name`] knows, in the order a user meets them.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 13] = [
     "ruleset",
     "evidence",
     "scorecard",
+    "points_card",
     "appraisal",
     "appraised_scorecard",
     "batch",
@@ -132,6 +140,7 @@ pub fn by_name(name: &str) -> Option<Schema> {
         "ruleset" => ruleset(),
         "evidence" => evidence(),
         "scorecard" => scorecard(),
+        "points_card" => points_card(),
         "appraisal" => appraisal(),
         "appraised_scorecard" => appraised_scorecard(),
         "batch" => batch(),

@@ -4,7 +4,9 @@
 //! a one-line [`Explanation`] of its points (the figures, the band met, the working), the total
 //! and its class (xếp loại), and [`Finding`]s for what was missing or excluded. Missing
 //! evidence scores 0 and is reported, never guessed. [`evaluate_points`] computes the same
-//! numbers without explanations, for ranking many units fast.
+//! numbers without explanations, for ranking many units fast; [`points_card`] gives them keyed by
+//! code with each area's sub-index, the class and the leaves without evidence, as the JSON a
+//! dashboard or a form reads on every change ([`PointsCard`]).
 //!
 //! Points are exact decimals ([`Decimal`](crate::Decimal)), rounded as the set says
 //! ([`RoundingMode`]; 2 decimals, half-up, unless the set says otherwise).
@@ -27,7 +29,9 @@
 pub use crate::decimal::{RoundingMode, parse_decimal};
 pub use crate::error::EvalError;
 pub use crate::evaluate::{evaluate, evaluate_with_limits};
-pub use crate::points::{NodePoints, Points, evaluate_points};
+pub use crate::points::{
+    NodeFigures, NodePoints, Points, PointsCard, evaluate_points, points_card,
+};
 pub use crate::rules::{BandView, Share, ShareSource, Working};
 pub use crate::scorecard::{
     Adjusted, AdjustedTotal, ClampAt, Clamped, Class, Explanation, Finding, FindingKind,

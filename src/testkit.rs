@@ -111,7 +111,8 @@ pub enum Invariant {
     Deterministic,
     /// A TOML or JSON round trip lost or changed something.
     RoundTrip,
-    /// [`evaluate_points`](crate::scoring::evaluate_points) (which builds no explanations) gave other
+    /// [`evaluate_points`](crate::scoring::evaluate_points) or
+    /// [`points_card`](crate::scoring::points_card) (which build no explanations) gave other
     /// numbers than the scorecard.
     NumbersOnlyAgree,
 }
@@ -263,6 +264,7 @@ pub fn check_evidence(rs: &RuleSet, ev: &Evidence, report: &mut Report) {
         ),
     }
     check_numbers_only(rs, &card, ev, report);
+    check_points_card(rs, &card, ev, report);
     check_bounds(rs, &card, ev, report);
     check_sums(rs, &card, ev, report);
     check_not_applicable(rs, &card, ev, report);
@@ -362,6 +364,63 @@ fn check_numbers_only(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mu
                 Some(ev),
             );
         }
+    }
+}
+
+/// The points card agrees with the scorecard: every node, each area's sub-index, the total,
+/// the class, the adjusted total and the leaves reported without evidence.
+fn check_points_card(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Report) {
+    report.evaluations += 1;
+    let pc = match crate::points::points_card(rs, ev) {
+        Ok(p) => p,
+        Err(e) => {
+            report.push(Invariant::NumbersOnlyAgree, e.to_string(), Some(ev));
+            return;
+        }
+    };
+    let mut differ = |what: String| report.push(Invariant::NumbersOnlyAgree, what, Some(ev));
+    if pc.total != card.total || pc.classification != card.classification {
+        differ(format!(
+            "points card total {:?} {:?}, scorecard {:?} {:?}",
+            pc.total, pc.classification, card.total, card.classification
+        ));
+    }
+    let adjusted = card.adjusted.as_ref().map(|a| &a.total);
+    if pc.adjusted.as_ref() != adjusted {
+        differ(format!(
+            "points card adjusted {:?}, scorecard {adjusted:?}",
+            pc.adjusted
+        ));
+    }
+    if pc.nodes.len() != card.nodes.len() {
+        differ(format!(
+            "points card has {} nodes, scorecard {}",
+            pc.nodes.len(),
+            card.nodes.len()
+        ));
+    }
+    for (n, p) in card.nodes.iter().zip(&pc.nodes) {
+        let area_index = if n.depth == 1 { n.score.index } else { None };
+        let want = (&n.code, n.score.points, n.score.max, n.score.applicable_max);
+        let got = (&p.code, p.points, p.max, p.applicable_max);
+        if want != got || (n.status, area_index) != (p.status, p.index) {
+            differ(format!(
+                "`{}`: points card {got:?} {:?} {:?}, scorecard {want:?} {:?} {area_index:?}",
+                n.code, p.status, p.index, n.status
+            ));
+        }
+    }
+    let missing: Vec<&str> = card
+        .findings
+        .iter()
+        .filter(|f| f.kind == crate::scorecard::FindingKind::MissingEvidence)
+        .map(|f| &*f.code)
+        .collect();
+    let listed: Vec<&str> = pc.missing_evidence.iter().map(|c| &**c).collect();
+    if listed != missing {
+        differ(format!(
+            "points card missing evidence {listed:?}, scorecard findings {missing:?}"
+        ));
     }
 }
 

@@ -481,3 +481,48 @@ fn the_2025_templates_declare_content_9() {
         assert!(c.findings.iter().all(|f| !f.code.starts_with(['T', 'P'])));
     }
 }
+
+#[test]
+fn the_points_card_carries_the_adjusted_total_computed_from_the_claims() {
+    // Areas: 1.1 3.5 + 1.2 met 2 = 5.5 of 6; area 2 1 of 4 → 6.5 of 10, 65.00% → Yếu.
+    // Bonus: T.1 4 × 0.5 = 2 → item cap 1.5; T.2 `thu_tuong` 1 → claimed 2.5, bonus_max 2.
+    // Penalty: P.1 1 × 0.5 = 0.5; P.2 met 1 → 1.5 = penalty_max 1.5.
+    // Total: 6.5 + 2 − 1.5 = 7 of 10 → 70.00% → Yếu.
+    let e = ev(
+        "3.5",
+        true,
+        "1",
+        r#""bonus":{"T.1":{"count":4},"T.2":{"level":"thu_tuong"}},
+        "penalty":{"P.1":{"count":1},"P.2":{"met":true}}"#,
+    );
+    let pc = par_index::scoring::points_card(&rs(), &e).unwrap();
+    assert_eq!(
+        (pc.total.points, pc.total.index),
+        (d("6.5"), Some(d("65.00")))
+    );
+    assert_eq!(pc.classification.as_ref().unwrap().label, "Yếu");
+    let t = pc.adjusted.as_ref().unwrap();
+    assert_eq!(
+        (t.areas, t.bonus, t.penalty, t.points),
+        (d("6.5"), d("2"), d("1.5"), d("7"))
+    );
+    assert_eq!(t.index, Some(d("70.00")));
+    assert_eq!(t.classification.as_ref().unwrap().label, "Yếu");
+    assert!(t.clamped.is_none());
+    // The whole scorecard's adjusted total is the same.
+    assert_eq!(&card(&e).adjusted.unwrap().total, t);
+    // Area 1's sub-index: 5.5 ÷ 6 × 100 = 91.666… → 91.67; below the areas none.
+    assert_eq!(pc.node("1").unwrap().index, Some(d("91.67")));
+    assert_eq!(pc.node("1.1").unwrap().index, None);
+}
+
+#[test]
+fn the_points_card_clamps_like_the_scorecard() {
+    // Areas 10 of 10 + bonus 1.5 = 11.5 → clamped at the maximum 10 (100.00%).
+    let e = ev("4", true, "4", r#""bonus":{"T.1":{"count":3}}"#);
+    let pc = par_index::scoring::points_card(&rs(), &e).unwrap();
+    let t = pc.adjusted.unwrap();
+    assert_eq!((t.points, t.index), (d("10"), Some(d("100.00"))));
+    let clamp = t.clamped.unwrap();
+    assert_eq!((clamp.at, clamp.unclamped), (ClampAt::Max, d("11.5")));
+}

@@ -63,6 +63,17 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
 }
 
 #[test]
+fn a_points_card_is_read_back_equal_and_fits_its_schema() {
+    let (rs, ev) = sample();
+    let card = par_index::scoring::points_card(&rs, &ev).unwrap();
+    let back = round_trip(&card, "points_card");
+    // Its compact JSON reads back to the same value.
+    let compact: par_index::scoring::PointsCard =
+        serde_json::from_str(&card.to_json().unwrap()).unwrap();
+    assert_eq!(compact, back);
+}
+
+#[test]
 fn a_scorecard_is_read_back_and_renders_the_same() {
     let (rs, ev) = sample();
     let card = evaluate(&rs, &ev).unwrap();

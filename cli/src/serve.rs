@@ -67,6 +67,7 @@ fn routes() -> Router<Arc<Sets>> {
         .route("/sets/{id}", get(api::set))
         .route("/schemas/{name}", get(api::schema))
         .route("/score", post(api::score))
+        .route("/points", post(api::points))
         .route("/check", post(api::check))
         .route("/appraise", post(api::appraise))
         .route("/rank", post(api::rank))

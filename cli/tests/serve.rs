@@ -100,6 +100,35 @@ fn score_the_sample_over_http() {
 }
 
 #[test]
+fn the_points_of_the_sample_over_http() {
+    let s = start();
+    // The same numbers as /score: 45.87 of 100, class D; 1.1.2 13 of 16 tasks = 81.25%,
+    // band 80% to under 100% → 0.5 of 1; area 1: 5.17 of 12 → 5.17 ÷ 12 × 100 = 43.083… →
+    // sub-index 43.08.
+    let (status, card) = post(&s, "/points?set=vn-district-2023", SAMPLE);
+    assert_eq!(status, 200);
+    assert_eq!(card["total"]["points"], "45.87");
+    assert_eq!(card["classification"]["label"], "D");
+    let nodes = card["nodes"].as_array().unwrap();
+    let node = |code: &str| nodes.iter().find(|n| n["code"] == code).unwrap().clone();
+    assert_eq!(node("1.1.2")["points"], "0.5");
+    assert_eq!(node("1.1.2")["max"], "1");
+    assert!(node("1.1.2").get("index").is_none());
+    assert_eq!(node("1")["points"], "5.17");
+    assert_eq!(node("1")["index"], "43.08");
+    // What has no evidence is listed, and its status says so.
+    assert!(
+        card["missing_evidence"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("1.3.2"))
+    );
+    assert_eq!(node("1.3.2")["status"], "missing_evidence");
+    // No text: no titles, explanations or findings.
+    assert!(node("1.1.2").get("title").is_none() && card.get("findings").is_none());
+}
+
+#[test]
 fn bad_input_answers_json_with_the_path() {
     let s = start();
     let ev = r#"{"unit":{"name":"X","level":"district"},"period":{"year":2023},"evidence":{"1.1.2":{"numerator":17,"denominator":16}}}"#;
@@ -234,6 +263,7 @@ fn openapi_document_is_valid_and_lists_every_route() {
     let paths: Vec<&str> = api.paths.paths.keys().map(String::as_str).collect();
     for route in [
         "/score",
+        "/points",
         "/check",
         "/appraise",
         "/rank",

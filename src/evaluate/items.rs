@@ -140,27 +140,74 @@ pub(super) fn adjusted(
     for sum in [&mut bonus, &mut penalty] {
         sum.counted = sum.cap.map_or(sum.claimed, |c| sum.claimed.min(c));
     }
-    let raw = areas
-        .checked_add(bonus.counted)
-        .and_then(|x| x.checked_sub(penalty.counted))
-        .ok_or_else(overflow)?;
-    let (points, clamped) = clamp(def, raw, applicable);
-    let idx = index(rs, points, applicable, &DataPath::root())?;
-    let total = AdjustedTotal {
-        areas,
-        bonus: bonus.counted,
-        penalty: penalty.counted,
-        points,
-        clamped,
-        max: applicable,
-        index: idx,
-        classification: idx.and_then(|i| super::classify(rs, i)),
-    };
+    let total = adjusted_total(rs, areas, applicable, bonus.counted, penalty.counted)?;
     Ok(Some(Adjusted {
         bonus,
         penalty,
         total,
     }))
+}
+
+/// The adjusted total alone, from the items' points as [`score_items`] gives them (with or
+/// without their basis): for [`PointsCard`](crate::scoring::PointsCard), which keeps no item
+/// detail. `None` when the set declares no items.
+pub(crate) fn adjusted_numbers(
+    rs: &RuleSet,
+    items: &[ScoredItem],
+    areas: Decimal,
+    applicable: Decimal,
+) -> Result<Option<AdjustedTotal>, EvalError> {
+    let list = &rs.tree().items;
+    if list.is_empty() {
+        return Ok(None);
+    }
+    let def = rs.def();
+    let overflow = || EvalError::Overflow {
+        path: DataPath::root().key("bonus"),
+    };
+    let (mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO);
+    // `score_items` scores only the items with a rule, in the set's order.
+    let scored = list.iter().filter(|(_, node)| node.leaf.is_some());
+    for ((sign, _), (points, _)) in scored.zip(items) {
+        let sum = if *sign == Sign::Bonus {
+            &mut bonus
+        } else {
+            &mut penalty
+        };
+        *sum = sum.checked_add(*points).ok_or_else(overflow)?;
+    }
+    let bonus = def.bonus_max.map_or(bonus, |c| bonus.min(c));
+    let penalty = def.penalty_max.map_or(penalty, |c| penalty.min(c));
+    adjusted_total(rs, areas, applicable, bonus, penalty).map(Some)
+}
+
+/// areas + bonus − penalty (both already capped), clamped as the set says, with its index
+/// and class.
+fn adjusted_total(
+    rs: &RuleSet,
+    areas: Decimal,
+    applicable: Decimal,
+    bonus: Decimal,
+    penalty: Decimal,
+) -> Result<AdjustedTotal, EvalError> {
+    let raw = areas
+        .checked_add(bonus)
+        .and_then(|x| x.checked_sub(penalty))
+        .ok_or_else(|| EvalError::Overflow {
+            path: DataPath::root().key("bonus"),
+        })?;
+    let (points, clamped) = clamp(rs.def(), raw, applicable);
+    let idx = index(rs, points, applicable, &DataPath::root())?;
+    Ok(AdjustedTotal {
+        areas,
+        bonus,
+        penalty,
+        points,
+        clamped,
+        max: applicable,
+        index: idx,
+        classification: idx.and_then(|i| super::classify(rs, i)),
+    })
 }
 
 fn item_result(sign: Sign, node: &Node, points: Decimal, basis: Basis) -> Option<ItemResult> {

@@ -13,7 +13,8 @@
 //!      (`par_index_vs_zen::floor`: read each figure, compare it with the band edges, add
 //!      exact decimals; the run prints on how many files its total equals par-index's);
 //!    - `end_to_end`: evidence JSON text → parse → evaluate → result JSON text (par-index's
-//!      default pretty JSON as `par-index`, its compact JSON as `par-index-compact`);
+//!      default pretty JSON as `par-index`, its compact JSON as `par-index-compact`, its
+//!      points card (`points_card`, the numbers without text) as `par-index-points`);
 //!    - `explained`: par-index renders the text report with every leaf's working; zen runs with
 //!      `trace: true` and serializes the trace.
 //! 4. Prints a table of the medians and of zen ÷ par-index per mode, read back from criterion's
@@ -35,7 +36,10 @@ use std::time::SystemTime;
 
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion};
-use par_index::{Decimal, Evidence, RuleSet, evaluate, scoring::evaluate_points, report::render_text};
+use par_index::{
+    Decimal, Evidence, RuleSet, evaluate, report::render_text, scoring::evaluate_points,
+    scoring::points_card,
+};
 use par_index_vs_zen::floor::Floor;
 use par_index_vs_zen::jdm;
 use rust_decimal::RoundingStrategy;
@@ -54,6 +58,8 @@ const ZEN: &str = "zen-engine";
 const FLOOR: &str = "lower-bound";
 /// Criterion's function name for par-index writing compact JSON (`end_to_end` only).
 const COMPACT: &str = "par-index-compact";
+/// Criterion's function name for par-index writing its points card (`end_to_end` only).
+const POINTS: &str = "par-index-points";
 /// The groups (modes), with what each compares, in the order they run.
 const MODES: [(&str, &str); 4] = [
     (
@@ -300,26 +306,34 @@ fn pure_numbers(c: &mut Criterion, s: &Setup) {
 /// `end_to_end`: evidence JSON text → parse → evaluate → result JSON text, for both.
 fn end_to_end(c: &mut Criterion, s: &Setup) {
     let mut g = c.benchmark_group("end_to_end");
-    g.bench_function(OURS, |b| {
-        let mut next = cycle();
-        b.iter(|| {
-            let i = next();
-            let ev = Evidence::from_json_str(black_box(&s.ours_json[i])).expect("parses");
-            let card = evaluate(&s.rs, &ev).expect("evaluates");
-            assert_eq!(card.total.points, s.totals[i]);
-            black_box(card.to_json_string().expect("scorecard JSON"));
+    // Each par-index output, as (function name, evidence → (total, JSON text)).
+    type Write = fn(&RuleSet, &Evidence) -> (Decimal, String);
+    let outputs: [(&str, Write); 3] = [
+        (OURS, |rs, ev| {
+            let card = evaluate(rs, ev).expect("evaluates");
+            (card.total.points, card.to_json_string().expect("JSON"))
+        }),
+        (COMPACT, |rs, ev| {
+            let card = evaluate(rs, ev).expect("evaluates");
+            (card.total.points, card.to_json_compact().expect("JSON"))
+        }),
+        (POINTS, |rs, ev| {
+            let card = points_card(rs, ev).expect("evaluates");
+            (card.total.points, card.to_json().expect("JSON"))
+        }),
+    ];
+    for (name, write) in outputs {
+        g.bench_function(name, |b| {
+            let mut next = cycle();
+            b.iter(|| {
+                let i = next();
+                let ev = Evidence::from_json_str(black_box(&s.ours_json[i])).expect("parses");
+                let (total, json) = write(&s.rs, &ev);
+                assert_eq!(total, s.totals[i]);
+                black_box(json);
+            });
         });
-    });
-    g.bench_function(COMPACT, |b| {
-        let mut next = cycle();
-        b.iter(|| {
-            let i = next();
-            let ev = Evidence::from_json_str(black_box(&s.ours_json[i])).expect("parses");
-            let card = evaluate(&s.rs, &ev).expect("evaluates");
-            assert_eq!(card.total.points, s.totals[i]);
-            black_box(card.to_json_compact().expect("scorecard JSON"));
-        });
-    });
+    }
     g.bench_function(ZEN, |b| {
         let mut next = cycle();
         b.iter(|| {
@@ -400,15 +414,19 @@ fn print_ratios(dir: &Path, since: SystemTime) {
             micros(zen)
         );
     }
-    let compact = median_ns(dir, "end_to_end", COMPACT, since);
     let zen = median_ns(dir, "end_to_end", ZEN, since);
-    if let (Some(a), Some(b)) = (compact, zen) {
-        println!(
-            "| end_to_end | the same, scorecard as compact JSON | {:.1} µs | {:.1} µs | **{:.1}×** |",
-            a / 1e3,
-            b / 1e3,
-            b / a
-        );
+    for (name, what) in [
+        (COMPACT, "the same, scorecard as compact JSON"),
+        (POINTS, "the same, points card JSON (`points_card`: numbers, no text)"),
+    ] {
+        if let (Some(a), Some(b)) = (median_ns(dir, "end_to_end", name, since), zen) {
+            println!(
+                "| end_to_end | {what} | {:.1} µs | {:.1} µs | **{:.1}×** |",
+                a / 1e3,
+                b / 1e3,
+                b / a
+            );
+        }
     }
     let ours = median_ns(dir, "pure_numbers", OURS, since);
     let floor = median_ns(dir, "pure_numbers", FLOOR, since);

@@ -198,6 +198,21 @@ pub(crate) async fn score(State(sets): Shared, Query(q): Query<Params>, body: St
     .await
 }
 
+/// POST /points: the scorecard's numbers without its text (a points card), compact JSON.
+pub(crate) async fn points(State(sets): Shared, Query(q): Query<Params>, body: String) -> Response {
+    blocking(move || {
+        let (rs, ev, _) = inputs(&sets, &q, &body, false)?;
+        // Written straight to text: no `serde_json::Value` in between on this hot path.
+        let card = par_index::scoring::points_card(&rs, &ev)?;
+        Ok((
+            [(header::CONTENT_TYPE, "application/json")],
+            card.to_json()?,
+        )
+            .into_response())
+    })
+    .await
+}
+
 fn report(
     rs: &RuleSet,
     ev: &Evidence,

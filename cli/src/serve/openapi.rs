@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use par_index::{
     Evidence, Scorecard, analysis::AuditReport, analysis::GapReport, analysis::Scenario,
     analysis::WhatIf, assessment::Appraisal, assessment::AppraisedScorecard,
-    assessment::BatchResult, criteria::RuleSetDef,
+    assessment::BatchResult, criteria::RuleSetDef, scoring::PointsCard,
 };
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -20,6 +20,7 @@ pub(crate) async fn document() -> Response {
 struct Refs {
     evidence: Value,
     scorecard: Value,
+    points: Value,
     appraised: Value,
     appraisal: Value,
     audit: Value,
@@ -35,6 +36,7 @@ impl Refs {
         Refs {
             evidence: g.subschema_for::<Evidence>().to_value(),
             scorecard: g.subschema_for::<Scorecard>().to_value(),
+            points: g.subschema_for::<PointsCard>().to_value(),
             appraised: g.subschema_for::<AppraisedScorecard>().to_value(),
             appraisal: g.subschema_for::<Appraisal>().to_value(),
             audit: g.subschema_for::<AuditReport>().to_value(),
@@ -80,6 +82,14 @@ fn paths(r: &Refs) -> Map<String, Value> {
         (
             "/score",
             post("Score evidence (tính điểm)", &r.evidence, &r.scorecard),
+        ),
+        (
+            "/points",
+            post(
+                "Score evidence, numbers only (điểm số, không kèm diễn giải)",
+                &r.evidence,
+                &r.points,
+            ),
         ),
         ("/check", check()),
         (
