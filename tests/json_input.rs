@@ -33,6 +33,54 @@ fn a_leaf_given_twice_in_evidence_is_refused_with_both_places() {
     assert!(err.contains("twice"), "{err}");
 }
 
+/// Evidence with one member per code, each on its own line: the member at index `i` of
+/// `codes` starts at line `i + 2`, column 1.
+fn evidence_with(codes: &[&str]) -> String {
+    let members: Vec<String> = codes
+        .iter()
+        .map(|c| format!(r#""{c}": {{ "met": true }}"#))
+        .collect();
+    format!(
+        "{{\"unit\":{{\"name\":\"Xã A\",\"level\":\"commune\"}},\"period\":{{\"year\":2024}},\"evidence\":{{\n{}\n}}}}",
+        members.join(",\n")
+    )
+}
+
+#[test]
+fn a_code_repeated_in_a_long_evidence_map_is_refused_in_any_order() {
+    let up: Vec<String> = (1..=20).map(|i| format!("{i:02}")).collect();
+    let up: Vec<&str> = up.iter().map(String::as_str).collect();
+    let down: Vec<&str> = up.iter().rev().copied().collect();
+    let cases: [(Vec<&str>, &str, usize, usize); 4] = [
+        // 01…20 in order, then 03 again: first at index 2 (line 4), again at index 20.
+        ([&up[..], &["03"]].concat(), "03", 4, 22),
+        // 20…01 (past the 12 keys compared one by one: hashed), then 18 (index 2) again.
+        ([&down[..], &["18"]].concat(), "18", 4, 22),
+        // 01…05, then 05 again right after itself: index 4 (line 6) and 5 (line 7).
+        ([&up[..5], &["05"]].concat(), "05", 6, 7),
+        // 01…14 in order (lines 2–15), then 00 (out of order, new: line 16), then 07 (index 6,
+        // line 8) again at line 17.
+        ([&up[..14], &["00", "07"]].concat(), "07", 8, 17),
+    ];
+    for (codes, code, first, again) in cases {
+        let err = Evidence::from_json_str(&evidence_with(&codes))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&format!(r#"evidence["{code}"]"#)), "{err}");
+        assert!(
+            err.contains(&format!(
+                "line {first}, column 1 and at line {again}, column 1"
+            )),
+            "{err}"
+        );
+    }
+    // Twenty distinct codes in any order are read, all of them.
+    for codes in [&up, &down, &[&up[10..], &up[..10]].concat()] {
+        let ev = Evidence::from_json_str(&evidence_with(codes)).unwrap();
+        assert_eq!(ev.evidence.len(), 20);
+    }
+}
+
 #[test]
 fn a_key_written_with_an_escape_is_the_same_key() {
     // `\u0031` is `1`: the two keys are one.

@@ -3,9 +3,10 @@
 //!
 //! The scan builds nothing of the input's size and, on a clean input, allocates almost
 //! nothing: an open object or array is a few counters, its keys are slices of the text (decoded
-//! only when they hold an escape), and a path is built only for a fault. An object's keys are
-//! compared one by one while it has few of them, and hashed past [`LINEAR_KEYS`] (an evidence
-//! map of hundreds of leaf codes).
+//! only when they hold an escape), and a path is built only for a fault. A key that comes after
+//! the one before it, while all have, needs no search (JSON written from a sorted map, as an
+//! evidence map of hundreds of leaf codes usually is); otherwise an object's keys are compared
+//! one by one while it has few of them, and hashed past [`LINEAR_KEYS`].
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -38,8 +39,13 @@ struct Open<'t> {
     max: Option<(usize, &'static str)>,
     /// Where this object's keys start in [`Scan::keys`].
     keys_from: usize,
-    /// This object's keys by name, once it has more than [`LINEAR_KEYS`].
+    /// This object's keys by name, once it has more than [`LINEAR_KEYS`] and they are not all
+    /// in ascending order.
     hashed: Option<HashMap<Cow<'t, str>, usize>>,
+    /// True while every key so far came after the one before (in byte order), as in JSON
+    /// written from a sorted map: a key after the last one cannot repeat an earlier one, so it
+    /// is neither looked up nor hashed.
+    ascending: bool,
 }
 
 impl<'t> Open<'t> {
@@ -145,6 +151,7 @@ impl<'t, 'b> Scan<'t, 'b> {
             max,
             keys_from: self.keys.len(),
             hashed: None,
+            ascending: true,
         });
         Ok(at)
     }
@@ -215,22 +222,30 @@ impl<'t, 'b> Scan<'t, 'b> {
         let top = stack.last_mut()?;
         top.expecting_key = false;
         let own = keys.get(top.keys_from..).unwrap_or_default();
-        let first = match &top.hashed {
-            Some(hashed) => hashed.get(&key).copied(),
-            None => own.iter().find(|(k, _)| *k == key).map(|&(_, at)| at),
-        };
-        if let Some(first) = first {
-            return Some(self.duplicate(key, first, at));
+        if !(top.ascending && own.last().is_none_or(|(last, _)| *last < key)) {
+            top.ascending = false;
+            if top.hashed.is_none() && own.len() > LINEAR_KEYS {
+                top.hashed = Some(own.iter().cloned().collect());
+            }
+            let first = match &top.hashed {
+                Some(hashed) => hashed.get(&key).copied(),
+                None => own.iter().find(|(k, _)| *k == key).map(|&(_, at)| at),
+            };
+            if let Some(first) = first {
+                return Some(self.duplicate(key, first, at));
+            }
         }
         keys.push((key.clone(), at));
         let own = keys.get(top.keys_from..).unwrap_or_default();
         let members = own.len();
-        match &mut top.hashed {
-            Some(hashed) => {
-                hashed.insert(key.clone(), at);
+        if !top.ascending {
+            match &mut top.hashed {
+                Some(hashed) => {
+                    hashed.insert(key.clone(), at);
+                }
+                None if members > LINEAR_KEYS => top.hashed = Some(own.iter().cloned().collect()),
+                None => {}
             }
-            None if members > LINEAR_KEYS => top.hashed = Some(own.iter().cloned().collect()),
-            None => {}
         }
         top.key = Some(key);
         match top.max {
