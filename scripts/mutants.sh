@@ -21,7 +21,7 @@ slices=("$@")
 tests_for() {
     case "$1" in
         src/rules/*|src/rules.rs) echo mutants engine rule_edges criteria floor sample ;;
-        src/cycle/*|src/cycle.rs) echo mutants cycle reports floor roundtrip published ;;
+        src/cycle/*|src/cycle.rs) echo mutants cycle reports floor roundtrip published batch_stream bonus json_input whatif audit gap ;;
         src/evidence*|src/json.rs|src/limits.rs) echo mutants json_input hostile engine trust ;;
         src/evaluate*) echo mutants engine criteria floor rule_edges sample trust docref messages bonus json_input gap ;;
         src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine ;;

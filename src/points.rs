@@ -123,8 +123,8 @@ pub fn evaluate_points(rs: &RuleSet, ev: &Evidence) -> Result<Points, EvalError>
 ///
 /// What [`evaluate`](crate::evaluate) computes, less the titles, sources, explanations,
 /// findings and evidence digest, which a caller holding the rule set does not need on every
-/// request: about a tenth of the scorecard's JSON for the 100-leaf bench fixture, and
-/// scored without building any explanation. Missing evidence is still reported: each node's
+/// request: 11.4 KB of JSON for the 100-leaf bench fixture against the scorecard's 58 KB
+/// (compact), and scored without building any explanation. Missing evidence is still reported: each node's
 /// `status`, and the codes of the leaves without evidence in `missing_evidence`.
 ///
 /// # Example
