@@ -78,7 +78,7 @@ pub(crate) struct SetArg {
 pub(crate) enum Command {
     /// Score evidence into a scorecard (tính điểm).
     #[command(
-        after_help = "Example:\n  par-index score --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json\n  par-index score --builtin vn-district-2023 --format csv - < evidence.json > scorecard.csv"
+        after_help = "Example:\n  par-index score --builtin vn-district-2023 examples/data/duyen-hai-2023-q3.json\n  par-index score --builtin vn-district-2023 --format csv - < evidence.json > scorecard.csv\n  par-index score --builtin vn-district-2023 --points examples/data/duyen-hai-2023-q3.json"
     )]
     Score {
         #[command(flatten)]
@@ -88,6 +88,10 @@ pub(crate) enum Command {
         /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Write only the numbers, as JSON: every node's points by code, each area's
+        /// sub-index, the total, the class and the leaves without evidence (a points card).
+        #[arg(long, conflicts_with = "format")]
+        points: bool,
     },
     /// Check rule sets: every problem with its file, line and path (kiểm tra bộ tiêu chí).
     #[command(

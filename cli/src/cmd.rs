@@ -29,7 +29,14 @@ pub(crate) fn run(cli: &Cli) -> Result<Outcome, Failure> {
             set,
             evidence,
             format,
+            points: false,
         } => score::run(set, evidence, *format, lang),
+        Command::Score {
+            set,
+            evidence,
+            points: true,
+            ..
+        } => score::points(set, evidence),
         Command::Check { paths } => check::run(paths, lang),
         Command::Sets => sets::run(lang),
         Command::Test { folder } => test::run(folder, lang),

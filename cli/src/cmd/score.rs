@@ -26,6 +26,16 @@ pub(crate) fn run(
     Ok(Outcome::ok(render(&card, &json, format, lang)?, json))
 }
 
+/// Scores the evidence into a points card (the numbers without text), written as JSON.
+pub(crate) fn points(set: &SetArg, evidence: &str) -> Result<Outcome, Failure> {
+    let ev = input::evidence(evidence)?;
+    let rs = input::ruleset(set, Some(&ev))?;
+    let card = par_index::scoring::points_card(&rs, &ev)
+        .map_err(|e| Failure::from(e).in_file(evidence))?;
+    let json = serde_json::to_value(&card)?;
+    Ok(Outcome::ok(pretty(&json), json))
+}
+
 /// The scorecard in a format: English text, Markdown (Vietnamese text), JSON or CSV.
 pub(crate) fn render(
     card: &AppraisedScorecard,
