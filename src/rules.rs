@@ -671,4 +671,120 @@ pub(crate) mod tests {
             "rule.bands: `bands` does not apply to a `levels` rule, which takes `levels`"
         );
     }
+
+    /// The rule of leaf `1` of a one-leaf set of max 2.
+    fn leaf_rule(rule: &str) -> Rule {
+        let rs = crate::RuleSet::from_toml_str(&format!(
+            r#"
+id = "one-leaf"
+title = "One leaf"
+level = "district"
+years = {{ from = 2023 }}
+scale = "2"
+document = {{ number = "01" }}
+[[areas]]
+code = "1"
+title = "Leaf"
+max = "2"
+provenance = {{ document = "01", verified = false }}
+rule = {rule}
+"#
+        ))
+        .unwrap();
+        let tree = rs.tree();
+        let i = *tree.index.get("1").unwrap();
+        tree.nodes[i].leaf.as_ref().unwrap().rule.clone()
+    }
+
+    /// `ratio_bands` and `proportional` rules count a share with their own options (here
+    /// `allow_over`); other kinds have none (kills `ratio_options` → `None` and its two arms
+    /// deleted).
+    #[test]
+    fn ratio_rules_expose_their_ratio_options() {
+        let bands = leaf_rule(
+            r#"{ kind = "ratio_bands", allow_over = true, bands = [{ at_least = "120", points = "2" }, { points = "0" }] }"#,
+        );
+        assert!(bands.ratio_options().unwrap().allow_over);
+        let prop = leaf_rule(r#"{ kind = "proportional", allow_over = true }"#);
+        assert!(prop.ratio_options().unwrap().allow_over);
+        let plain = leaf_rule(r#"{ kind = "proportional" }"#);
+        assert!(!plain.ratio_options().unwrap().allow_over);
+        let counts =
+            leaf_rule(r#"{ kind = "count_bands", bands = [{ at_least = 1, points = "2" }] }"#);
+        assert!(counts.ratio_options().is_none());
+    }
+
+    /// The values where a rule's result may change, by hand (kills `edges` → `vec![]`,
+    /// `vec![0]` and each of its arms deleted).
+    #[cfg(feature = "proptest")]
+    #[test]
+    fn edges_are_band_edges_targets_floors_and_the_count_reaching_the_cap() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let ds = |v: &[&str]| v.iter().map(|s| d(s)).collect::<Vec<_>>();
+        // (90, 100] implied at_most 100; [70, 90]; [·, 70) implied below 70
+        let bands = leaf_rule(
+            r#"{ kind = "ratio_bands", bands = [{ above = "90", points = "2" }, { at_least = "70", at_most = "90", points = "1" }, { points = "0" }] }"#,
+        );
+        assert_eq!(bands.edges(), ds(&["90", "100", "70", "90", "70"]));
+        // [4, ·) has no top for counts; [3, 4) implied below 4
+        let counts = leaf_rule(
+            r#"{ kind = "count_bands", bands = [{ at_least = 4, points = "2" }, { at_least = 3, points = "1" }] }"#,
+        );
+        assert_eq!(counts.edges(), ds(&["4", "3", "4"]));
+        let prop = leaf_rule(r#"{ kind = "proportional", target = "80", zero_below = "20" }"#);
+        assert_eq!(prop.edges(), ds(&["80", "20"]));
+        // 2 ÷ 0.75 = 2.67 → from 3 items the cap holds
+        let per_item = leaf_rule(r#"{ kind = "per_item", per_item = "0.75", cap = "2" }"#);
+        assert_eq!(per_item.edges(), ds(&["3"]));
+        assert_eq!(leaf_rule(r#"{ kind = "manual" }"#).edges(), []);
+    }
+
+    fn lowers(def: &RuleDef) -> (bool, Vec<String>) {
+        let mut issues = Issues::default();
+        let r = Rule::lower(
+            def,
+            Decimal::TWO,
+            &DataPath::root().key("rule"),
+            &mut issues,
+            &Limits::default(),
+        );
+        (
+            r.is_some(),
+            issues.list.iter().map(ToString::to_string).collect(),
+        )
+    }
+
+    /// A ratio rule whose options have a problem is not lowered, even when a later option
+    /// check passes: `done = []` (kills `&=` → `|=` in `RatioOptions::lower`).
+    #[test]
+    fn ratio_options_with_a_problem_give_no_rule() {
+        let def = RuleDef {
+            done: Some(vec![]),
+            ..RuleDef::of_kind(RuleKind::Proportional)
+        };
+        assert_eq!(
+            lowers(&def),
+            (
+                false,
+                vec!["rule.done: `done` names no status: no task could ever count as done".into()]
+            )
+        );
+    }
+
+    /// A `proportional` rule with a negative `zero_below` is not lowered (kills `&=` → `|=` in
+    /// `Proportional::lower`).
+    #[test]
+    fn a_negative_zero_below_gives_no_rule() {
+        let def = RuleDef {
+            zero_below: Some(Decimal::NEGATIVE_ONE),
+            ..RuleDef::of_kind(RuleKind::Proportional)
+        };
+        assert_eq!(
+            lowers(&def),
+            (
+                false,
+                vec!["rule.zero_below: `-1` is negative: expected 0 or more".into()]
+            )
+        );
+    }
 }

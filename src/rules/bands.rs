@@ -640,4 +640,165 @@ mod tests {
             ["bands[0].at_least: `-1` is negative: expected 0 or more"]
         );
     }
+    /// A band with no points and no `proportional`.
+    fn prop(at_least: Option<&str>) -> BandDef {
+        BandDef {
+            at_least: at_least.map(d),
+            proportional: Some(true),
+            ..BandDef::default()
+        }
+    }
+
+    /// `above 90%` then `at_least 90%` falls: the second band holds exactly 90% (its implied
+    /// upper edge is `at_most 90%`); `at_least 90%` then `above 90%` rises and is refused
+    /// (kills `delete !` in `lower_key`). A band `at_least 90, at_most 90` is not empty.
+    #[test]
+    fn above_x_sits_higher_than_at_least_x_and_a_one_value_band_is_valid() {
+        let (bands, issues) = run(&[
+            band(None, Some("90"), None, None, "2"),
+            band(Some("90"), None, None, None, "1"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(bands.unwrap()[1].view("%").to_string(), "exactly 90%");
+        let (_, issues) = run(&[
+            band(Some("90"), None, None, None, "2"),
+            band(None, Some("90"), None, None, "1"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert_eq!(
+            issues,
+            [
+                "bands[1]: bands must be listed best first, with falling lower edges: band 1 starts at `above = 90%` but band 0 starts at `at_least = 90%`"
+            ]
+        );
+        // [90, 90] holds 90 (kills `>` → `>=` and `delete !` in `check_not_empty`)
+        let (_, issues) = run(&[
+            band(None, Some("90"), None, None, "2"),
+            band(Some("90"), None, None, Some("90"), "1"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert!(issues.is_empty(), "{issues:?}");
+    }
+
+    /// A band from 90% to below 90% holds nothing (kills `&&` → `||` in `check_not_empty`).
+    #[test]
+    fn a_band_from_x_to_below_x_is_empty() {
+        let (_, issues) = run(&[
+            band(None, Some("90"), None, None, "2"),
+            band(Some("90"), None, Some("90"), None, "1"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert_eq!(
+            issues[0],
+            "bands[1]: the band is empty: `at_least = 90%` is not below `below = 90%`"
+        );
+    }
+
+    /// A band with a problem is left out, so the bands after it are compared with the band
+    /// before it, and no further issue is reported about it: a band giving both `below` and
+    /// `at_most` (kills `&&` → `||` on the edge flags, `&=` → `|=` on the later checks, and
+    /// `&&` → `||` on the pay flag in `lower_one`).
+    #[test]
+    fn a_band_with_a_problem_is_left_out_of_the_order_checks() {
+        let (out, issues) = run(&[
+            band(Some("90"), None, None, None, "2"),
+            band(Some("95"), None, Some("10"), Some("20"), "1"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert_eq!(out, None);
+        assert_eq!(
+            issues,
+            ["bands[1]: a band takes `below` or `at_most`, not both"]
+        );
+    }
+
+    /// A band with a negative edge is left out too: the last band `at_least -5%` is not
+    /// compared with the band before it, and the lowest band left, `at_least 90%`, leaves a
+    /// gap down to 0 (kills `&=` → `|=` in `check_edge_values`).
+    #[test]
+    fn a_band_with_a_negative_edge_is_left_out() {
+        let (_, issues) = run(&[
+            band(Some("90"), None, None, None, "2"),
+            band(Some("-5"), None, Some("50"), None, "0"),
+        ]);
+        assert_eq!(
+            issues,
+            [
+                "bands[1].at_least: `-5` is negative: expected 0 or more",
+                "bands[1]: gap: the last band starts at `at_least = 90%`, so values below it fall in no band; leave out its lower edge or add a band down to 0%"
+            ]
+        );
+    }
+
+    /// `proportional` is for shares only: a count band (a domain without it) refuses it
+    /// (kills the `allow_proportional` guard → `true` in `band_pay`).
+    #[test]
+    fn a_count_band_cannot_be_proportional() {
+        let counts = Domain {
+            top: None,
+            has_otherwise: true,
+            allow_proportional: false,
+            unit: "",
+        };
+        let mut issues = Issues::default();
+        let out = lower(
+            &[prop(Some("4"))],
+            counts,
+            d("2"),
+            &DataPath::root().key("bands"),
+            &mut issues,
+        );
+        assert_eq!(out, None);
+        assert_eq!(
+            issues.list[0].to_string(),
+            "bands[0].proportional: `proportional` applies to `ratio_bands` only: a count band pays fixed `points`"
+        );
+        // the same band in %, where it is allowed
+        let (out, issues) = run(&[prop(None)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(out.unwrap()[0].pay, Pay::Proportional);
+    }
+
+    /// The first band must reach the top: `at_most 100%` does, `below 100%` leaves 100% out
+    /// (kills `<` → `<=`, `==` → `!=`, `&&` → `||` and `delete !` in `check_first`).
+    #[test]
+    fn the_first_band_reaches_100_with_at_most_100_but_not_below_100() {
+        let (_, issues) = run(&[
+            band(Some("90"), None, None, Some("100"), "2"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let (_, issues) = run(&[
+            band(Some("90"), None, Some("100"), None, "2"),
+            band(None, None, None, None, "0"),
+        ]);
+        assert_eq!(
+            issues,
+            [
+                "bands[0]: gap: the first band ends at `below = 100%`, so values up to 100% fall in no band"
+            ]
+        );
+    }
+
+    /// The last band must reach 0: `at_least 0%` does, `above 0%` leaves 0% out (kills `>` →
+    /// `>=` and `delete !` in `check_reaches_zero`).
+    #[test]
+    fn the_last_band_reaches_0_with_at_least_0_but_not_above_0() {
+        let (_, issues) = run(&[
+            band(Some("90"), None, None, None, "2"),
+            band(Some("0"), None, None, None, "0"),
+        ]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let (_, issues) = run(&[
+            band(Some("90"), None, None, None, "2"),
+            band(None, Some("0"), None, None, "0"),
+        ]);
+        assert_eq!(
+            issues,
+            [
+                "bands[1]: gap: the last band starts at `above = 0%`, so values below it fall in no band; leave out its lower edge or add a band down to 0%"
+            ]
+        );
+    }
 }

@@ -522,4 +522,96 @@ mod tests {
         };
         assert_eq!(p.to_string(), "72.50%");
     }
+
+    /// A half-bounded band reads by its one edge's kind: `over 90%` (above, no upper edge),
+    /// `80% or less` (at most, no lower edge).
+    #[test]
+    fn half_bounded_bands_read_by_their_edge_kind() {
+        assert_eq!(band(Some(("90", false)), None, "%").to_string(), "over 90%");
+        assert_eq!(
+            band(Some(("90", true)), None, "%").to_string(),
+            "90% or more"
+        );
+        assert_eq!(
+            band(None, Some(("80", true)), "%").to_string(),
+            "80% or less"
+        );
+        assert_eq!(band(None, None, "%").to_string(), "any value");
+    }
+
+    /// `exactly n` for a half-open count band `[n, n + 1)` needs every one of: counts (no
+    /// unit), the lower edge included, the upper excluded, a whole `n`, and an upper edge of
+    /// exactly `n + 1`. Dropping any one gives the plain `a to b` wording.
+    #[test]
+    fn a_band_reads_exactly_n_only_for_whole_counts_from_n_to_under_n_plus_1() {
+        assert_eq!(
+            band(Some(("3", true)), Some(("4", false)), "").to_string(),
+            "exactly 3"
+        );
+        // a share: [80%, 81%) holds 80.5%, not exactly 80%
+        assert_eq!(
+            band(Some(("80", true)), Some(("81", false)), "%").to_string(),
+            "80% to under 81%"
+        );
+        // (3, 4): no whole count in it
+        assert_eq!(
+            band(Some(("3", false)), Some(("4", false)), "").to_string(),
+            "over 3 to under 4"
+        );
+        // [3, 4]: 3 and 4
+        assert_eq!(
+            band(Some(("3", true)), Some(("4", true)), "").to_string(),
+            "3 to 4"
+        );
+        // [2.5, 3.5): the one whole count 3, but not from n to n + 1
+        assert_eq!(
+            band(Some(("2.5", true)), Some(("3.5", false)), "").to_string(),
+            "2.5 to under 3.5"
+        );
+        // [3, 5): 3 and 4
+        assert_eq!(
+            band(Some(("3", true)), Some(("5", false)), "").to_string(),
+            "3 to under 5"
+        );
+    }
+
+    /// A task share says how many tasks were left out only when some were: 13/16 with none
+    /// excluded reads `13/16 tasks done = 81.25%` (13/16 = 0.8125), with 2 `(2 not counted)`.
+    #[test]
+    fn a_task_share_names_tasks_not_counted_only_when_there_are_some() {
+        let s = Share {
+            source: ShareSource::Tasks,
+            numerator: Some(d("13")),
+            denominator: Some(d("16")),
+            excluded: 0,
+            percent: d("81.25"),
+            measure: None,
+        };
+        assert_eq!(s.to_string(), "13/16 tasks done = 81.25%");
+        let two = Share {
+            excluded: 2,
+            ..s.clone()
+        };
+        assert_eq!(two.to_string(), "13/16 tasks done (2 not counted) = 81.25%");
+    }
+
+    /// The stored working leaves out `excluded` when no task was excluded, and keeps it (and
+    /// reads it back) when some were.
+    #[test]
+    fn a_share_stores_excluded_only_when_some_tasks_were() {
+        let s = Share {
+            source: ShareSource::Tasks,
+            numerator: Some(d("13")),
+            denominator: Some(d("16")),
+            excluded: 0,
+            percent: d("81.25"),
+            measure: None,
+        };
+        let none = serde_json::to_value(&s).unwrap();
+        assert_eq!(none.get("excluded"), None, "{none}");
+        let two = Share { excluded: 2, ..s };
+        let json = serde_json::to_value(&two).unwrap();
+        assert_eq!(json["excluded"], 2, "{json}");
+        assert_eq!(serde_json::from_value::<Share>(json).unwrap(), two);
+    }
 }
