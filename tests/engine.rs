@@ -508,6 +508,36 @@ fn parts_that_do_not_add_up_to_the_scale() {
 }
 
 #[test]
+fn a_refused_leaf_rule_is_not_reported_again_as_a_parts_mismatch() {
+    // parts 1 + 1 = scale 2; leaf 1 (appraised, max 1) is fine, leaf 2 (survey, max 1) has a
+    // band worth 3 > its max: only that is reported, not "the survey part is `1`, but its
+    // leaves add up to `0`", which would only follow from the leaf being left out.
+    let t = with_head(
+        "2",
+        "parts = { appraised = \"1\", survey = \"1\" }\n[[areas]]\ncode = \"1\"\ntitle = \"A\"\nmax = \"1\"\nprovenance = { document = \"1/QĐ\", verified = false }\nrule = { kind = \"manual\" }\n[[areas]]\ncode = \"2\"\ntitle = \"B\"\nmax = \"1\"\nprovenance = { document = \"1/QĐ\", verified = false }\nrule = { kind = \"count_bands\", bands = [{ at_least = 1, points = \"3\" }, { points = \"0\" }] }\npart = \"survey\"\n",
+    );
+    let issues = invalid(&t);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert!(
+        issues[0].starts_with("areas[1].rule.bands[0].points")
+            && issues[0].contains("above the leaf's max `1`"),
+        "{issues:?}"
+    );
+    // The same when leaf 2 is left out for having no provenance.
+    let t = t.replacen(
+        "provenance = { document = \"1/QĐ\", verified = false }\nrule = { kind = \"count_bands\", bands = [{ at_least = 1, points = \"3\" }, { points = \"0\" }] }",
+        "rule = { kind = \"manual\" }",
+        1,
+    );
+    let issues = invalid(&t);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert!(
+        issues[0].contains("leaf `2` has no provenance"),
+        "{issues:?}"
+    );
+}
+
+#[test]
 fn classification_bands_with_gaps_and_wrong_order() {
     let rest = "\n[[areas]]\ncode = \"1\"\ntitle = \"A\"\nmax = \"2\"\nprovenance = { document = \"1/QĐ\", verified = false }\nrule = { kind = \"manual\" }\n";
     let gap = with_head(

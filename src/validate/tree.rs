@@ -71,6 +71,9 @@ struct Builder<'a> {
     default_na: NaPolicy,
     points_dp: u32,
     over_limit: bool,
+    /// Set when a leaf was left out of the tree for a problem already reported (its rule
+    /// refused, or no provenance): the parts' sums would then report a follow-on mismatch.
+    leaf_left_out: bool,
 }
 
 pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> Tree {
@@ -82,6 +85,7 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
         default_na: def.not_applicable,
         points_dp: def.rounding.points,
         over_limit: false,
+        leaf_left_out: false,
     };
     let areas = DataPath::root().key("areas");
     let mut total = Decimal::ZERO;
@@ -103,7 +107,9 @@ pub(crate) fn build(def: &RuleSetDef, issues: &mut Issues, limits: &Limits) -> T
             ),
         );
     }
-    if let Some(parts) = &def.parts {
+    if let Some(parts) = &def.parts
+        && !b.leaf_left_out
+    {
         check_parts(&b.tree, parts.appraised, parts.survey, b.issues);
     }
     b.items(def);
@@ -328,13 +334,17 @@ impl Builder<'_> {
                 IssueCode::MissingProvenance,
                 format!("leaf `{}` has no provenance: add `provenance = {{ document = \"...\", verified = false }}` to it or to a parent", def.code),
             );
+            self.leaf_left_out = true;
             return;
         };
         if let Some(cap) = def.without_documents {
             self.issues
                 .points_within(&path.key("without_documents"), cap, def.max);
         }
-        let Some(rule) = lowered else { return };
+        let Some(rule) = lowered else {
+            self.leaf_left_out = true;
+            return;
+        };
         let part = def.part.unwrap_or(if rule.kind() == RuleKind::Survey {
             Part::Survey
         } else {
