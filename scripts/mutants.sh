@@ -25,7 +25,7 @@ tests_for() {
         src/evidence*|src/json.rs|src/limits.rs) echo mutants json_input hostile engine trust ;;
         src/evaluate*) echo mutants engine criteria floor rule_edges sample trust docref messages bonus json_input gap ;;
         src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine ;;
-        src/report*) echo reports vietnamese roundtrip ;;
+        src/report*) echo mutants reports vietnamese roundtrip bonus cycle sample ;;
         *) echo mutants engine criteria cycle json_input hostile ;;
     esac
 }
