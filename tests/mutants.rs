@@ -435,3 +435,343 @@ fn deadline_points_may_stay_level_with_lateness_but_not_rise() {
         ["points must not rise with lateness: on_time `1` ≥ late `0.5` ≥ not_issued `0.75`"]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The assessment cycle (`src/cycle*`)
+
+use par_index::{
+    Decimal, RuleSet,
+    assessment::{Appraisal, evaluate_appraised},
+};
+
+const CYCLE_SET: &str = include_str!("fixtures/cycle.toml");
+const CYCLE_EVIDENCE: &str = include_str!("fixtures/cycle.evidence.json");
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn cycle_set() -> RuleSet {
+    RuleSet::from_toml_str(CYCLE_SET).unwrap()
+}
+
+fn cycle_evidence() -> Evidence {
+    Evidence::from_json_str(CYCLE_EVIDENCE).unwrap()
+}
+
+/// A 10-point set with one area (manual, 10), bonus item T.1 (0.5 per initiative, cap 1.5)
+/// and penalty item P.1 (0.5 per violation, cap 1); bonus_max 2, penalty_max 1.5.
+const ITEMS_SET: &str = r#"
+id = "items-mini"
+title = "Bộ tiêu chí nhỏ có điểm thưởng, điểm trừ"
+level = "commune"
+years = { from = 2025 }
+scale = "10"
+document = { number = "1/QĐ-UBND" }
+bonus_max = "2"
+penalty_max = "1.5"
+classification = [
+  { label = "Tốt", at_least = "90" },
+  { label = "Yếu", at_least = "0", below = "90" },
+]
+
+[[areas]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = "10"
+provenance = { document = "1/QĐ-UBND", verified = false }
+rule = { kind = "manual" }
+
+[[bonus]]
+code = "T.1"
+title = "Sáng kiến CCHC được công nhận"
+max = "1.5"
+rule = { kind = "per_item", per_item = "0.5", measure = "sáng kiến" }
+provenance = { document = "1/QĐ-UBND", verified = false }
+
+[[penalty]]
+code = "P.1"
+title = "Vi phạm trong giải quyết thủ tục hành chính"
+max = "1"
+rule = { kind = "per_item", per_item = "0.5", measure = "vi phạm" }
+provenance = { document = "1/QĐ-UBND", verified = false }
+"#;
+
+fn items_set() -> RuleSet {
+    RuleSet::from_toml_str(ITEMS_SET).unwrap()
+}
+
+/// Area 1 at 8 points, T.1 claimed with 2 initiatives (2 × 0.5 = 1).
+fn items_evidence() -> Evidence {
+    Evidence::from_json_str(
+        r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2025},
+        "evidence":{"1":{"points":"8"}},"bonus":{"T.1":{"count":2}}}"#,
+    )
+    .unwrap()
+}
+
+/// Round 1 sets bonus item T.1 to `points`.
+fn t1_round(points: &str) -> Appraisal {
+    Appraisal::from_json_str(&format!(
+        r#"{{"rounds":[{{"round":1,"changes":{{"T.1":{{"points":"{points}","reason":"x"}}}}}}]}}"#
+    ))
+    .unwrap()
+}
+
+/// A round may set an item to any points in [0, its max]: 0 and 1.5 are accepted (total
+/// 8 + 0 = 8 and 8 + 1.5 = 9.5), −0.5 and 1.6 are refused (kills `<` → `==` / `<=` and
+/// `>` → `>=` in `check_change`).
+#[test]
+fn a_round_sets_an_item_to_0_or_its_max_but_not_below_or_past() {
+    let total = |p| {
+        evaluate_appraised(&items_set(), &items_evidence(), &t1_round(p))
+            .map(|c| c.total.points)
+            .map_err(|e| {
+                e.issues()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            })
+    };
+    assert_eq!(total("0"), Ok(dec("8")));
+    assert_eq!(total("1.5"), Ok(dec("9.5")));
+    for p in ["-0.5", "1.6"] {
+        assert_eq!(
+            total(p),
+            Err(vec![format!(
+                r#"appraisal.rounds[0].changes["T.1"].points: points `{p}` are outside [0, 1.5] of bonus item `T.1`"#
+            )])
+        );
+    }
+}
+
+/// A free bonus item of 0 points is not negative: accepted, and the total stays the
+/// self-assessment's 9.38 (tests/cycle.rs) + 0 (kills `<` → `<=` in `adjust::one`).
+#[test]
+fn a_free_bonus_item_of_zero_points_is_accepted() {
+    let a = Appraisal::from_json_str(r#"{"bonus":[{"points":"0","reason":"không có"}]}"#).unwrap();
+    let card = evaluate_appraised(&cycle_set(), &cycle_evidence(), &a).unwrap();
+    assert_eq!(
+        (card.bonus.claimed, card.total.points),
+        (dec("0"), dec("9.38"))
+    );
+}
+
+/// One unit of the cycle fixture in a batch of about 330 bytes.
+const SMALL_BATCH: &str = r#"{ "ruleset": "cycle-test", "units": [
+  { "unit": { "name": "Huyện A", "level": "district" }, "period": { "year": 2024 },
+    "evidence": { "1.1": { "level": "on_time" }, "1.2": { "numerator": 34, "denominator": 36 },
+      "1.3": { "points": "2" }, "2.1": { "numerator": 45, "denominator": 50 } } } ] }"#;
+
+/// A batch's size is bounded by `max_batch_bytes`, not by `max_file_bytes`: a batch longer
+/// than `max_file_bytes` (10) is read, and one byte past `max_batch_bytes` is refused naming
+/// it (kills deleting `bytes` from the `Bounds` of `batch_value`).
+#[test]
+fn a_batch_is_bounded_by_max_batch_bytes_not_max_file_bytes() {
+    use par_index::assessment::Batch;
+    let len = SMALL_BATCH.len();
+    let small_files = Limits {
+        max_file_bytes: 10,
+        ..Limits::default()
+    };
+    let b = Batch::from_json_str_with_limits(SMALL_BATCH, &small_files).unwrap();
+    assert_eq!(b.units.len(), 1);
+    let at = Limits {
+        max_batch_bytes: len,
+        ..Limits::default()
+    };
+    assert!(Batch::from_json_str_with_limits(SMALL_BATCH, &at).is_ok());
+    let under = Limits {
+        max_batch_bytes: len - 1,
+        ..Limits::default()
+    };
+    let e = Batch::from_json_str_with_limits(SMALL_BATCH, &under).unwrap_err();
+    let text = e.issues()[0].to_string();
+    assert!(
+        text.contains(&format!(
+            "{len} bytes: more than the limit `max_batch_bytes` of {}",
+            len - 1
+        )),
+        "{text}"
+    );
+}
+
+/// The batch schema is `Batch`'s own (its `units`, no other key), and each entry's schema is
+/// the evidence's with `appraisal` added (kills `json_schema` → `Default::default()` for
+/// `Batch` and `BatchEntry`).
+#[test]
+fn the_batch_schema_lists_units_and_each_entry_its_appraisal() {
+    let s = par_index::schema::batch().to_value();
+    assert_eq!(s["title"], "Batch");
+    assert_eq!(s["additionalProperties"], false);
+    assert_eq!(
+        s["properties"]["units"]["items"]["$ref"],
+        "#/$defs/BatchEntry"
+    );
+    let entry = &s["$defs"]["BatchEntry"];
+    assert_eq!(
+        entry["properties"]["appraisal"]["$ref"],
+        "#/$defs/Appraisal"
+    );
+    assert_eq!(entry["properties"]["unit"]["$ref"], "#/$defs/Unit");
+    assert_eq!(
+        entry["description"],
+        "One unit's evidence, with its appraisal under `appraisal` when it has one."
+    );
+}
+
+/// A scorecard read from JSON may be malformed: here its only node (area 1, a leaf) names
+/// itself as its parent. The walk up from the leaf stops after as many steps as the card has
+/// nodes (1), so the leaf's 5 × 10^28 points are summed once; a second step would overflow a
+/// decimal (10^29 > 7.9 × 10^28) or loop forever (kills `>` → `>=`, `-=` → `+=` and `-=` →
+/// `/=` in `part_sums`).
+#[test]
+fn a_card_whose_node_is_its_own_parent_sums_its_leaf_once() {
+    use par_index::{Scorecard, assessment::AppraisedScorecard, evaluate};
+    let card = evaluate(&items_set(), &items_evidence()).unwrap();
+    let mut json = serde_json::to_value(&card).unwrap();
+    let node = &mut json["nodes"][0];
+    assert_eq!(node["code"], "1");
+    node["parent"] = "1".into();
+    node["score"]["points"] = "50000000000000000000000000000".into();
+    let looped: Scorecard = serde_json::from_value(json).unwrap();
+    let appraised = AppraisedScorecard::from_self_assessment(looped).unwrap();
+    let columns = appraised.columns("1").unwrap();
+    assert_eq!(
+        (columns.self_assessed, columns.appraised),
+        (
+            dec("50000000000000000000000000000"),
+            dec("50000000000000000000000000000")
+        )
+    );
+}
+
+/// A round may set a leaf to exactly its max: 2.1 set to 3 (its max) makes the total
+/// 9.38 − 2.7 + 3 = 9.68 (kills `>` → `>=` in `check_change`).
+#[test]
+fn a_round_sets_a_leaf_to_exactly_its_max() {
+    let a = Appraisal::from_json_str(
+        r#"{"rounds":[{"round":1,"changes":{"2.1":{"points":"3","reason":"x"}}}]}"#,
+    )
+    .unwrap();
+    let card = evaluate_appraised(&cycle_set(), &cycle_evidence(), &a).unwrap();
+    assert_eq!(card.total.points, dec("9.68"));
+}
+
+/// A set on a scale of 10^-10 points whose total may pass the scale, with a bonus cap of
+/// 4,000,000: an index of 19 digits before the point, and 10 after.
+const HUGE_INDEX_SET: &str = r#"
+id = "huge-index"
+title = "Bộ tiêu chí thử nghiệm: chỉ số rất lớn"
+level = "commune"
+years = { from = 2025 }
+scale = "0.0000000001"
+document = { number = "1/QĐ-UBND" }
+rounding = { points = 10, index = 10 }
+bonus_max = "4000000"
+total_above_scale = true
+
+[[areas]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = "0.0000000001"
+provenance = { document = "1/QĐ-UBND", verified = false }
+rule = { kind = "manual" }
+"#;
+
+/// The median of an odd count is the middle value itself, not the mean of it and itself: one
+/// unit at full points (10^-10) plus a bonus of 4,000,000 has the index
+/// 4000000.0000000001 × 100 ÷ 10^-10 = 4000000000000000100, kept with 10 decimals (29
+/// digits); doubling it would need 30 digits, so `(m + m) ÷ 2` keeps only 9 decimals (kills
+/// the guard `count % 2 == 0` → `true` in `summary`).
+#[test]
+fn the_median_of_one_unit_is_its_index_to_the_last_decimal() {
+    use par_index::assessment::{Batch, score_batch};
+    let rs = RuleSet::from_toml_str(HUGE_INDEX_SET).unwrap();
+    let b = Batch::from_json_str(
+        r#"{ "units": [ { "unit": { "name": "Xã A", "level": "commune" },
+          "period": { "year": 2025 }, "evidence": { "1": { "points": "0.0000000001" } },
+          "appraisal": { "bonus": [ { "points": "4000000", "reason": "x" } ] } } ] }"#,
+    )
+    .unwrap();
+    let r = score_batch(&rs, &b).unwrap();
+    let index = "4000000000000000100.0000000000";
+    assert_eq!(
+        r.units[0].card.total.index.map(|i| i.to_string()),
+        Some(index.to_string())
+    );
+    let all = &r.summaries[0];
+    assert_eq!(all.count, 1);
+    assert_eq!(all.median.unwrap().exact.to_string(), index);
+    assert_eq!(all.mean.unwrap().exact.to_string(), index);
+}
+
+/// The cycle fixture's appraisal (tests/fixtures/cycle.appraisal.json).
+const CYCLE_APPRAISAL: &str = include_str!("fixtures/cycle.appraisal.json");
+
+/// A change's index moves have a delta: round 1's 1.2 (2 → 1) takes area 1 from 100.00% to
+/// 80.00% (−20.00) and the total from 93.80% to 83.80% (−10.00); a bonus item's change has no
+/// area index, so no delta (kills `OptMove::delta` → `None` / `Some(0)`).
+#[test]
+fn a_changes_index_moves_have_their_deltas() {
+    let a = Appraisal::from_json_str(CYCLE_APPRAISAL).unwrap();
+    let card = evaluate_appraised(&cycle_set(), &cycle_evidence(), &a).unwrap();
+    let first = &card.changes[0];
+    assert_eq!(first.code, "1.2");
+    assert_eq!(
+        (first.area_index.delta(), first.total_index.delta()),
+        (Some(dec("-20.00")), Some(dec("-10.00")))
+    );
+    // Items: T.1 set from 1 (2 × 0.5) to 0.5: no area index; the total index 90.00% → 85.00%
+    // (9 → 8.5 of 10).
+    let item = evaluate_appraised(&items_set(), &items_evidence(), &t1_round("0.5")).unwrap();
+    let t1 = &item.changes[0];
+    assert_eq!(
+        (
+            t1.area.as_str(),
+            t1.area_index.delta(),
+            t1.total_index.delta()
+        ),
+        ("bonus", None, Some(dec("-5.00")))
+    );
+}
+
+/// A criterion whose title changed between two set versions is listed as retitled, and no
+/// other (kills `!=` → `==` in `diff_rulesets`).
+#[test]
+fn a_retitled_criterion_is_listed_and_no_other() {
+    let v2 = RuleSet::from_toml_str(&CYCLE_SET.replace(
+        "title = \"Kiểm tra công tác CCHC\"",
+        "title = \"Kiểm tra, giám sát công tác CCHC\"",
+    ))
+    .unwrap();
+    let diff = par_index::analysis::diff_rulesets(cycle_set().def(), v2.def());
+    assert_eq!(diff.retitled, ["1.3"]);
+    assert!(diff.rules_changed.is_empty() && diff.reweighted.is_empty());
+    assert!(
+        par_index::analysis::diff_rulesets(cycle_set().def(), cycle_set().def())
+            .retitled
+            .is_empty()
+    );
+}
+
+/// A unit prepared for another set is reported once, as that, and not checked further: its
+/// name repeating unit 0's is not reported (kills `unit_set_issue` → `None`).
+#[test]
+fn a_unit_of_another_set_is_reported_as_that_alone() {
+    use par_index::assessment::{Batch, CycleIssueCode, score_batch};
+    let mut b = Batch::from_json_str(SMALL_BATCH).unwrap();
+    let mut other = b.units[0].clone();
+    other.evidence.ruleset = Some("another-set".into());
+    b.units.push(other);
+    let e = score_batch(&cycle_set(), &b).unwrap_err();
+    let got: Vec<(String, CycleIssueCode)> =
+        e.issues().iter().map(|i| (i.to_string(), i.code)).collect();
+    assert_eq!(
+        got,
+        [(
+            "units[1].ruleset: a batch is scored under one set: this unit was prepared for `another-set`, the batch is scored under `cycle-test`".to_string(),
+            CycleIssueCode::RuleSetMismatch
+        )]
+    );
+}
