@@ -193,3 +193,30 @@ fn errors_are_json_with_their_paths_and_read_back() {
     ));
     assert!(schema::NAMES.contains(&"error"));
 }
+
+#[test]
+fn a_batch_with_ranking_groups_fits_the_batch_schema() {
+    // What `Batch::from_json_str` reads, the committed schema accepts: `groups` on the batch
+    // and `group` on each unit (the schema lacked both).
+    let mut unit: serde_json::Value =
+        serde_json::from_str(&read("tests/fixtures/cycle.evidence.json")).unwrap();
+    unit["group"] = "x".into();
+    let text = serde_json::json!({
+        "ruleset": "cycle-test",
+        "groups": [{ "id": "x", "label": "Nhóm X" }],
+        "units": [unit],
+    })
+    .to_string();
+    let batch = Batch::from_json_str(&text).unwrap();
+    assert_eq!(batch.units[0].group.as_deref(), Some("x"));
+    assert_eq!(batch.groups[0].id, "x");
+    let committed: serde_json::Value =
+        serde_json::from_str(&read("schema/batch.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&committed).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

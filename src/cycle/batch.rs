@@ -241,6 +241,13 @@ impl JsonSchema for BatchEntry {
             .as_object_mut()
         {
             props.insert("appraisal".into(), appraisal.to_value());
+            props.insert(
+                "group".into(),
+                serde_json::json!({
+                    "type": "string",
+                    "description": "The ranking group the unit is ranked in, when the batch or the set declares groups."
+                }),
+            );
         }
         schema.insert(
             "description".into(),
@@ -259,6 +266,9 @@ struct BatchSchema {
     ruleset: Option<String>,
     /// The units.
     units: Vec<BatchEntry>,
+    /// Ranking groups declared by the batch; when given they replace the set's.
+    #[serde(default)]
+    groups: Vec<crate::model::RankingGroup>,
 }
 
 impl JsonSchema for Batch {
