@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import _native
 from ._native import RuleSet
 
-__all__ = ["RuleSet", "ParIndexError", "score", "check", "rank"]
+__all__ = ["RuleSet", "ParIndexError", "score", "points", "check", "rank"]
 
 
 class ParIndexError(ValueError):
@@ -115,6 +115,17 @@ def score(ruleset, evidence):
     bundled id) into a scorecard dict with ``Decimal`` figures."""
     try:
         return _convert(_native.score(_ruleset(ruleset), _text(evidence)), "scorecard")
+    except _native.NativeError as err:
+        _raise(err)
+
+
+def points(ruleset, evidence):
+    """Scores ``evidence`` like :func:`score` into a points card: the numbers without text
+    (every node's ``points``, ``max`` and ``status`` by ``code``, each area's sub-index, the
+    total, the class and ``missing_evidence``), figures as ``Decimal``. Faster than
+    :func:`score` when only the numbers are wanted, e.g. to rank many units."""
+    try:
+        return _convert(_native.points(_ruleset(ruleset), _text(evidence)), "points_card")
     except _native.NativeError as err:
         _raise(err)
 

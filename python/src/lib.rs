@@ -127,6 +127,14 @@ fn score(ruleset: &RuleSet, evidence: &str) -> PyResult<String> {
     to_json(&evaluate(&ruleset.inner, &ev).map_err(|e| eval_error(&e))?)
 }
 
+/// Scores evidence (JSON text) into a points card (JSON text): the numbers without text.
+#[pyfunction]
+fn points(ruleset: &RuleSet, evidence: &str) -> PyResult<String> {
+    let ev = Evidence::from_json_str(evidence).map_err(|e| evidence_error(&e))?;
+    let card = par_index::scoring::points_card(&ruleset.inner, &ev).map_err(|e| eval_error(&e))?;
+    to_json(&card)
+}
+
 /// Scores and ranks a batch (JSON text `{"units": [...]}`) into a result (JSON text).
 #[pyfunction]
 fn rank(ruleset: &RuleSet, batch: &str) -> PyResult<String> {
@@ -134,11 +142,12 @@ fn rank(ruleset: &RuleSet, batch: &str) -> PyResult<String> {
     to_json(&score_batch(&ruleset.inner, &b).map_err(|e| cycle_error(&e))?)
 }
 
-/// The JSON Schema of a name: `scorecard` or `ranking`.
+/// The JSON Schema of a name: `scorecard`, `points_card` or `ranking`.
 #[pyfunction]
 fn schema(name: &str) -> PyResult<String> {
     let s = match name {
         "scorecard" => par_index::schema::scorecard(),
+        "points_card" => par_index::schema::points_card(),
         "ranking" => schemars::schema_for!(par_index::assessment::BatchResult),
         _ => return Err(PyValueError::new_err(format!("no schema `{name}`"))),
     };
@@ -150,6 +159,7 @@ fn schema(name: &str) -> PyResult<String> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RuleSet>()?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(points, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;

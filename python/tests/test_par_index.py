@@ -36,6 +36,20 @@ def test_score_the_sample_like_the_rust_case():
         assert nodes[code]["score"]["points"] == Decimal(points), code
 
 
+def test_points_card_has_the_case_numbers_without_text():
+    # The same hand-computed case through the points card: total 45.87, each leaf's points,
+    # area 1 = 5.17 of 12 → sub-index 5.17 ÷ 12 × 100 = 43.083… → 43.08.
+    card = par_index.points("vn-district-2023", SAMPLE)
+    assert card["total"]["points"] == Decimal(CASE["expect"]["total"])
+    assert card["classification"]["label"] == CASE["expect"]["classification"]
+    nodes = {n["code"]: n for n in card["nodes"]}
+    for code, points in CASE["expect"]["points"].items():
+        assert nodes[code]["points"] == Decimal(points), code
+    assert nodes["1"]["index"] == Decimal("43.08")
+    assert "1.3.2" in card["missing_evidence"]
+    assert "title" not in nodes["1"] and not floats(card)
+
+
 def test_figures_are_decimals_never_floats():
     card = par_index.score("vn-district-2023", SAMPLE)
     assert isinstance(card["total"]["points"], Decimal)
