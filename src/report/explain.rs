@@ -286,3 +286,180 @@ fn empty_vi(policy: NoCases, m: Option<&str>) -> String {
         NoCases::Exclude => format!("0/0 {what}: không tính vào điểm tối đa"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The Vietnamese wording of each kind of working, written out by hand (numbers with a
+    //! decimal comma, `81,25`), so that no rule kind's line can go blank or change unnoticed.
+
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    fn tasks(n: &str, of: &str, excluded: u64, percent: &str) -> Share {
+        Share {
+            source: ShareSource::Tasks,
+            numerator: Some(d(n)),
+            denominator: Some(d(of)),
+            excluded,
+            percent: d(percent),
+            measure: None,
+        }
+    }
+
+    #[test]
+    fn a_task_share_names_the_tasks_and_those_not_counted() {
+        // 13 of 16 tasks done = 81.25%; with 2 excluded, said so in brackets.
+        let w = |excluded| Working::Proportional {
+            share: tasks("13", "16", excluded, "81.25"),
+            target: None,
+            zero_below: None,
+            factor: d("0.8125"),
+        };
+        assert_eq!(
+            working(&w(0)),
+            "13/16 nhiệm vụ hoàn thành = 81,25%, tỷ lệ × điểm tối đa"
+        );
+        assert_eq!(
+            working(&w(2)),
+            "13/16 nhiệm vụ hoàn thành (2 không tính) = 81,25%, tỷ lệ × điểm tối đa"
+        );
+    }
+
+    #[test]
+    fn a_proportional_share_against_its_target_and_its_floor() {
+        let counts = |percent: &str| Share {
+            source: ShareSource::Counts,
+            numerator: Some(d("45")),
+            denominator: Some(d("60")),
+            excluded: 0,
+            percent: d(percent),
+            measure: None,
+        };
+        let w = |target, zero_below, factor| Working::Proportional {
+            share: counts("75"),
+            target,
+            zero_below,
+            factor,
+        };
+        // 45/60 = 75% against a target of 80%: 75 ÷ 80 = 93.75% of the max.
+        assert_eq!(
+            working(&w(Some(d("80")), None, d("0.9375"))),
+            "45/60 = 75% ÷ chỉ tiêu 80% = 93,75%"
+        );
+        // Against a target of 70%: reached (factor 1).
+        assert_eq!(
+            working(&w(Some(d("70")), None, d("1"))),
+            "45/60 = 75%, đạt chỉ tiêu 70%"
+        );
+        // Below a floor of 80%: 0; exactly at a floor of 75% is not below it.
+        assert_eq!(
+            working(&w(None, Some(d("80")), d("0"))),
+            "45/60 = 75%, dưới ngưỡng 80%"
+        );
+        assert_eq!(
+            working(&w(None, Some(d("75")), d("0.75"))),
+            "45/60 = 75%, tỷ lệ × điểm tối đa"
+        );
+    }
+
+    #[test]
+    fn counts_deductions_and_items_in_vietnamese() {
+        let band = BandView {
+            lower: Some(d("3")),
+            lower_inclusive: true,
+            upper: None,
+            upper_inclusive: false,
+            unit: String::new(),
+            proportional: false,
+        };
+        // 4 meetings, in the band "3 or more".
+        let counted = working(&Working::CountBand {
+            count: d("4"),
+            measure: Some("meetings".into()),
+            band: Some(band),
+        });
+        assert!(counted.starts_with("4 cuộc họp → khung "), "{counted}");
+        assert_eq!(
+            working(&Working::CountBand {
+                count: d("1"),
+                measure: None,
+                band: None,
+            }),
+            "1 → dưới mọi khung"
+        );
+        // 3 late reports × 0.25 off the max, not below 0.5.
+        assert_eq!(
+            working(&Working::Deduction {
+                count: d("3"),
+                per_item: d("0.25"),
+                measure: Some("reports".into()),
+                floored_at: Some(d("0.5")),
+            }),
+            "3 báo cáo × 0,25 điểm trừ vào điểm tối đa, không thấp hơn 0,5"
+        );
+        // 5 initiatives × 0.5 = 2.5, at most 1.5 (a measure the list does not know stays as
+        // written).
+        assert_eq!(
+            working(&Working::PerItem {
+                count: d("5"),
+                per_item: d("0.5"),
+                cap: d("1.5"),
+                measure: Some("sáng kiến".into()),
+            }),
+            "5 sáng kiến × 0,5 = 2,5, tối đa 1,5"
+        );
+    }
+
+    #[test]
+    fn a_deadline_on_time_late_and_not_issued() {
+        let w = |date: Option<&str>, days_late, outcome: &str| Working::Deadline {
+            deadline: "2024-01-31".into(),
+            date: date.map(String::from),
+            days_late,
+            document: Some("12/KH-UBND".into()),
+            outcome: outcome.into(),
+        };
+        // 10 February is 10 days after 31 January.
+        assert_eq!(
+            working(&w(Some("2024-02-10"), Some(10), "late")),
+            "ban hành ngày 2024-02-10, chậm 10 ngày so với hạn 2024-01-31 (12/KH-UBND) → chậm"
+        );
+        // On the day itself: 0 days late is on time.
+        assert_eq!(
+            working(&w(Some("2024-01-31"), Some(0), "on_time")),
+            "ban hành ngày 2024-01-31, đúng hạn 2024-01-31 (12/KH-UBND) → đúng hạn"
+        );
+        assert_eq!(
+            working(&w(None, None, "not_issued")),
+            "chưa ban hành (hạn 2024-01-31) (12/KH-UBND) → không ban hành"
+        );
+    }
+
+    #[test]
+    fn no_cases_with_and_without_a_measure() {
+        assert_eq!(
+            working(&Working::Empty {
+                policy: NoCases::Full,
+                measure: Some("applications".into()),
+            }),
+            "0/0 hồ sơ: không phát sinh, đạt điểm tối đa"
+        );
+        assert_eq!(
+            working(&Working::Empty {
+                policy: NoCases::Exclude,
+                measure: None,
+            }),
+            "trường hợp không phát sinh: không tính vào điểm tối đa"
+        );
+    }
+
+    #[test]
+    fn a_failed_check_lists_what_failed() {
+        let w = |failed: Vec<String>| Working::Check { met: false, failed };
+        assert_eq!(working(&w(Vec::new())), "không đạt");
+        assert_eq!(working(&w(vec!["a".into(), "b".into()])), "không đạt: a; b");
+    }
+}
