@@ -189,25 +189,8 @@ fn a_one_year_set_names_its_year_and_months_1_to_12_are_accepted() {
     );
 }
 
-/// A one-leaf district set, leaf `1` of this max and rule.
-fn one_leaf(max: &str, rule: &str) -> Result<par_index::RuleSet, par_index::criteria::LoadError> {
-    par_index::RuleSet::from_toml_str(&format!(
-        r#"
-id = "one-leaf"
-title = "One leaf"
-level = "district"
-years = {{ from = 2023 }}
-scale = "{max}"
-document = {{ number = "01" }}
-[[areas]]
-code = "1"
-title = "Leaf"
-max = "{max}"
-provenance = {{ document = "01", verified = false }}
-rule = {rule}
-"#
-    ))
-}
+mod support;
+use support::{one_leaf, one_leaf_toml};
 
 /// Scores leaf `1` of `rs` with this evidence value (JSON).
 fn score_leaf(
@@ -311,21 +294,9 @@ fn a_rule_of_exactly_max_rule_items_loads_and_one_more_is_refused() {
     };
     let load = |bands: &str| {
         par_index::RuleSet::from_toml_str_with_limits(
-            &format!(
-                r#"
-id = "one-leaf"
-title = "One leaf"
-level = "district"
-years = {{ from = 2023 }}
-scale = "4"
-document = {{ number = "01" }}
-[[areas]]
-code = "1"
-title = "Leaf"
-max = "4"
-provenance = {{ document = "01", verified = false }}
-rule = {{ kind = "count_bands", bands = [{bands}] }}
-"#
+            &one_leaf_toml(
+                "4",
+                &format!("{{ kind = \"count_bands\", bands = [{bands}] }}"),
             ),
             &limits,
         )

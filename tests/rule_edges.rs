@@ -8,27 +8,10 @@
     reason = "test helpers: a failure is the test failing"
 )]
 
-use par_index::{Evidence, RuleSet, Scorecard, criteria::LoadError, evaluate, scoring::EvalError};
+use par_index::{Evidence, RuleSet, Scorecard, evaluate, scoring::EvalError};
 
-/// A one-leaf set with this max and rule.
-fn set(max: &str, rule: &str) -> Result<RuleSet, LoadError> {
-    RuleSet::from_toml_str(&format!(
-        r#"
-id = "edges"
-title = "Edges"
-level = "district"
-years = {{ from = 2023 }}
-scale = "{max}"
-document = {{ number = "01" }}
-[[areas]]
-code = "1"
-title = "Leaf"
-max = "{max}"
-provenance = {{ document = "01", verified = false }}
-rule = {rule}
-"#
-    ))
-}
+mod support;
+use support::one_leaf as set;
 
 fn score(rs: &RuleSet, leaf: &str) -> Result<Scorecard, EvalError> {
     let ev = Evidence::from_json_str(&format!(
