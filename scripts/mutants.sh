@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the library with cargo-mutants, one slice of src at a time: the files a
 # glob matches are mutated in one run (one build of the tree), each mutant tested by the unit
-# tests and the integration tests that exercise that part (no doctests), one job at a time.
+# tests and the integration tests that exercise that part (no doctests).
 # Not run in CI. Writes mutants.out/<slice>/ and appends a per-module table (caught, missed,
 # unviable, timeout, % caught of the viable) to mutants-summary.md.
 #
@@ -10,7 +10,8 @@
 # One argument is one slice (one build); several globs in one argument, spaced, share it.
 #
 # Without a glob it runs the slices most at risk, in order. Needs `cargo install cargo-mutants`.
-# Environment: MUTANTS_TIMEOUT (seconds per test run, default 240).
+# Environment: MUTANTS_TIMEOUT (seconds per test run, default 240), MUTANTS_JOBS (mutants
+# built and tested at once, default 1), MUTANTS_NICE (default 15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 slices=("$@")
@@ -24,8 +25,15 @@ tests_for() {
         src/cycle/*|src/cycle.rs) echo mutants cycle reports floor roundtrip published batch_stream bonus json_input whatif audit gap ;;
         src/evidence*|src/json.rs|src/limits.rs) echo mutants json_input hostile engine trust ;;
         src/evaluate*) echo mutants engine criteria floor rule_edges sample trust docref messages bonus json_input gap ;;
-        src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine ;;
+        src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine mutants bonus ;;
         src/report*) echo mutants reports vietnamese roundtrip bonus cycle sample ;;
+        src/scorecard*|src/points.rs|src/digest.rs) echo mutants engine bonus roundtrip trust sample floor json_input ;;
+        src/validate*|src/load.rs|src/extend.rs|src/ruleset.rs|src/cases.rs|src/builtin.rs)
+            echo mutants engine criteria hostile messages extends layers published sample rule_edges ;;
+        src/json/*|src/path.rs|src/open.rs) echo mutants json_input hostile engine trust messages ;;
+        src/error*|src/model*|src/schema.rs) echo mutants messages hostile schema roundtrip engine cycle ;;
+        src/wording*) echo wording criteria published mutants ;;
+        src/docref.rs) echo docref criteria published mutants ;;
         *) echo mutants engine criteria cycle json_input hostile ;;
     esac
 }
@@ -39,7 +47,7 @@ for glob in "${slices[@]}"; do
     files=($glob)
     slug=$(echo "$glob" | tr '/*. ' '____' | sed 's/__*/_/g; s/^_//; s/_$//')
     out=mutants.out/$slug
-    args=(--package par-index --jobs 1 --test-tool cargo --timeout "${MUTANTS_TIMEOUT:-240}"
+    args=(--package par-index --jobs "${MUTANTS_JOBS:-1}" --test-tool cargo --timeout "${MUTANTS_TIMEOUT:-240}"
           --output "$out")
     for f in "${files[@]}"; do args+=(--file "$f"); done
     # The test selection goes to every cargo call (`-C`), so the build phase builds only the
