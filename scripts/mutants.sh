@@ -27,7 +27,7 @@ tests_for() {
         src/evaluate*) echo mutants engine criteria floor rule_edges sample trust docref messages bonus json_input gap ;;
         src/audit*|src/gap*|src/whatif.rs) echo audit gap whatif engine mutants bonus ;;
         src/report*) echo mutants reports vietnamese roundtrip bonus cycle sample ;;
-        src/scorecard*|src/points.rs|src/digest.rs) echo mutants engine bonus roundtrip trust sample floor json_input ;;
+        src/scorecard*|src/points.rs|src/digest.rs) echo mutants engine bonus roundtrip trust sample floor json_input schema ;;
         src/validate*|src/load.rs|src/extend.rs|src/ruleset.rs|src/cases.rs|src/builtin.rs)
             echo mutants engine criteria hostile messages extends layers published sample rule_edges ;;
         src/json/*|src/path.rs|src/open.rs) echo mutants json_input hostile engine trust messages ;;

@@ -746,3 +746,98 @@ fn a_unit_of_another_set_is_reported_as_that_alone() {
         )]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scorecards, points cards and bonus/penalty claims (`src/scorecard*`, `src/points.rs`,
+// `src/evaluate/items.rs`)
+
+/// A bonus claim past a per-value limit (four tasks, the limit 3) is refused although the
+/// `evidence` map is within its limits (kills `&=` → `|=` in `match_claims`).
+#[test]
+fn a_bonus_claim_past_a_value_limit_is_refused_on_its_own() {
+    let members = r#""evidence": {}, "bonus": { "T.1": { "tasks": [
+        { "name": "a", "status": "done" }, { "name": "b", "status": "done" },
+        { "name": "c", "status": "done" }, { "name": "d", "status": "done" } ] } }"#;
+    assert_eq!(
+        limit_report(members, &two_entries_three_tasks()),
+        [r#"bonus["T.1"].tasks: 4 tasks, more than the limit of 3"#]
+    );
+}
+
+/// The points card's and the scorecard's compact JSON read back to what was written (kills
+/// `to_json` and `to_json_compact` → `Ok("")` / `Ok("xyzzy")`).
+#[test]
+fn points_card_and_compact_scorecard_json_read_back_equal() {
+    use par_index::{Scorecard, evaluate, scoring::PointsCard, scoring::points_card};
+    let (rs, ev) = (cycle_set(), cycle_evidence());
+    let card = points_card(&rs, &ev).unwrap();
+    let json = card.to_json().unwrap();
+    assert!(json.starts_with(r#"{"engine":"par-index "#), "{json}");
+    assert_eq!(serde_json::from_str::<PointsCard>(&json).unwrap(), card);
+    let full = evaluate(&rs, &ev).unwrap();
+    let compact = full.to_json_compact().unwrap();
+    assert!(!compact.contains('\n'));
+    assert_eq!(serde_json::from_str::<Scorecard>(&compact).unwrap(), full);
+}
+
+/// A scored leaf's explanation gives its working; a leaf without evidence has none (kills
+/// `Explanation::working` → `None` and the deleted `Scored` arm). Leaf 1.1 of the one-leaf set
+/// is a ratio band: 13/16 = 81.25% meets the band from 80% to under 100%.
+#[test]
+fn a_scored_leaf_explains_its_working_and_a_missing_one_has_none() {
+    use par_index::scoring::Working;
+    let rs = one_leaf(
+        "1",
+        r#"{ kind = "ratio_bands", bands = [
+            { at_least = "100", points = "1" },
+            { at_least = "80", below = "100", points = "0.5" },
+            { points = "0" } ] }"#,
+    )
+    .unwrap();
+    let card = score_leaf(&rs, r#"{ "numerator": 13, "denominator": 16 }"#).unwrap();
+    let leaf = card.node("1").unwrap().leaf.as_ref().unwrap();
+    match leaf.explanation.working() {
+        Some(Working::RatioBand { share, band }) => {
+            assert_eq!(share.percent, dec("81.25"));
+            assert_eq!(
+                (band.lower, band.upper),
+                (Some(dec("80")), Some(dec("100")))
+            );
+        }
+        other => panic!("expected a ratio band, got {other:?}"),
+    }
+    let ev = Evidence::from_json_str(
+        r#"{ "unit": { "name": "X", "level": "district" }, "period": { "year": 2023 }, "evidence": {} }"#,
+    )
+    .unwrap();
+    let card = par_index::evaluate(&rs, &ev).unwrap();
+    let leaf = card.node("1").unwrap().leaf.as_ref().unwrap();
+    assert_eq!(leaf.explanation.working(), None);
+}
+
+/// The provenance line: every leaf checked, or how many are not and what they carry (kills
+/// `Display` → `Ok(())` and `==` → `!=` in `ProvenanceSummary`'s `fmt`).
+#[test]
+fn the_provenance_summary_says_how_much_is_unverified() {
+    use par_index::scoring::ProvenanceSummary;
+    let all = ProvenanceSummary {
+        leaves: 56,
+        unverified_leaves: 0,
+        unverified_max: Decimal::ZERO,
+        unverified_points: Decimal::ZERO,
+    };
+    assert_eq!(
+        all.to_string(),
+        "all 56 leaves checked against the published text"
+    );
+    let some = ProvenanceSummary {
+        unverified_leaves: 3,
+        unverified_max: dec("4.50"),
+        unverified_points: dec("2.25"),
+        ..all
+    };
+    assert_eq!(
+        some.to_string(),
+        "3 of 56 leaves are not checked against the published text; they carry 4.5 points of the maximum and 2.25 of the points scored"
+    );
+}
