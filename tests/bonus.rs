@@ -252,6 +252,11 @@ fn the_total_is_clamped_at_zero_unless_the_set_allows_less() {
     assert_eq!((t.points, t.index), (d("0"), Some(d("0.00"))));
     let clamp = t.clamped.unwrap();
     assert_eq!((clamp.at, clamp.unclamped), (ClampAt::Zero, d("-0.5")));
+    // Exactly 0 is not a clamp: 1 − P.1 (2 × 0.5 = 1) = 0.
+    let level = ev("1", false, "0", r#""penalty":{"P.1":{"count":2}}"#);
+    let c = card(&level);
+    let t = &c.adjusted.as_ref().unwrap().total;
+    assert_eq!((t.points, t.clamped), (d("0"), None));
     // A set that allows it: −0.5 of 10 → −5.00%, below every class.
     let open = RuleSet::from_toml_str(&SET.replace(
         "penalty_max = \"1.5\"\n",
