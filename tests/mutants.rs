@@ -841,3 +841,339 @@ fn the_provenance_summary_says_how_much_is_unverified() {
         "3 of 56 leaves are not checked against the published text; they carry 4.5 points of the maximum and 2.25 of the points scored"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The report renderers (`src/report*`)
+
+use par_index::report::{
+    Lang, render_diff_markdown, render_ranking_markdown, render_scorecard_csv,
+    render_scorecard_markdown,
+};
+
+/// A 3-point commune set, every rule checked against its text: area 1 with 1.1 (check, 1)
+/// and 1.2 (manual, 2); no class, no bonus, no penalty.
+const TINY: &str = r#"
+id = "tiny"
+title = "Bộ nhỏ"
+level = "commune"
+years = { from = 2024 }
+scale = "3"
+document = { number = "1/QĐ" }
+
+[[areas]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = "3"
+provenance = { document = "1/QĐ", clause = "mục 1", verified = true }
+
+[[areas.criteria]]
+code = "1.1"
+title = "Kế hoạch"
+max = "1"
+rule = { kind = "check" }
+
+[[areas.criteria]]
+code = "1.2"
+title = "Báo cáo"
+max = "2"
+rule = { kind = "manual" }
+"#;
+
+/// Xã A: 1.1 met, 1.2 without evidence (scored 0 and reported).
+fn tiny_evidence() -> Evidence {
+    Evidence::from_json_str(
+        r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2024},
+        "evidence":{"1.1":{"met":true}}}"#,
+    )
+    .unwrap()
+}
+
+fn tiny_card() -> par_index::Scorecard {
+    par_index::evaluate(&RuleSet::from_toml_str(TINY).unwrap(), &tiny_evidence()).unwrap()
+}
+
+/// The plain-text tree indents a criterion (depth 2) by 2 under its area (depth 1, not
+/// indented), and the line under a leaf by 11 + 2 (kills `2 * depth` → `2 + depth` in `tree`
+/// and `11 + indent` → `11 - indent` / `11 * indent` in `leaf_line`).
+#[test]
+fn the_text_scorecard_indents_each_level_and_the_line_under_each_leaf() {
+    let sp = |n: usize| " ".repeat(n);
+    // Columns: code 10, title 56, points 15 (right), index 8 (right), one space between.
+    // 1 of 3 = 33.33%; 1.1 1 of 1 = 100%; 1.2 0 of 2, without evidence (` !`, and so is
+    // its area: a leaf below it has none). The parts line lists the appraised part, which
+    // every leaf is in: 1 of 3.
+    let expected = [
+        "Bảng điểm Chỉ số CCHC: Xã A (cấp xã), năm 2024".to_string(),
+        "Bộ tiêu chí: tiny (1/QĐ), Bộ nhỏ".to_string(),
+        String::new(),
+        format!(
+            "Mã{} Tiêu chí{} {}Điểm / Tối đa {}Chỉ số",
+            sp(8),
+            sp(48),
+            sp(2),
+            sp(2)
+        ),
+        format!(
+            "1{} Chỉ đạo, điều hành{} {}1,00 / 3,00 {}33,33% !",
+            sp(9),
+            sp(38),
+            sp(4),
+            sp(2)
+        ),
+        format!(
+            "  1.1{}   Kế hoạch{} {}1,00 / 1,00 {}100,00%",
+            sp(5),
+            sp(46),
+            sp(4),
+            sp(1)
+        ),
+        format!("{}  ↳ đạt → 1/1 điểm", sp(13)),
+        format!(
+            "  1.2{}   Báo cáo{} {}0,00 / 2,00 {}0,00% !",
+            sp(5),
+            sp(47),
+            sp(4),
+            sp(3)
+        ),
+        format!("{}  ↳ không có tài liệu kiểm chứng → 0/2 điểm", sp(13)),
+        String::new(),
+        "Tổng: 1,00 / 3,00, chỉ số 33,33%, chưa đạt xếp loại".to_string(),
+        "Các phần: thẩm định 1,00 / 3,00".to_string(),
+        "Chỉ số thành phần: 1 33,33%".to_string(),
+        "Nguồn gốc: cả 2 tiêu chí đã được đối chiếu với văn bản gốc".to_string(),
+        String::new(),
+        "Phát hiện (1):".to_string(),
+        "  - evidence[\"1.2\"]: không có tài liệu kiểm chứng: tính 0 điểm và báo cáo".to_string(),
+    ];
+    let text = tiny_card().to_text(Lang::Vi);
+    assert_eq!(text.lines().collect::<Vec<_>>(), expected, "{text}");
+}
+
+/// The whole Markdown scorecard of a self-assessment with every rule verified: no bonus or
+/// penalty row (none set, none declared), no line on unverified rules, the finding listed
+/// (kills the `declared` guard → `true` in `sum_rows`, `>` → `==` / `>=` in `explanations`
+/// and `findings` → `()`).
+#[test]
+fn the_markdown_scorecard_of_a_verified_self_assessment_written_out_whole() {
+    let expected = "\
+# Chỉ số cải cách hành chính: Xã A — năm 2024
+
+Bộ tiêu chí: `tiny` (1/QĐ), Bộ nhỏ
+
+| STT | Lĩnh vực/Tiêu chí/Tiêu chí thành phần | Điểm tối đa | Tự đánh giá | Thẩm định | Điều tra XHH | Điểm đạt | Chỉ số (%) |
+|---|---|--:|--:|--:|--:|--:|--:|
+| 1 | **Chỉ đạo, điều hành** | 3 | 1 |  |  | 1 | 33,33 |
+| 1.1 | Kế hoạch | 1 | 1 |  |  | 1 | 100,00 |
+| 1.2 | Báo cáo | 2 | 0 |  |  | 0 | 0,00 |
+|  | **Tổng điểm các lĩnh vực** | 3 |  |  |  | 1 | 33,33 |
+|  | **Chỉ số CCHC** | 3 |  |  |  | **1** | **33,33** |
+
+Chỉ số: 33,33%; chưa đạt xếp loại nào.
+
+## Giải thích và căn cứ
+
+- **1.1** Kế hoạch: đạt → 1/1 điểm. Căn cứ: 1/QĐ, mục 1
+- **1.2** Báo cáo: không có tài liệu kiểm chứng → 0/2 điểm. Căn cứ: 1/QĐ, mục 1
+
+## Lưu ý
+
+- evidence[\"1.2\"]: no evidence: scored 0 of 2
+";
+    let md = render_scorecard_markdown(&tiny_card(), Lang::Vi).unwrap();
+    assert_eq!(md, expected);
+}
+
+/// The tiny set with its rules unverified, appraised in one round: 1.2 set to 1.5.
+fn tiny_unverified_appraised() -> par_index::assessment::AppraisedScorecard {
+    let rs = RuleSet::from_toml_str(&TINY.replace("verified = true", "verified = false")).unwrap();
+    let a = Appraisal::from_json_str(
+        r#"{"rounds":[{"round":1,"changes":{"1.2":{"points":"1.5","reason":"bổ sung báo cáo"}}}]}"#,
+    )
+    .unwrap();
+    evaluate_appraised(&rs, &tiny_evidence(), &a).unwrap()
+}
+
+/// With one round the CSV has no column per round (only from two: kills `>` → `>=` in
+/// `scorecard_csv`); the Markdown says how many rules are unverified (kills `>` → `==` / `<`
+/// in `explanations`).
+#[test]
+fn one_round_has_no_round_columns_and_unverified_rules_are_counted() {
+    let card = tiny_unverified_appraised();
+    // 1.2: 0 → 1.5; area 1 + 1.5 = 2.5 of 3 = 83.33%; 1.5 of 2 = 75%.
+    let expected = "\
+STT,Lĩnh vực/Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Tự đánh giá,Thẩm định,Điều tra XHH,Điểm đạt,Chỉ số (%),Giải thích,Căn cứ\r
+1,\"Chỉ đạo, điều hành\",3,1,\"2,5\",,\"2,5\",\"83,33\",,\r
+1.1,Kế hoạch,1,1,1,,1,\"100,00\",đạt → 1/1 điểm,\"1/QĐ, mục 1 (chưa đối chiếu văn bản)\"\r
+1.2,Báo cáo,2,0,\"1,5\",,\"1,5\",\"75,00\",\"thẩm định lần 1: bổ sung báo cáo → 1,5/2 điểm\",\"1/QĐ, mục 1 (chưa đối chiếu văn bản)\"\r
+,Tổng điểm các lĩnh vực,3,,,,\"2,5\",\"83,33\",,\r
+,Chỉ số CCHC,3,,,,\"2,5\",\"83,33\",,\r
+";
+    assert_eq!(render_scorecard_csv(&card, Lang::Vi).unwrap(), expected);
+    // Both leaves unverified: 3 points at most, 1 + 1.5 = 2.5 reached.
+    let md = render_scorecard_markdown(&card, Lang::Vi).unwrap();
+    assert!(
+        md.contains(
+            "\n\n2/2 tiêu chí chưa được đối chiếu với văn bản gốc (3 điểm tối đa, 2,5 điểm đạt).\n"
+        ),
+        "{md}"
+    );
+}
+
+/// A free bonus with no penalty still has its section (kills `&&` → `||` in `adjustments`).
+#[test]
+fn a_bonus_without_a_penalty_is_listed_with_its_reason() {
+    let rs = RuleSet::from_toml_str(&TINY.replace(
+        "document = { number = \"1/QĐ\" }\n",
+        "document = { number = \"1/QĐ\" }\nbonus_max = \"1\"\n",
+    ))
+    .unwrap();
+    let a = Appraisal::from_json_str(
+        r#"{"bonus":[{"points":"0.5","reason":"sáng kiến được công nhận"}]}"#,
+    )
+    .unwrap();
+    let md = render_scorecard_markdown(
+        &evaluate_appraised(&rs, &tiny_evidence(), &a).unwrap(),
+        Lang::Vi,
+    )
+    .unwrap();
+    // 1 + 0.5 = 1.5 of 3 = 50%; the bonus cap 1 is shown, no penalty row (no penalty_max).
+    for line in [
+        "|  | Điểm thưởng (tối đa 1) | 1 |  |  |  | +0,5 |  |",
+        "|  | **Chỉ số CCHC** | 3 |  |  |  | **1,5** | **50,00** |",
+    ] {
+        assert!(md.lines().any(|l| l == line), "{line}\n{md}");
+    }
+    assert!(!md.contains("Điểm phạt"), "{md}");
+    assert!(
+        md.contains("\n## Điểm thưởng, điểm phạt\n\n- Thưởng 0,5: sáng kiến được công nhận\n"),
+        "{md}"
+    );
+}
+
+/// An English report names an item by its English title; a declared bonus without a cap has
+/// its sum row all the same (kills deleting the `(Lang::En, Some(t))` arm of `item_title` and
+/// the `declared` guard → `false` in `sum_rows`).
+#[test]
+fn items_in_english_and_a_declared_bonus_without_a_cap() {
+    let rs = RuleSet::from_toml_str(&ITEMS_SET.replace("bonus_max = \"2\"\n", "").replace(
+        "title = \"Sáng kiến CCHC được công nhận\"\n",
+        "title = \"Sáng kiến CCHC được công nhận\"\ntitle_en = \"Recognised PAR initiatives\"\n",
+    ))
+    .unwrap();
+    let md = render_scorecard_markdown(
+        &par_index::evaluate(&rs, &items_evidence()).unwrap(),
+        Lang::En,
+    )
+    .unwrap();
+    // Area 1 8 of 10; T.1 2 × 0.5 = 1 (no bonus_max: counted as claimed); P.1 not claimed, 0;
+    // 8 + 1 − 0 = 9 of 10 = 90%.
+    for line in [
+        "| T.1 | Bonus: Recognised PAR initiatives | 1.5 | 1 |  |  | +1 |  |",
+        "| P.1 | Penalty: Vi phạm trong giải quyết thủ tục hành chính | 1 | 0 |  |  | −0 |  |",
+        "|  | Bonus |  |  |  |  | +1 |  |",
+        "|  | Penalty (at most 1.5) | 1.5 |  |  |  | −0 |  |",
+        "|  | **PAR Index** | 10 |  |  |  | **9** | **90.00** |",
+        "- **T.1** Bonus: Recognised PAR initiatives: 2 sáng kiến × 0.5 = 1, at most 1.5 → 1 of 1.5. Basis: 1/QĐ-UBND (not checked against the text)",
+    ] {
+        assert!(md.lines().any(|l| l == line), "{line}\n{md}");
+    }
+}
+
+/// A change that leaves the points where they were shows a change of `0`, neither `+0` nor
+/// `−0` (kills `>` → `>=`, `<` → `<=` and the `d < 0` guard → `true` in `diff::signed`).
+#[test]
+fn an_appraisal_change_that_keeps_the_points_shows_a_change_of_zero() {
+    let a = Appraisal::from_json_str(
+        r#"{"rounds":[{"round":1,"changes":{"1.1":{"points":"1","reason":"giữ nguyên"}}}]}"#,
+    )
+    .unwrap();
+    let rs = RuleSet::from_toml_str(TINY).unwrap();
+    let md = render_diff_markdown(
+        &evaluate_appraised(&rs, &tiny_evidence(), &a).unwrap(),
+        Lang::Vi,
+    );
+    // 1.1 was 1 of 1, stays 1: area 1 and the total stay 1 of 3 = 33.33%.
+    let row = "| 1 | 1.1 | Kế hoạch | 1 | 1 | 0 | 1: 33,33 → 33,33 | 33,33 → 33,33 | giữ nguyên | thẩm định lần 1: giữ nguyên → 1/1 điểm | 1/QĐ, mục 1 |";
+    assert!(md.lines().any(|l| l == row), "{md}");
+}
+
+/// A 10-point set, appraised 8 (area 1) and survey 2 (area 2), rescaled when a unit has no
+/// survey; two classes.
+const RANK_SET: &str = r#"
+id = "rank-mini"
+title = "Bộ xếp hạng nhỏ"
+level = "commune"
+years = { from = 2024 }
+scale = "10"
+document = { number = "2/QĐ" }
+parts = { appraised = "8", survey = "2" }
+survey_optional = "rescale"
+classification = [
+  { label = "Khá", at_least = "80" },
+  { label = "Trung bình", at_least = "0", below = "80" },
+]
+
+[[areas]]
+code = "1"
+title = "Kết quả"
+max = "8"
+provenance = { document = "2/QĐ", verified = true }
+rule = { kind = "manual" }
+
+[[areas]]
+code = "2"
+title = "Hài lòng"
+max = "2"
+provenance = { document = "2/QĐ", verified = true }
+rule = { kind = "survey" }
+"#;
+
+/// The whole Markdown ranking: heading with its basis and tie-break, the rescaled index
+/// starred with its footnote, the areas named, the summaries (kills `tie_text` → `""` /
+/// `"xyzzy"`, `rescaled` → `false`, `write_ranking_heading` and `write_ranking_notes` → `()`
+/// and deleting `!` in `write_ranking_notes`).
+#[test]
+fn the_markdown_ranking_written_out_whole() {
+    use par_index::assessment::{Batch, score_batch};
+    let rs = RuleSet::from_toml_str(RANK_SET).unwrap();
+    let batch = Batch::from_json_str(
+        r#"{ "units": [
+  { "unit": { "name": "Xã A", "level": "commune" }, "period": { "year": 2024 },
+    "evidence": { "1": { "points": "6" }, "2": { "answers": { "A": 6, "B": 4 } } } },
+  { "unit": { "name": "Xã B", "level": "commune" }, "period": { "year": 2024 },
+    "evidence": { "1": { "points": "6.4" } } }
+] }"#,
+    )
+    .unwrap();
+    // Xã A: survey (6 × 100% + 4 × 60%) / 10 = 84% of 2 = 1.68; 6 + 1.68 = 7.68 of 10 =
+    //   76.80% (Trung bình); area 1 6/8 = 75%, area 2 84%.
+    // Xã B: no survey → rescaled: 6.4 of the appraised 8 = 80.00% (Khá), starred; area 1
+    //   6.4/8 = 80%, area 2 without evidence 0 of 2 = 0%.
+    // Mean (80 + 76.8) / 2 = 78.4, median of two the same.
+    let expected = "\
+# Xếp hạng chỉ số cải cách hành chính — `rank-mini` (2 đơn vị)
+
+Căn cứ: 2/QĐ (Bộ xếp hạng nhỏ), năm 2024.
+
+Tiêu chí phụ khi bằng chỉ số: không có; đơn vị bằng chỉ số thì đồng hạng.
+
+| Hạng | Đơn vị | Tổng điểm | Chỉ số (%) | Xếp loại | Lĩnh vực 1 (%) | Lĩnh vực 2 (%) |
+|---|---|--:|--:|---|--:|--:|
+| 1 | Xã B | 6,40 | 80,00* | Khá | 80,00 (1) | 0,00 (2) |
+| 2 | Xã A | 7,68 | 76,80 | Trung bình | 75,00 (2) | 84,00 (1) |
+
+\\* Không có điều tra xã hội học: chỉ số quy về thang điểm 100 từ phần thẩm định.
+
+Lĩnh vực: 1: Kết quả; 2: Hài lòng.
+
+## Thống kê theo xếp loại
+
+| Nhóm | Số đơn vị | Trung bình | Trung vị | Thấp nhất | Cao nhất |
+|---|--:|--:|--:|--:|--:|
+| Tất cả | 2 | 78,40 | 78,40 | 76,80 | 80,00 |
+| Khá | 1 | 80,00 | 80,00 | 80,00 | 80,00 |
+| Trung bình | 1 | 76,80 | 76,80 | 76,80 | 76,80 |
+";
+    let md = render_ranking_markdown(&score_batch(&rs, &batch).unwrap(), Lang::Vi);
+    assert_eq!(md, expected);
+}

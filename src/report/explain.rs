@@ -456,6 +456,88 @@ mod tests {
         );
     }
 
+    fn band(lower: Option<&str>, li: bool, upper: Option<&str>, ui: bool, unit: &str) -> BandView {
+        BandView {
+            lower: lower.map(d),
+            lower_inclusive: li,
+            upper: upper.map(d),
+            upper_inclusive: ui,
+            unit: unit.into(),
+            proportional: false,
+        }
+    }
+
+    #[test]
+    fn a_count_band_of_one_value_is_said_exactly_that_value() {
+        // [3, 3] holds 3 alone; so does [3, 4) for a count (whole numbers), but not [3, 5)
+        // (3 and 4), [3, 4] (3 and 4), (3, 4) (written as set: above 3, below 4) or [2.5, 3.5)
+        // (a fractional edge: 3 alone, but written as set).
+        for (b, text) in [
+            (band(Some("3"), true, Some("3"), true, ""), "đúng 3"),
+            (band(Some("3"), true, Some("4"), false, ""), "đúng 3"),
+            (
+                band(Some("3"), true, Some("5"), false, ""),
+                "từ 3 đến dưới 5",
+            ),
+            (band(Some("3"), true, Some("4"), true, ""), "từ 3 đến 4"),
+            (
+                band(Some("3"), false, Some("4"), false, ""),
+                "trên 3 đến dưới 4",
+            ),
+            (
+                band(Some("2.5"), true, Some("3.5"), false, ""),
+                "từ 2,5 đến dưới 3,5",
+            ),
+        ] {
+            assert_eq!(band_vi(&b), text, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn a_share_band_says_each_edge_included_or_not() {
+        // A share is not a count: [80%, 81%) holds 80,5% too, so it is not "đúng 80%".
+        for (b, text) in [
+            (band(Some("100"), true, Some("100"), true, "%"), "đúng 100%"),
+            (
+                band(Some("80"), true, Some("81"), false, "%"),
+                "từ 80% đến dưới 81%",
+            ),
+            (
+                band(Some("80"), true, Some("100"), false, "%"),
+                "từ 80% đến dưới 100%",
+            ),
+            (
+                band(Some("80"), false, Some("100"), true, "%"),
+                "trên 80% đến 100%",
+            ),
+            (band(Some("95"), true, None, false, "%"), "từ 95% trở lên"),
+            (band(Some("80"), false, None, false, "%"), "trên 80%"),
+            (band(None, false, Some("5"), true, "%"), "từ 5% trở xuống"),
+            (band(None, false, Some("5"), false, "%"), "dưới 5%"),
+            (
+                band(Some("12.5"), true, None, false, "%"),
+                "từ 12,5% trở lên",
+            ),
+            (band(None, false, None, false, "%"), "mọi giá trị"),
+        ] {
+            assert_eq!(band_vi(&b), text, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn a_survey_lists_the_answers_given_and_not_those_without_votes() {
+        // 6 × A (100%) + 4 × C (60%) over 10 ballots = (600 + 240) / 10 = 84%; B has no vote.
+        let answers: std::collections::BTreeMap<String, u64> =
+            [("A".into(), 6), ("B".into(), 0), ("C".into(), 4)].into();
+        assert_eq!(
+            working(&Working::Survey {
+                answers,
+                weighted_percent: d("84"),
+            }),
+            "10 phiếu (A 6, C 4) → bình quân 84% điểm tối đa"
+        );
+    }
+
     #[test]
     fn a_failed_check_lists_what_failed() {
         let w = |failed: Vec<String>| Working::Check { met: false, failed };

@@ -170,4 +170,13 @@ mod tests {
         assert_eq!(share(d("83.3333"), Lang::Vi), "83,33");
         assert_eq!(share(d("110"), Lang::Vi), "110");
     }
+
+    #[test]
+    fn parentheses_are_added_unless_the_text_is_already_wrapped_in_them() {
+        assert_eq!(in_parens("1/QĐ"), "(1/QĐ)");
+        assert_eq!(in_parens("(dựng lại)"), "(dựng lại)");
+        // Opened or closed at one end only: not wrapped, so wrapped once more.
+        assert_eq!(in_parens("(dựng lại"), "((dựng lại)");
+        assert_eq!(in_parens("số 1 (sửa đổi)"), "(số 1 (sửa đổi))");
+    }
 }
