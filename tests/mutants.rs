@@ -1177,3 +1177,181 @@ Lĩnh vực: 1: Kết quả; 2: Hài lòng.
     let md = render_ranking_markdown(&score_batch(&rs, &batch).unwrap(), Lang::Vi);
     assert_eq!(md, expected);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Loading a set (`src/load.rs`, `src/ruleset.rs`, `src/cases.rs`)
+
+/// The messages of the issues refusing `text` under `limits`, or `[]` when it loads.
+fn load_issues(text: &str, limits: &Limits) -> Vec<String> {
+    match RuleSet::from_toml_str_with_limits(text, limits) {
+        Ok(_) => vec![],
+        Err(par_index::criteria::LoadError::Invalid { issues, .. }) => {
+            issues.iter().map(ToString::to_string).collect()
+        }
+        Err(other) => vec![other.to_string()],
+    }
+}
+
+/// A set of exactly `max_file_bytes` loads; one byte more is refused by size (kills `>` →
+/// `>=` in `parse_toml`).
+#[test]
+fn a_set_of_exactly_max_file_bytes_loads_and_one_byte_more_is_refused() {
+    let text = one_leaf_toml("1", r#"{ kind = "manual" }"#);
+    let limits = Limits {
+        max_file_bytes: text.len(),
+        ..Limits::default()
+    };
+    assert_eq!(load_issues(&text, &limits), Vec::<String>::new());
+    let longer = format!("{text} ");
+    assert_eq!(
+        load_issues(&longer, &limits),
+        [format!(
+            "(document): the file has {} bytes, more than the limit `max_file_bytes` of {}",
+            text.len() + 1,
+            text.len()
+        )]
+    );
+}
+
+/// A syntax error names its line and column: `@` is the 9th character of line 3 (kills
+/// `line - 1` → `line / 1` in `LineIndex::line_col`, which put every column at 1).
+#[test]
+fn a_syntax_error_names_its_line_and_column() {
+    match RuleSet::from_toml_str("id = \"x\"\ntitle = \"T\"\nscale = @\n") {
+        Err(par_index::criteria::LoadError::Syntax { line, column, .. }) => {
+            assert_eq!((line, column), (3, 9));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The word `extends` in a title does not make a set an extension of another: only a
+/// top-level `extends` key does (kills `==` → `!=` in `extends_another`).
+#[test]
+fn a_set_that_mentions_extends_in_a_title_is_not_an_extension() {
+    let text = one_leaf_toml("1", r#"{ kind = "manual" }"#)
+        .replace("title = \"Leaf\"", "title = \"Leaf that extends nothing\"");
+    let rs = RuleSet::from_toml_str(&text).unwrap();
+    assert_eq!(rs.node("1").unwrap().title(), "Leaf that extends nothing");
+}
+
+/// A text of exactly `max_string_len` bytes in a set is read; one byte more is refused at its
+/// path (kills the guard → `false` and `>` → `==` / `>=` in `Walker::value`).
+#[test]
+fn a_set_text_of_exactly_max_string_len_loads_and_one_byte_more_is_refused() {
+    let limits = Limits {
+        max_string_len: 10,
+        ..Limits::default()
+    };
+    let with_title = |t: &str| {
+        one_leaf_toml("1", r#"{ kind = "manual" }"#)
+            .replace("title = \"Leaf\"", &format!("title = \"{t}\""))
+    };
+    assert_eq!(
+        load_issues(&with_title("LeafLeafLe"), &limits),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        load_issues(&with_title("LeafLeafLea"), &limits),
+        ["areas[0].title (line 10): a text of 11 bytes, more than the limit of 10"]
+    );
+}
+
+/// TOML nesting is bounded at `max_depth` × 2 + 8 levels, counted through arrays and tables
+/// alike: with `max_depth = 1`, a value 10 levels down passes the walk (the set is then refused
+/// for its unknown field), 11 levels down is refused for its depth, once however many
+/// branches go that deep (kills `+` → `*` / `-` in `Walker::table` and `Walker::value`, `>` →
+/// `==` / `>=`, and the `!` and `==` of the once-only check).
+#[test]
+fn toml_nesting_is_bounded_through_arrays_and_tables_and_reported_once() {
+    let limits = Limits {
+        max_depth: 1,
+        ..Limits::default()
+    };
+    let base = one_leaf_toml("1", r#"{ kind = "manual" }"#);
+    // `x` is at depth 1; each `[` or `{ a =` goes one deeper.
+    let arrays = |levels: usize| format!("x = {}1{}\n", "[".repeat(levels), "]".repeat(levels));
+    let tables =
+        |levels: usize| format!("y = {}1{}\n", "{ a = ".repeat(levels), " }".repeat(levels));
+    let set = |extra: &str| format!("{extra}{base}");
+    let too_deep = "nesting deeper than the limit of 1 levels of criteria";
+    for deep in [arrays, tables] {
+        let at = load_issues(&set(&deep(9)), &limits);
+        assert!(
+            !at.is_empty() && at.iter().all(|i| !i.contains(too_deep)),
+            "{at:?}"
+        );
+        let past = load_issues(&set(&deep(10)), &limits);
+        assert_eq!(past.len(), 1, "{past:?}");
+        assert!(past[0].contains(too_deep), "{past:?}");
+    }
+    let both = load_issues(&set(&format!("{}{}", arrays(10), tables(10))), &limits);
+    assert_eq!(both.len(), 1, "{both:?}");
+    assert!(both[0].contains(too_deep), "{both:?}");
+}
+
+/// Two sets are equal when their definitions are: the same set loaded twice is, a set that
+/// differs only in its own title (not in its tree) is not, nor is another set (kills every
+/// mutant of `RuleSet`'s `eq`).
+#[test]
+fn rule_sets_are_equal_when_their_definitions_are() {
+    let text = one_leaf_toml("1", r#"{ kind = "manual" }"#);
+    let a = RuleSet::from_toml_str(&text).unwrap();
+    assert!(a == RuleSet::from_toml_str(&text).unwrap());
+    let retitled =
+        RuleSet::from_toml_str(&text.replace("title = \"One leaf\"", "title = \"Một lá\""))
+            .unwrap();
+    assert!(a != retitled);
+    assert!(a != cycle_set());
+}
+
+/// A set's accessors: its SHA-256 (64 hex digits, that of its canonical JSON), its leaf codes
+/// and its nodes in tree order with code, title, depth and floor (kills each accessor
+/// returning a constant). The cycle set: areas 1 (1.1–1.3) and 2 (2.1, 2.2).
+#[test]
+fn a_sets_accessors_give_its_digest_leaves_and_nodes() {
+    let rs = cycle_set();
+    assert_eq!(
+        rs.sha256(),
+        par_index::criteria::digest::ruleset_sha256(rs.def())
+    );
+    assert_eq!(rs.sha256().len(), 64);
+    assert!(rs.sha256().bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(
+        rs.leaf_codes().collect::<Vec<_>>(),
+        ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    );
+    let nodes: Vec<(&str, usize)> = rs.nodes().map(|n| (n.code(), n.depth())).collect();
+    assert_eq!(
+        nodes,
+        [
+            ("1", 1),
+            ("1.1", 2),
+            ("1.2", 2),
+            ("1.3", 2),
+            ("2", 1),
+            ("2.1", 2),
+            ("2.2", 2)
+        ]
+    );
+    assert_eq!(
+        rs.node("2.1").unwrap().title(),
+        "Tỷ lệ hồ sơ giải quyết đúng hạn"
+    );
+    // A deduction's floor may go below 0; a check leaf's and a parent's is 0.
+    let deduction = one_leaf(
+        "1",
+        r#"{ kind = "deduction", per_item = "0.25", min_points = "-0.5" }"#,
+    )
+    .unwrap();
+    assert_eq!(deduction.node("1").unwrap().floor(), dec("-0.5"));
+    assert_eq!(
+        one_leaf("1", r#"{ kind = "check" }"#)
+            .unwrap()
+            .node("1")
+            .unwrap()
+            .floor(),
+        dec("0")
+    );
+    assert_eq!(rs.node("1").unwrap().floor(), dec("0"));
+}
