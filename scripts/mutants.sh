@@ -29,7 +29,7 @@ tests_for() {
         src/report*) echo mutants reports vietnamese roundtrip bonus cycle sample ;;
         src/scorecard*|src/points.rs|src/digest.rs) echo mutants engine bonus roundtrip trust sample floor json_input schema ;;
         src/validate*|src/load.rs|src/extend.rs|src/ruleset.rs|src/cases.rs|src/builtin.rs)
-            echo mutants engine criteria hostile messages extends layers published sample rule_edges ;;
+            echo mutants engine criteria hostile messages extends layers published sample rule_edges cycle ;;
         src/json/*|src/path.rs|src/open.rs) echo mutants json_input hostile engine trust messages ;;
         src/error*|src/model*|src/schema.rs) echo mutants messages hostile schema roundtrip engine cycle ;;
         src/wording*) echo wording criteria published mutants ;;

@@ -1363,3 +1363,88 @@ fn a_sets_accessors_give_its_digest_leaves_and_nodes() {
     .unwrap();
     assert_eq!(checked.node("1").unwrap().verified(), Some(true));
 }
+
+/// A negative part is reported, with its leaves' sum (1.1 + 1.2 + 1.3 + 2.1 = 1 + 2 + 2 + 3 =
+/// 8), but not also as parts that miss the scale (−1 + 2 = 1, not 10) (kills `&` → `|` in
+/// the header check).
+#[test]
+fn a_negative_part_is_reported_without_a_scale_mismatch() {
+    let text = CYCLE_SET.replace(
+        r#"parts = { appraised = "8", survey = "2" }"#,
+        r#"parts = { appraised = "-1", survey = "2" }"#,
+    );
+    assert_eq!(
+        load_issues(&text, &Limits::default()),
+        [
+            "parts.appraised (line 11): `-1` is negative: expected 0 or more",
+            "parts.appraised (line 11): the appraised part is `-1`, but its leaves add up to `8`"
+        ]
+    );
+}
+
+/// The tree's size limits: the cycle set's 7 nodes load under `max_nodes = 7`; under 6 the
+/// seventh (2.2, line 69) is refused as one node too many, also when it sits exactly at
+/// `max_depth`; under `max_depth = 1` the first criterion (1.1, line 30) is refused as too
+/// deep (kills `<` → `<=` and the `>` mutants of `hits_limit`). What the nodes left out
+/// leave behind (a part whose leaves are gone) is reported beside.
+#[test]
+fn the_tree_is_refused_one_node_or_one_level_past_its_limits() {
+    let limits = |max_nodes, max_depth| Limits {
+        max_nodes,
+        max_depth,
+        ..Limits::default()
+    };
+    let tree_issues = |l: &Limits| -> Vec<String> {
+        load_issues(CYCLE_SET, l)
+            .into_iter()
+            .filter(|i| i.contains("the tree is"))
+            .collect()
+    };
+    assert_eq!(load_issues(CYCLE_SET, &limits(7, 8)), Vec::<String>::new());
+    for depth in [8, 2] {
+        assert_eq!(
+            tree_issues(&limits(6, depth)),
+            ["areas[1].criteria[1] (line 69): the tree is more than the limit of 6 nodes"]
+        );
+    }
+    assert_eq!(
+        tree_issues(&limits(7, 1)),
+        ["areas[0].criteria[0] (line 30): the tree is deeper than the limit of 1 levels"]
+    );
+}
+
+/// The evidence a leaf expects (tài liệu kiểm chứng), when the set says; none otherwise
+/// (kills `expected_evidence` → `None` / `Some("")` / `Some("xyzzy")`).
+#[test]
+fn a_leaf_gives_the_evidence_it_expects_when_the_set_says() {
+    let plain = one_leaf_toml("1", r#"{ kind = "check" }"#);
+    let said = plain.replace(
+        "rule = {",
+        "evidence = \"Kế hoạch CCHC năm của UBND\"\nrule = {",
+    );
+    let node = |text: &str| RuleSet::from_toml_str(text).unwrap();
+    assert_eq!(
+        node(&said).node("1").unwrap().expected_evidence(),
+        Some("Kế hoạch CCHC năm của UBND")
+    );
+    assert_eq!(node(&plain).node("1").unwrap().expected_evidence(), None);
+}
+
+/// A bonus item's max of 0 is refused at the max, and its rule's cap (the max, when the rule
+/// gives none) with it (aimed at `item_max` → `true`).
+#[test]
+fn an_item_with_a_zero_max_is_refused_at_its_max() {
+    let text = ITEMS_SET.replace(
+        "code = \"T.1\"\ntitle = \"Sáng kiến CCHC được công nhận\"\nmax = \"1.5\"",
+        "code = \"T.1\"\ntitle = \"Sáng kiến CCHC được công nhận\"\nmax = \"0\"",
+    );
+    assert_ne!(text, ITEMS_SET);
+    let issues = load_issues(&text, &Limits::default());
+    assert_eq!(
+        issues,
+        [
+            "bonus[0].max (line 25): max `0` of item `T.1`: expected more than 0",
+            "bonus[0].rule.cap (line 26): `cap = 0` must be above 0"
+        ]
+    );
+}
