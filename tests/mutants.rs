@@ -1448,3 +1448,27 @@ fn an_item_with_a_zero_max_is_refused_at_its_max() {
         ]
     );
 }
+
+/// An item's max may have as many decimals as points keep (2 by default), not one more:
+/// `1.25` loads, `1.125` is refused at the max (kills `>` → `==` / `>=` in `item_max`).
+#[test]
+fn an_item_max_keeps_no_more_decimals_than_points() {
+    let with_max = |max: &str| {
+        ITEMS_SET.replace(
+            "code = \"T.1\"\ntitle = \"Sáng kiến CCHC được công nhận\"\nmax = \"1.5\"",
+            &format!("code = \"T.1\"\ntitle = \"Sáng kiến CCHC được công nhận\"\nmax = \"{max}\""),
+        )
+    };
+    assert_eq!(
+        load_issues(&with_max("1.25"), &Limits::default()),
+        Vec::<String>::new()
+    );
+    let issues = load_issues(&with_max("1.125"), &Limits::default());
+    assert!(
+        issues.contains(
+            &"bonus[0].max (line 25): max `1.125` has more decimals than points keep (`rounding.points = 2`)"
+                .to_string()
+        ),
+        "{issues:?}"
+    );
+}
