@@ -1306,7 +1306,7 @@ fn rule_sets_are_equal_when_their_definitions_are() {
 }
 
 /// A set's accessors: its SHA-256 (64 hex digits, that of its canonical JSON), its leaf codes
-/// and its nodes in tree order with code, title, depth, floor and whether verified (kills each accessor
+/// and its nodes in tree order with code, title, depth, floor, part and whether verified (kills each accessor
 /// returning a constant). The cycle set: areas 1 (1.1–1.3) and 2 (2.1, 2.2).
 #[test]
 fn a_sets_accessors_give_its_digest_leaves_and_nodes() {
@@ -1357,6 +1357,11 @@ fn a_sets_accessors_give_its_digest_leaves_and_nodes() {
     // Whether a leaf's rule was checked against the published text; a parent has no answer.
     assert_eq!(rs.node("1.1").unwrap().verified(), Some(false));
     assert_eq!(rs.node("1").unwrap().verified(), None);
+    // The part a leaf counts in: 2.2 (a survey rule) in the survey part, 1.1 appraised.
+    use par_index::criteria::Part;
+    assert_eq!(rs.node("2.2").unwrap().part(), Some(Part::Survey));
+    assert_eq!(rs.node("1.1").unwrap().part(), Some(Part::Appraised));
+    assert_eq!(rs.node("2").unwrap().part(), None);
     let checked = RuleSet::from_toml_str(
         &one_leaf_toml("1", r#"{ kind = "check" }"#).replace("verified = false", "verified = true"),
     )
