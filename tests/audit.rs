@@ -3,6 +3,7 @@
 
 #![allow(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "tests unwrap: a failure is the test failing"
 )]
 use par_index::{Evidence, RuleSet, analysis::AuditCheck, analysis::Severity, analysis::audit};
@@ -353,5 +354,78 @@ fn a_document_dated_after_the_period_is_a_finding() {
     assert_eq!(
         f[0].to_string(),
         r#"evidence["1.1"].documents[1]: reported `Kế hoạch số 06/KH-UBND ngày 01/10/2023`, computed `a date by 2023-09-30` (dated 2023-10-01, after the period the evidence covers ends on 2023-09-30; major)"#
+    );
+}
+
+/// `checked` counts every check made: two cited documents, a reported percentage of counts and
+/// one of a percentage: 2 + 1 + 1 = 4 (kills `+=` → `*=` / `-=` in `documents` and
+/// `reported_percent`).
+#[test]
+fn every_check_made_is_counted() {
+    let leaves = r#"
+      "1.1": { "numerator": 13, "denominator": 16, "reported": { "percent": "81,25%" },
+               "documents": [ "Kế hoạch số 05/KH-UBND ngày 12/01/2023",
+                              "Báo cáo số 10/BC-UBND ngày 05/09/2023" ] },
+      "2.3": { "percent": "89.92", "reported": { "percent": "89,92%" } }
+    "#;
+    let report = audit(&rules(), &evidence(leaves, "")).unwrap();
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.checked, 4);
+}
+
+/// The paths of the issues refusing this audit.
+fn audit_issue_paths(leaves: &str) -> Vec<String> {
+    match audit(&rules(), &evidence(leaves, "")) {
+        Err(e) => e.issues().iter().map(|i| i.path.to_string()).collect(),
+        Ok(r) => panic!("audited: {r:?}"),
+    }
+}
+
+/// Reported parts need something to add up to, and a reported total something to be checked
+/// against: a leaf scored from a percentage has neither; a total that does not read as a
+/// number is reported once, not also as missing (kills the `rep.total.is_none()` guard → `true`
+/// / `false` and the `den.is_none()` guard → `false`).
+#[test]
+fn reported_parts_or_a_total_with_nothing_to_check_them_against_are_refused() {
+    let parts = r#""2.3": { "percent": "89.92", "reported": { "parts": { "a": "1", "b": "2" } } }"#;
+    assert_eq!(
+        audit_issue_paths(parts),
+        [r#"evidence["2.3"].reported.parts"#]
+    );
+    let total = r#""2.3": { "percent": "89.92", "reported": { "total": "4.857" } }"#;
+    assert_eq!(
+        audit_issue_paths(total),
+        [r#"evidence["2.3"].reported.total"#]
+    );
+    let unread = r#""2.2": { "numerator": 4723, "denominator": 4733,
+        "reported": { "total": "bốn nghìn", "parts": { "a": "1", "b": "2" } } }"#;
+    assert_eq!(
+        audit_issue_paths(unread),
+        [r#"evidence["2.2"].reported.total"#]
+    );
+}
+
+/// Parts that miss their total by no more than 1 in 1,000 are a minor finding when an amount
+/// carries a unit (here only the parts: 600 + 399 đồng = 999 against 1.000, off by 1), a major
+/// one when they miss by more (600 + 300 = 900 against 1.000 đồng, off by 100) (kills `|=` →
+/// `&=` and `&&` → `||` in `sum`).
+#[test]
+fn a_sum_off_by_a_rounding_is_minor_only_for_amounts_with_a_unit() {
+    let figures = r#"
+      { "id": "x", "value": "1.000", "parts": { "a": "600 đồng", "b": "399 đồng" } },
+      { "id": "y", "value": "1.000 đồng", "parts": { "a": "600 đồng", "b": "300 đồng" } }
+    "#;
+    let report = audit(&rules(), &evidence("", figures)).unwrap();
+    let got: Vec<(String, Severity)> = report
+        .findings
+        .iter()
+        .map(|f| (f.path.to_string(), f.severity))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("figures[0].value".to_string(), Severity::Minor),
+            ("figures[1].value".to_string(), Severity::Major)
+        ]
     );
 }

@@ -443,3 +443,19 @@ rule = { kind = "per_item", per_item = "0.5", cap = "2", measure = "initiatives"
         );
     }
 }
+
+/// "Meet the criterion" when a check leaf has no named conditions; the conditions otherwise
+/// (kills the `conditions.is_empty()` guard → `false` in `EvidenceChange`'s `Display`).
+#[test]
+fn meeting_a_check_reads_with_or_without_its_conditions() {
+    use par_index::analysis::EvidenceChange;
+    let plain = EvidenceChange::Meet { conditions: vec![] };
+    assert_eq!(plain.to_string(), "meet the criterion");
+    let named = EvidenceChange::Meet {
+        conditions: vec!["kế hoạch ban hành".into(), "báo cáo đúng hạn".into()],
+    };
+    assert_eq!(
+        named.to_string(),
+        "meet: kế hoạch ban hành; báo cáo đúng hạn"
+    );
+}
