@@ -429,3 +429,23 @@ fn a_sum_off_by_a_rounding_is_minor_only_for_amounts_with_a_unit() {
         ]
     );
 }
+
+/// The audit as text for officials: a header with the counts, then one line per finding in
+/// Vietnamese. 4337/4857 = 89,29…%, reported as 89,92%: a major mismatch of a percentage
+/// (kills `to_text` and `finding_vi` → `""` / `"xyzzy"`).
+#[test]
+fn the_audit_reads_in_vietnamese_with_its_counts() {
+    use par_index::report::Lang;
+    let leaves =
+        r#""2.3": { "numerator": 4337, "denominator": 4857, "reported": { "percent": "89,92%" } }"#;
+    let report = audit(&rules(), &evidence(leaves, "")).unwrap();
+    assert_eq!(
+        report.to_text(Lang::Vi),
+        "Kiểm tra số liệu: 1 phép kiểm tra, 1 số liệu không khớp\n  - evidence[\"2.3\"].reported.percent: báo cáo ghi `89,92%`, tính lại được `89,29%` (tỷ lệ phần trăm; sai số liệu)\n"
+    );
+    let en = report.to_text(Lang::En);
+    assert!(
+        en.starts_with("Audit: 1 check, 1 mismatch\n  - evidence[\"2.3\"].reported.percent: "),
+        "{en}"
+    );
+}
