@@ -182,3 +182,62 @@ fn sets_that_extend_each_other_are_refused() {
         "extends: more than 8 sets extend one another from here"
     );
 }
+
+/// A float in a set is refused even when the set is otherwise valid, in a set that extends
+/// another as in one that does not: the float is read as its text to find every other
+/// problem, and the load still fails on it (kills the `issues.is_empty()` guards of
+/// `ruleset_from_toml_in` and `extended` → `true`; a valid extension still loads, which kills
+/// the latter → `false`).
+#[test]
+fn a_float_is_refused_in_an_extension_and_in_a_plain_set() {
+    let ext = r#"
+id = "phuong-mau-2025"
+extends = "vn-commune-2025"
+[[add]]
+parent = "1.3"
+[[add.criteria]]
+code = "1.3.1"
+title = "Kế hoạch được ban hành đúng hạn"
+max = "1"
+provenance = { document = "15/QĐ-UBND", verified = false }
+rule = { kind = "check" }
+"#;
+    assert!(RuleSet::from_toml_str(ext).is_ok());
+    let float = ext.replace("max = \"1\"", "max = 1.0");
+    let issues: Vec<String> = RuleSet::from_toml_str(&float)
+        .unwrap_err()
+        .issues()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        issues,
+        [
+            "add[0].criteria[0].max (line 9): `1.0` is written as a float: write decimals as strings, e.g. \"1.0\""
+        ]
+    );
+    let plain = r#"
+id = "one"
+title = "One"
+level = "commune"
+years = { from = 2025 }
+scale = 1.0
+document = { number = "01" }
+[[areas]]
+code = "1"
+title = "Leaf"
+max = "1"
+provenance = { document = "01", verified = false }
+rule = { kind = "check" }
+"#;
+    let issues: Vec<String> = RuleSet::from_toml_str(plain)
+        .unwrap_err()
+        .issues()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        issues,
+        ["scale (line 6): `1.0` is written as a float: write decimals as strings, e.g. \"1.0\""]
+    );
+}
