@@ -459,3 +459,362 @@ fn meeting_a_check_reads_with_or_without_its_conditions() {
         "meet: kế hoạch ban hành; báo cáo đúng hạn"
     );
 }
+
+/// One leaf of max `max` (also the scale) in a set of its own, scored in the third quarter of
+/// 2023; the rest of the node (`rule`, `without_documents`) is given as TOML lines.
+fn one_leaf(max: u32, node: &str, leaf_ev: &str) -> GapReport {
+    let rs = RuleSet::from_toml_str(&format!(
+        r#"
+id = "gap-one"
+title = "Bộ tiêu chí kiểm thử"
+level = "district"
+years = {{ from = 2023 }}
+scale = {max}
+document = {{ number = "01/QĐ-UBND" }}
+[[areas]]
+code = "1"
+title = "Chỉ tiêu"
+max = {max}
+provenance = {{ document = "01/QĐ-UBND", verified = false }}
+{node}
+"#
+    ))
+    .unwrap();
+    let ev = Evidence::from_json_str(&format!(
+        r#"{{ "unit": {{ "name": "Thị xã Duyên Hải", "level": "district" }},
+             "period": {{ "year": 2023, "quarter": 3 }}, "evidence": {{ {leaf_ev} }} }}"#
+    ))
+    .unwrap();
+    gaps(&rs, &ev).unwrap()
+}
+
+/// Meetings counted in bands 1 → 1 … 4 → 4 (max 4), at most 1 without cited documents.
+const CAPPED_MEETINGS: &str = r#"
+without_documents = "1"
+rule = { kind = "count_bands", measure = "meetings", bands = [{ at_least = 4, points = "4" }, { at_least = 3, points = "3" }, { at_least = 2, points = "2" }, { at_least = 1, points = "1" }] }
+"#;
+
+/// The `without_documents` cap applies to the hypothetical evidence of a step when it cites
+/// no document, and not when it cites some; the steps keep the documents cited.
+///
+/// No documents, 0 meetings → 0. Candidates: 1 meeting → min(1, cap 1) = 1, 2 → min(2, 1) = 1,
+/// 3 → 1, 4 → 1: all +1, the least effort is 1 meeting, which is `next`, so no `full`. Citing
+/// documents with 0 meetings still scores 0: no "cite" step.
+/// With a document cited, 0 → 0; 1 meeting → 1 (+1), 4 → 4 (+4): `next` 1 more, `full` 4 more,
+/// and the step's evidence still cites the document.
+///
+/// Kills, in src/gap/steps.rs: the guard `!cited(ev)` → `false` in `LeafCtx::score` (the full
+/// step 0 → 4 would pay +4 uncapped); `fresh` → `Default::default()` and deleting its
+/// `documents` field (the cited case would be capped: +1 and no `full`); in `best`, `>` → `>=`,
+/// `&&` → `||` and `<` → `>` (each picks the later 4-meeting step among the equal +1s, a
+/// `full` of 4 more).
+#[test]
+fn the_documents_cap_applies_to_a_step_only_when_it_cites_none() {
+    let r = one_leaf(4, CAPPED_MEETINGS, r#""1": { "count": 0 }"#);
+    assert_eq!(r.points.to_string(), "0");
+    assert_eq!(next(&r, "1"), "meetings 0 → 1 (1 more): +1 (→ 1)");
+    assert_eq!(full(&r, "1"), None);
+
+    let doc = "Biên bản số 01/BB-UBND ngày 10/3/2023 về họp giao ban";
+    let r = one_leaf(
+        4,
+        CAPPED_MEETINGS,
+        &format!(r#""1": {{ "count": 0, "documents": ["{doc}"] }}"#),
+    );
+    assert_eq!(r.points.to_string(), "0");
+    assert_eq!(next(&r, "1"), "meetings 0 → 1 (1 more): +1 (→ 1)");
+    assert_eq!(full(&r, "1").unwrap(), "meetings 0 → 4 (4 more): +4 (→ 4)");
+    let after = leaf(&r, "1")
+        .full
+        .as_ref()
+        .unwrap()
+        .evidence
+        .as_ref()
+        .unwrap();
+    assert_eq!(after.count.unwrap().to_string(), "4");
+    assert_eq!(after.documents.as_deref().unwrap(), [doc.to_string()]);
+}
+
+/// Among outcomes that reach the most points with the same effort, the first listed is the
+/// one reached, so it is `next` and there is no separate `full`.
+///
+/// Levels `complete` 1, `early` 1, `none` 0; now `none` → 0. The better outcomes, by points (a
+/// stable sort keeps the listed order): `complete` (+1, effort 1), `early` (+1, effort 1). `next`
+/// is `complete`; the best is still `complete` (no more points, no less effort): no `full` step.
+///
+/// Kills, in `best` of src/gap/steps.rs: `>` → `>=`, `&&` → `||`, `<` → `==` and `<` → `<=`
+/// (each takes `early` on the tie, a `full` step to `early`).
+#[test]
+fn outcomes_tied_on_points_and_effort_keep_the_first() {
+    let r = one_leaf(
+        1,
+        r#"
+rule = { kind = "levels", levels = [
+  { id = "complete", label = "Ban hành đầy đủ", points = "1" },
+  { id = "early", label = "Ban hành sớm", points = "1" },
+  { id = "none", label = "Không ban hành", points = "0" },
+] }
+"#,
+        r#""1": { "level": "none" }"#,
+    );
+    assert_eq!(
+        next(&r, "1"),
+        "outcome `none` → `complete` (Ban hành đầy đủ): +1 (→ 1)"
+    );
+    assert_eq!(full(&r, "1"), None);
+}
+
+/// Two steps capped to the same points: the one with less effort is `full`, even when it
+/// comes second.
+///
+/// A share in bands `at_least 70.005` → 2, `above 70` → 1, else 0 (max 2), at most 1 without
+/// documents; 60% → 0. The nearer band first: above 70 needs 70.01% (effort 10.01), min(1, 1)
+/// = 1, +1: `next`. Then at least 70.005 needs 70.005% (effort 10.005), min(2, 1) = 1, +1:
+/// same points, less effort, so it is the best: `full` = 60% → 70.005%, +1.
+///
+/// Kills `==` → `!=` in `best` of src/gap/steps.rs (equal points no longer compare effort:
+/// the first, `next`, stays best and there is no `full`), and `>` → `<` in the percent branch
+/// of `reach_share` (70.01% and 70.005%, below 100%, would be out of reach: no step).
+#[test]
+fn of_two_capped_steps_the_lesser_effort_is_full() {
+    let r = one_leaf(
+        2,
+        r#"
+without_documents = "1"
+rule = { kind = "ratio_bands", bands = [{ at_least = "70.005", points = "2" }, { above = "70", points = "1" }, { points = "0" }] }
+"#,
+        r#""1": { "percent": 60 }"#,
+    );
+    assert_eq!(next(&r, "1"), "share 60% → 70.01%: +1 (→ 1)");
+    assert_eq!(full(&r, "1").unwrap(), "share 60% → 70.005%: +1 (→ 1)");
+}
+
+/// A leaf without evidence whose most is what it scores now has no "supply" step.
+///
+/// A plan due 15/01/2023 (`deadline`, max 1, `late` left at its default 0), no evidence, in
+/// the third quarter (ends 30/09/2023): issuing now is late, 0, and the missing leaf scores 0.
+/// Ceiling 0 = points 0: no step. The leaf is still listed (0 of 1, 1 left); attainable 0.
+///
+/// Kills `>` → `>=` in `leaf_gap` of src/gap/steps.rs (a "supply" step gaining 0).
+#[test]
+fn no_supply_step_when_supplying_cannot_gain() {
+    let r = one_leaf(
+        1,
+        r#"
+rule = { kind = "deadline", deadline = "2023-01-15" }
+"#,
+        "",
+    );
+    let g = leaf(&r, "1");
+    assert_eq!(
+        (g.points.to_string(), g.points_left.to_string()),
+        ("0".to_string(), "1".to_string())
+    );
+    assert!(g.next.is_none());
+    assert!(g.full.is_none());
+    assert!(r.plan.is_empty());
+    assert_eq!(r.attainable.points.to_string(), "0");
+}
+
+/// A `per_item` leaf without evidence can be supplied up to its cap, not its max.
+///
+/// Initiatives at 0.5 each, capped at 2, on a leaf of max 3; no evidence in a quarter → 0.
+/// Supplying it reaches the cap 2: +2 (→ 2); the leaf is open, counted at 2 of 3 in the
+/// attainable: 2 ÷ 3 × 100 = 66.666…% → 66.67.
+///
+/// Kills deleting the `Rule::PerItem` arm of `ceiling` in src/gap/steps.rs (the ceiling would
+/// be the max 3: +3, attainable 3 of 3 = 100.00).
+#[test]
+fn a_per_item_leaf_without_evidence_reaches_its_cap() {
+    let r = one_leaf(
+        3,
+        r#"rule = { kind = "per_item", per_item = "0.5", cap = "2", measure = "initiatives" }"#,
+        "",
+    );
+    assert_eq!(
+        next(&r, "1"),
+        "supply the evidence (no evidence scores 0): +2 (→ 2)"
+    );
+    assert_eq!(r.attainable.points.to_string(), "2");
+    assert_eq!(r.attainable.index.unwrap().to_string(), "66.67");
+}
+
+/// A `deadline` document already issued, by a `date` or by a cited document, keeps the points
+/// it has: issuing "again" by the end of the period is not its ceiling.
+///
+/// Due 15/01/2023, late 0.5 until 28/02/2023, then 0 (`not_issued` default); issued 20/01/2023
+/// → late, 0.5 (of max 1). In the third quarter the leaf is open; issued, its ceiling is its
+/// points 0.5, so attainable 0.5 of 1 = 50.00. (Were it taken as not issued, issuing by
+/// 30/09/2023 is after 28/02: too late, 0, attainable 0.00.) No step: it is not `not_issued`.
+///
+/// Kills `||` → `&&` in `ceiling` of src/gap/steps.rs (`date` without documents, and documents
+/// without `date`, would each count as not issued).
+#[test]
+fn an_issued_deadline_document_keeps_its_points_as_ceiling() {
+    let node = r#"rule = { kind = "deadline", deadline = "2023-01-15", late = "0.5", late_until = "2023-02-28" }"#;
+    for ev in [
+        r#""1": { "date": "2023-01-20" }"#,
+        r#""1": { "documents": ["Kế hoạch số 05/KH-UBND ngày 20/1/2023 về cải cách hành chính năm 2023"] }"#,
+    ] {
+        let r = one_leaf(1, node, ev);
+        assert_eq!(r.points.to_string(), "0.5", "{ev}");
+        assert!(leaf(&r, "1").next.is_none(), "{ev}");
+        assert_eq!(r.attainable.points.to_string(), "0.5", "{ev}");
+        assert_eq!(r.attainable.index.unwrap().to_string(), "50.00", "{ev}");
+    }
+}
+
+/// A `proportional` leaf one unit short of its target: that one unit is the step, and it is
+/// also the way to the target (no separate `full`).
+///
+/// Target 50%, max 2, 4 of 10 done: 4 ÷ 10 × 2 × 100 ÷ 50 = 1.6; each unit 2 × 100 ÷ (50 × 10)
+/// = 0.4. The target: 50% of 10 = 5, one more → 2, +0.4; the search runs from 5 to 5.
+///
+/// Kills `>` → `>=` and `>` → `==` in `one_more` of src/gap/steps.rs (a search from 5 to 5
+/// would be taken as empty: no step).
+#[test]
+fn one_unit_short_of_the_target_is_one_step() {
+    let r = one_leaf(
+        2,
+        r#"rule = { kind = "proportional", target = "50", measure = "applications" }"#,
+        r#""1": { "numerator": 4, "denominator": 10 }"#,
+    );
+    // compared as decimals: the scale the computation leaves (1.60) is not the point
+    let dec = |s: &str| s.parse::<par_index::Decimal>().unwrap();
+    assert_eq!(leaf(&r, "1").points, dec("1.6"));
+    assert_eq!(leaf(&r, "1").per_unit.unwrap(), dec("0.4"));
+    assert_eq!(
+        next(&r, "1"),
+        "applications done 4 → 5 of 10 (1 more): +0.4 (→ 2)"
+    );
+    assert_eq!(full(&r, "1"), None);
+}
+
+/// Under `allow_over`, a target above 100% is searched past the denominator.
+///
+/// Target 120%, `allow_over`, max 12, 10 of 10 done (100%): 10 ÷ 10 × 12 × 100 ÷ 120 = 10;
+/// each unit 12 × 100 ÷ (120 × 10) = 1. One more, 11 of 10 → 11, +1; the target, 120% of 10
+/// = 12 → 12, +2.
+///
+/// Kills deleting the `!` of `!r.opts.allow_over` in `proportional` of src/gap/steps.rs (the
+/// search would stop at the denominator 10, below 11: no `next`).
+#[test]
+fn over_the_denominator_under_allow_over() {
+    let r = one_leaf(
+        12,
+        r#"rule = { kind = "proportional", target = "120", allow_over = true, measure = "revenue items" }"#,
+        r#""1": { "numerator": 10, "denominator": 10 }"#,
+    );
+    assert_eq!(
+        leaf(&r, "1").points,
+        "10".parse::<par_index::Decimal>().unwrap()
+    );
+    assert_eq!(
+        next(&r, "1"),
+        "revenue items done 10 → 11 of 10 (1 more): +1 (→ 11)"
+    );
+    assert_eq!(
+        full(&r, "1").unwrap(),
+        "revenue items done 10 → 12 of 10 (2 more): +2 (→ 12)"
+    );
+}
+
+/// A share given as a percentage reaches a band at exactly 100% without `allow_over`, and one
+/// past 100% with it.
+///
+/// Bands `at_least 100` → 2, `at_least 70` → 1, else 0 (max 2); 80% → 1. The next band needs
+/// 100%, which a share can be: 80% → 100%, +1 (→ 2).
+/// With `allow_over`, bands `at_least 120` → 2, `at_least 100` → 1, else 0; 110% → 1. The next
+/// band needs 120%, allowed: 110% → 120%, +1 (→ 2).
+///
+/// Kills, in `reach_share` of src/gap/steps.rs (the percent branch): `>` → `>=` and `>` → `==`
+/// (100% would be out of reach: no step), `&&` → `||` (every share out of reach without
+/// `allow_over`) and deleting the `!` of `!opts.allow_over` (120% out of reach with it).
+#[test]
+fn a_percent_reaches_100_and_past_it_only_under_allow_over() {
+    let r = one_leaf(
+        2,
+        r#"rule = { kind = "ratio_bands", bands = [{ at_least = "100", points = "2" }, { at_least = "70", points = "1" }, { points = "0" }] }"#,
+        r#""1": { "percent": 80 }"#,
+    );
+    assert_eq!(next(&r, "1"), "share 80% → 100%: +1 (→ 2)");
+    assert_eq!(full(&r, "1"), None);
+    let r = one_leaf(
+        2,
+        r#"rule = { kind = "ratio_bands", allow_over = true, bands = [{ at_least = "120", points = "2" }, { at_least = "100", points = "1" }, { points = "0" }] }"#,
+        r#""1": { "percent": 110 }"#,
+    );
+    assert_eq!(next(&r, "1"), "share 110% → 120%: +1 (→ 2)");
+    assert_eq!(full(&r, "1"), None);
+}
+
+/// The plain-text analysis of the test set in the third quarter, whole, in Vietnamese and in
+/// English: the header (points, index, attainable, final and open leaves) and the plan, one
+/// step a line, in the order of `the_plan_ranks_by_points_then_effort`.
+///
+/// By hand, from the figures of the tests above: now 4.74 points, index 36.46%; attainable
+/// 12.5 of 13, 96.15%; 0 final, 8 open. Vietnamese numbers use a decimal comma and a dot
+/// between thousands (1.500, 0,76), dates `DD/MM/YYYY` (30/09/2023; the deadline 15/01/2023),
+/// measures in Vietnamese where known (tasks → nhiệm vụ, meetings → cuộc họp, applications →
+/// hồ sơ; "late files" as written); the plan step of 2.1 is the way to its target.
+///
+/// Kills, in src/gap/text.rs: `GapReport::to_text` → `String::new()` / `"xyzzy"`; `date_vi`
+/// → `String::new()` / `"xyzzy"` and deleting its `(Some(y), Some(m), Some(d))` arm (the date
+/// would be left `2023-09-30`); `change_vi` → `String::new()` / `"xyzzy"`; its guard
+/// `conditions.is_empty()` → `true` (3.2 would read "đáp ứng tiêu chí").
+#[test]
+fn the_gap_text_whole_in_vietnamese_and_english() {
+    use par_index::report::Lang;
+    let r = q3(BASE);
+    assert_eq!(
+        r.to_text(Lang::Vi),
+        "Phân tích điểm còn thiếu (tạm tính, đến ngày 30/09/2023): 4,74 điểm, chỉ số 36,46%\n\
+         Có thể đạt tối đa: 12,5 / 13 điểm, chỉ số 96,15% (0 tiêu chí đã chốt, 8 tiêu chí còn thay đổi được)\n\
+         Kế hoạch:\n\
+         \x20 - 1.2 Họp giao ban: cuộc họp 2 → 3 (thêm 1): +1 (→ 3)\n\
+         \x20 - 3.2 Bố trí kinh phí: đáp ứng: Có bố trí kinh phí (`funded`): +1 (→ 1)\n\
+         \x20 - 3.4 Điểm thẩm định: bổ sung tài liệu kiểm chứng (không có thì tính 0 điểm): +1 (→ 1)\n\
+         \x20 - 1.1 Mức độ thực hiện kế hoạch: nhiệm vụ hoàn thành 30 → 33 trên 36 (thêm 3): +1 (→ 2)\n\
+         \x20 - 2.1 Hồ sơ trực tuyến: hồ sơ hoàn thành 1.500 → 2.429 trên 4.857 (thêm 929): +0,76 (→ 2)\n\
+         \x20 - 3.1 Ban hành văn bản: kết quả `none` → `late` (Ban hành không kịp thời): +0,5 (→ 0,5)\n\
+         \x20 - 3.3 Kế hoạch CCHC năm: ban hành văn bản (hạn 15/01/2023): chậm: +0,5 (→ 0,5)\n\
+         \x20 - 2.2 Hồ sơ trễ hạn: late files 2 → 1 (bớt 1): +0,25 (→ 0,75)\n"
+    );
+    assert_eq!(
+        r.to_text(Lang::En),
+        "Gaps (provisional, as of 2023-09-30): 4.74 points, index 36.46%\n\
+         Attainable: 12.5 / 13 points, index 96.15% (0 final leaves, 8 open)\n\
+         Plan:\n\
+         \x20 - 1.2 Họp giao ban: meetings 2 → 3 (1 more): +1 (→ 3)\n\
+         \x20 - 3.2 Bố trí kinh phí: meet: Có bố trí kinh phí (`funded`): +1 (→ 1)\n\
+         \x20 - 3.4 Điểm thẩm định: supply the evidence (no evidence scores 0): +1 (→ 1)\n\
+         \x20 - 1.1 Mức độ thực hiện kế hoạch: tasks done 30 → 33 of 36 (3 more): +1 (→ 2)\n\
+         \x20 - 2.1 Hồ sơ trực tuyến: applications done 1500 → 2429 of 4857 (929 more): +0.76 (→ 2)\n\
+         \x20 - 3.1 Ban hành văn bản: outcome `none` → `late` (Ban hành không kịp thời): +0.5 (→ 0.5)\n\
+         \x20 - 3.3 Kế hoạch CCHC năm: issue the document (deadline 2023-01-15): late: +0.5 (→ 0.5)\n\
+         \x20 - 2.2 Hồ sơ trễ hạn: late files 2 → 1 (1 fewer): +0.25 (→ 0.75)\n"
+    );
+}
+
+/// A check without named conditions reads "đáp ứng tiêu chí" in the Vietnamese text.
+///
+/// A `check` leaf of max 1, not met, in the third quarter: 0 points, index 0 ÷ 1 = 0,00%;
+/// attainable 1 / 1, 100,00%, the leaf open; the one step: meet it, +1 (→ 1).
+///
+/// Kills the guard `conditions.is_empty()` → `false` in `change_vi` of src/gap/text.rs (it
+/// would read "đáp ứng: " with nothing after).
+#[test]
+fn a_check_without_conditions_reads_meet_the_criterion_in_vietnamese() {
+    let r = one_leaf(
+        1,
+        r#"rule = { kind = "check" }"#,
+        r#""1": { "met": false }"#,
+    );
+    assert_eq!(
+        r.to_text(par_index::report::Lang::Vi),
+        "Phân tích điểm còn thiếu (tạm tính, đến ngày 30/09/2023): 0 điểm, chỉ số 0,00%\n\
+         Có thể đạt tối đa: 1 / 1 điểm, chỉ số 100,00% (0 tiêu chí đã chốt, 1 tiêu chí còn thay đổi được)\n\
+         Kế hoạch:\n\
+         \x20 - 1 Chỉ tiêu: đáp ứng tiêu chí: +1 (→ 1)\n"
+    );
+}
