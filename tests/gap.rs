@@ -818,3 +818,19 @@ fn a_check_without_conditions_reads_meet_the_criterion_in_vietnamese() {
          \x20 - 1 Chỉ tiêu: đáp ứng tiêu chí: +1 (→ 1)\n"
     );
 }
+
+/// A band out of reach does not hide the bands above it. Bands `at_least 100` → 2, `above
+/// 99.995` (to under 100) → 1, else 0 (max 2); 80% → 0. The band above 99.995% would need
+/// 99.995 + 0.01 = 100.005%, past 100% (no `allow_over`): out of reach; the band at 100% is
+/// not: 80% → 100%, +2 (→ 2). (The search used to stop at the first band out of reach, and
+/// the leaf had no step at all.)
+#[test]
+fn a_band_out_of_reach_does_not_hide_a_higher_one() {
+    let r = one_leaf(
+        2,
+        r#"rule = { kind = "ratio_bands", bands = [{ at_least = "100", points = "2" }, { above = "99.995", below = "100", points = "1" }, { points = "0" }] }"#,
+        r#""1": { "percent": 80 }"#,
+    );
+    assert_eq!(next(&r, "1"), "share 80% → 100%: +2 (→ 2)");
+    assert_eq!(full(&r, "1"), None);
+}

@@ -221,10 +221,13 @@ fn ratio_bands(
         .and_then(|h| bands.iter().position(|b| b == h))
         .unwrap_or(bands.len());
     let mut found = Vec::new();
+    // Every band above, nearest first. A band out of reach does not end the search: the
+    // smallest share past an `above` edge is the edge + 0.01, which can pass 100% where the
+    // next band's `at_least 100` does not.
     for band in bands.iter().take(i).rev() {
         let Some(edge) = band.lower else { continue };
         let Some((change, after, effort)) = reach_share(ctx, &m, edge, opts, ev)? else {
-            break;
+            continue;
         };
         found.extend(ctx.step(change, &after, effort)?);
     }
