@@ -834,3 +834,23 @@ fn a_band_out_of_reach_does_not_hide_a_higher_one() {
     assert_eq!(next(&r, "1"), "share 80% → 100%: +2 (→ 2)");
     assert_eq!(full(&r, "1"), None);
 }
+
+/// When rounding hides the gain of one fewer item, the next step is the largest count that
+/// gains. `per_item = "0.001"` off a max of 1, points to 2 decimals, half-up: 7 items →
+/// 1 − 0.007 = 0.993 → 0.99; 6 → 0.994 → 0.99 (no gain); 5 → 0.995 → 1.00 (+0.01). So the
+/// next step is 7 → 5, and the full one 7 → 0 (1, also +0.01). (The leaf used to get no next
+/// step, and so no step in the plan.)
+#[test]
+fn a_deduction_hidden_by_rounding_steps_to_the_largest_count_that_gains() {
+    let r = one_leaf(
+        1,
+        r#"rule = { kind = "deduction", per_item = "0.001", measure = "late files" }"#,
+        r#""1": { "count": 7 }"#,
+    );
+    assert_eq!(next(&r, "1"), "late files 7 → 5 (2 fewer): +0.01 (→ 1)");
+    assert_eq!(
+        full(&r, "1").unwrap(),
+        "late files 7 → 0 (7 fewer): +0.01 (→ 1)"
+    );
+    assert_eq!(r.plan.len(), 1, "{:?}", r.plan);
+}

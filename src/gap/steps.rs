@@ -437,18 +437,26 @@ fn deduction(
         };
         ctx.step(change, &after, ctx.sub(count, to)?)
     };
-    // One fewer gains `per_item` unless the floor holds the points; then the largest count
-    // above the floor: max − c × per_item > min_points ⇔ c < (max − min) ÷ per_item.
+    // One fewer gains `per_item`, unless the floor holds the points or rounding hides the
+    // gain (`per_item` finer than the points keep). Then the largest count that gains: fewer
+    // items never score less, so the counts that gain are 0 … c, found by halving the range
+    // between 0 (which gains, or nothing does) and one fewer (which does not).
     let mut next = fewer(ctx.sub(count, Decimal::ONE)?)?;
-    if next.is_none() {
-        let room = ctx
-            .sub(ctx.node.max, r.min_points)?
-            .checked_div(r.per_item)
-            .ok_or_else(|| ctx.overflow())?;
-        let to = ctx.sub(room.ceil(), Decimal::ONE)?.max(Decimal::ZERO);
-        if to < count {
-            next = fewer(to)?;
+    if next.is_none() && count > Decimal::ONE {
+        let mut gains = fewer(Decimal::ZERO)?;
+        let (mut lo, mut hi) = (Decimal::ZERO, ctx.sub(count, Decimal::ONE)?);
+        while gains.is_some() && ctx.sub(hi, lo)? > Decimal::ONE {
+            let mid = ctx
+                .add(lo, hi)?
+                .checked_div(Decimal::TWO)
+                .ok_or_else(|| ctx.overflow())?
+                .floor();
+            match fewer(mid)? {
+                Some(step) => (lo, gains) = (mid, Some(step)),
+                None => hi = mid,
+            }
         }
+        next = gains;
     }
     let full = fewer(Decimal::ZERO)?.filter(|f| Some(f) != next.as_ref());
     Ok((next, full))
