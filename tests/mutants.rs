@@ -1477,3 +1477,26 @@ fn an_item_max_keeps_no_more_decimals_than_points() {
         "{issues:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Paths and JSON reading (`src/path.rs`, `src/json/*`)
+
+/// A path read back from JSON is the path written, segment by segment (kills `Deserialize for
+/// DataPath` → `Ok(Default::default())`); one that does not read as a path is refused.
+#[test]
+fn a_data_path_reads_back_from_json() {
+    use par_index::criteria::DataPath;
+    let p = DataPath::root()
+        .key("areas")
+        .index(2)
+        .key("criteria")
+        .index(1)
+        .key("rule");
+    let json = serde_json::to_string(&p).unwrap();
+    assert_eq!(json, r#""areas[2].criteria[1].rule""#);
+    assert_eq!(serde_json::from_str::<DataPath>(&json).unwrap(), p);
+    let leaf = DataPath::root().key("evidence").key("3.2.1");
+    let json = serde_json::to_string(&leaf).unwrap();
+    assert_eq!(serde_json::from_str::<DataPath>(&json).unwrap(), leaf);
+    assert!(serde_json::from_str::<DataPath>(r#""areas[two]""#).is_err());
+}
