@@ -349,7 +349,9 @@ fn scenario_entries_at_the_limit_are_read_and_one_past_are_refused() {
         evidence_limit(&e),
         ("remove".into(), "max_scenario_entries".into(), 3, 2)
     );
-    // An object's members count too: three leaves in `set`.
+    // An object's members count too: two leaves in `set` are read, three are refused.
+    let at = Scenario::from_json_str_with_limits(r#"{ "set": { "1.1": {}, "1.2": {} } }"#, &limits);
+    assert_eq!(at.unwrap().set.len(), 2);
     let text = r#"{ "set": { "1.1": {}, "1.2": {}, "1.3": {} } }"#;
     let e = Scenario::from_json_str_with_limits(text, &limits).unwrap_err();
     assert_eq!(evidence_limit(&e).0, "set");

@@ -51,7 +51,7 @@ fn a_code_repeated_in_a_long_evidence_map_is_refused_in_any_order() {
     let up: Vec<String> = (1..=20).map(|i| format!("{i:02}")).collect();
     let up: Vec<&str> = up.iter().map(String::as_str).collect();
     let down: Vec<&str> = up.iter().rev().copied().collect();
-    let cases: [(Vec<&str>, &str, usize, usize); 4] = [
+    let cases: [(Vec<&str>, &str, usize, usize); 5] = [
         // 01…20 in order, then 03 again: first at index 2 (line 4), again at index 20.
         ([&up[..], &["03"]].concat(), "03", 4, 22),
         // 20…01 (past the 12 keys compared one by one: hashed), then 18 (index 2) again.
@@ -61,6 +61,9 @@ fn a_code_repeated_in_a_long_evidence_map_is_refused_in_any_order() {
         // 01…14 in order (lines 2–15), then 00 (out of order, new: line 16), then 07 (index 6,
         // line 8) again at line 17.
         ([&up[..14], &["00", "07"]].concat(), "07", 8, 17),
+        // 01…14 in order, then 00 twice: the first key out of order is remembered with the
+        // others (index 14, line 16), so its second coming (line 17) is found.
+        ([&up[..14], &["00", "00"]].concat(), "00", 16, 17),
     ];
     for (codes, code, first, again) in cases {
         let err = Evidence::from_json_str(&evidence_with(&codes))
