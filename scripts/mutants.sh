@@ -31,7 +31,7 @@ tests_for() {
         src/validate*|src/load.rs|src/extend.rs|src/ruleset.rs|src/cases.rs|src/builtin.rs|src/open.rs)
             echo mutants engine criteria hostile messages extends layers published sample rule_edges cycle ;;
         src/json/*|src/path.rs) echo mutants json_input hostile engine trust messages schema ;;
-        src/error*|src/model*|src/schema.rs) echo mutants messages hostile schema roundtrip engine cycle ;;
+        src/error*|src/model*|src/schema.rs) echo mutants messages hostile schema roundtrip engine cycle criteria ;;
         src/wording*) echo wording criteria published mutants ;;
         src/docref.rs) echo docref criteria published mutants ;;
         *) echo mutants engine criteria cycle json_input hostile ;;

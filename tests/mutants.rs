@@ -1500,3 +1500,22 @@ fn a_data_path_reads_back_from_json() {
     assert_eq!(serde_json::from_str::<DataPath>(&json).unwrap(), leaf);
     assert!(serde_json::from_str::<DataPath>(r#""areas[two]""#).is_err());
 }
+
+/// A set written back as TOML keeps `total_above_scale` and `total_below_zero` when they are
+/// true and leaves them out when false, their default (kills `is_false` → `true`).
+#[test]
+fn a_set_written_back_keeps_its_total_policies() {
+    let open = CYCLE_SET.replacen(
+        "parts = ",
+        "total_above_scale = true\ntotal_below_zero = true\nparts = ",
+        1,
+    );
+    let rs = RuleSet::from_toml_str(&open).unwrap();
+    let text = rs.to_toml_string().unwrap();
+    assert!(text.contains("total_above_scale = true"), "{text}");
+    let back = RuleSet::from_toml_str(&text).unwrap();
+    assert!(back.def().total_above_scale && back.def().total_below_zero);
+    assert!(back == rs);
+    let plain = cycle_set().to_toml_string().unwrap();
+    assert!(!plain.contains("total_above_scale") && !plain.contains("total_below_zero"));
+}
