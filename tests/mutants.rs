@@ -1519,3 +1519,64 @@ fn a_set_written_back_keeps_its_total_policies() {
     let plain = cycle_set().to_toml_string().unwrap();
     assert!(!plain.contains("total_above_scale") && !plain.contains("total_below_zero"));
 }
+
+/// A set written back keeps a rounding policy and a not-applicable policy that are not the
+/// defaults (kills `Rounding::is_default` and `NaPolicy::is_default` → `true`).
+#[test]
+fn a_set_written_back_keeps_its_rounding_and_not_applicable_policies() {
+    let text = CYCLE_SET
+        .replacen(
+            "parts = ",
+            "rounding = { points = 3, index = 1 }\nparts = ",
+            1,
+        )
+        .replacen(
+            "code = \"1.3\"",
+            "code = \"1.3\"\nnot_applicable = \"full_points\"",
+            1,
+        );
+    let rs = RuleSet::from_toml_str(&text).unwrap();
+    let written = rs.to_toml_string().unwrap();
+    assert!(written.contains("full_points"), "{written}");
+    let back = RuleSet::from_toml_str(&written).unwrap();
+    assert_eq!(
+        (back.def().rounding.points, back.def().rounding.index),
+        (3, 1)
+    );
+    assert!(back == rs);
+}
+
+/// An evidence problem found while scoring an appraisal keeps its kind: a parent's code is
+/// "not a leaf", an unknown code "unknown", each named in Vietnamese with the engine's detail
+/// (kills the deleted `UnknownCode` and `NotALeaf` arms of `from_eval`, and `to_text` /
+/// `issue_vi` → `""` / `"xyzzy"`).
+#[test]
+fn an_appraisal_names_an_unknown_code_and_a_parent_in_vietnamese() {
+    use par_index::assessment::{CycleError, CycleIssueCode};
+    use par_index::evidence::LeafEvidence;
+    let mut ev = cycle_evidence();
+    ev.evidence.insert("1".into(), LeafEvidence::default());
+    ev.evidence.insert("9.9".into(), LeafEvidence::default());
+    let e = evaluate_appraised(&cycle_set(), &ev, &Appraisal::default()).unwrap_err();
+    let CycleError::Invalid { issues } = &e else {
+        panic!("{e:?}")
+    };
+    let codes: Vec<(String, CycleIssueCode)> = issues
+        .iter()
+        .map(|i| (i.path.to_string(), i.code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (r#"evidence["1"]"#.to_string(), CycleIssueCode::NotALeaf),
+            (
+                r#"evidence["9.9"]"#.to_string(),
+                CycleIssueCode::UnknownCode
+            )
+        ]
+    );
+    assert_eq!(
+        e.to_text(par_index::report::Lang::Vi),
+        "2 lỗi trong hồ sơ đánh giá:\n  - evidence[\"1\"]: tiêu chí này có tiêu chí con: thay đổi ghi cho tiêu chí con (`1` is scored as the sum of its sub-criteria: give evidence for them instead)\n  - evidence[\"9.9\"]: mã không có trong bộ tiêu chí (`cycle-test` has no criterion `9.9`)"
+    );
+}
