@@ -1580,3 +1580,21 @@ fn an_appraisal_names_an_unknown_code_and_a_parent_in_vietnamese() {
         "2 lỗi trong hồ sơ đánh giá:\n  - evidence[\"1\"]: tiêu chí này có tiêu chí con: thay đổi ghi cho tiêu chí con (`1` is scored as the sum of its sub-criteria: give evidence for them instead)\n  - evidence[\"9.9\"]: mã không có trong bộ tiêu chí (`cycle-test` has no criterion `9.9`)"
     );
 }
+
+/// Evidence prepared for another set, or for a unit of another level, keeps that kind in an
+/// appraisal's error (kills the deleted `RuleSetMismatch` and `LevelMismatch` arms of
+/// `from_eval`).
+#[test]
+fn an_appraisal_keeps_a_set_or_level_mismatch() {
+    use par_index::assessment::{CycleError, CycleIssueCode};
+    let codes = |ev: &Evidence| match evaluate_appraised(&cycle_set(), ev, &Appraisal::default()) {
+        Err(CycleError::Invalid { issues }) => issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    let mut other_set = cycle_evidence();
+    other_set.ruleset = Some("another-set".into());
+    assert_eq!(codes(&other_set), [CycleIssueCode::RuleSetMismatch]);
+    let mut commune = cycle_evidence();
+    commune.unit.level = par_index::criteria::UnitLevel::Commune;
+    assert_eq!(codes(&commune), [CycleIssueCode::LevelMismatch]);
+}
