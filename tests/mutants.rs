@@ -1581,9 +1581,9 @@ fn an_appraisal_names_an_unknown_code_and_a_parent_in_vietnamese() {
     );
 }
 
-/// Evidence prepared for another set, or for a unit of another level, keeps that kind in an
-/// appraisal's error (kills the deleted `RuleSetMismatch` and `LevelMismatch` arms of
-/// `from_eval`).
+/// Evidence prepared for another set, for a unit of another level, or for a fifth quarter,
+/// keeps that kind in an appraisal's error (kills the deleted `RuleSetMismatch`,
+/// `LevelMismatch` and `OutOfRange` arms of `from_eval`).
 #[test]
 fn an_appraisal_keeps_a_set_or_level_mismatch() {
     use par_index::assessment::{CycleError, CycleIssueCode};
@@ -1597,4 +1597,7 @@ fn an_appraisal_keeps_a_set_or_level_mismatch() {
     let mut commune = cycle_evidence();
     commune.unit.level = par_index::criteria::UnitLevel::Commune;
     assert_eq!(codes(&commune), [CycleIssueCode::LevelMismatch]);
+    let mut fifth_quarter = cycle_evidence();
+    fifth_quarter.period.quarter = Some(5);
+    assert_eq!(codes(&fifth_quarter), [CycleIssueCode::OutOfRange]);
 }
