@@ -1601,3 +1601,65 @@ fn an_appraisal_keeps_a_set_or_level_mismatch() {
     fifth_quarter.period.quarter = Some(5);
     assert_eq!(codes(&fifth_quarter), [CycleIssueCode::OutOfRange]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Errors as text for officials (`src/error/text.rs`)
+
+/// An evaluation, a load and an evidence error read in Vietnamese: a count of problems, then
+/// each named from its kind with the engine's detail in parentheses (kills `problems`,
+/// `evidence_issue_vi`, `validation_issue_vi` and the `to_text` functions → `""` /
+/// `"xyzzy"`).
+#[test]
+fn errors_read_in_vietnamese() {
+    use par_index::report::Lang;
+    // Evaluation: one unknown code.
+    let mut ev = cycle_evidence();
+    ev.evidence
+        .insert("9.9".into(), par_index::evidence::LeafEvidence::default());
+    let e = par_index::evaluate(&cycle_set(), &ev).unwrap_err();
+    assert_eq!(
+        e.to_text(Lang::Vi),
+        "1 lỗi trong tài liệu kiểm chứng:\n  - evidence[\"9.9\"]: mã không có trong bộ tiêu chí (`cycle-test` has no criterion `9.9`)"
+    );
+    // Loading: a title past `max_string_len` (11 bytes, the limit 10), line 10.
+    let limits = Limits {
+        max_string_len: 10,
+        ..Limits::default()
+    };
+    let text = one_leaf_toml("1", r#"{ kind = "manual" }"#)
+        .replace("title = \"Leaf\"", "title = \"LeafLeafLea\"");
+    let e = RuleSet::from_toml_str_with_limits(&text, &limits).unwrap_err();
+    assert_eq!(
+        e.to_text(Lang::Vi),
+        "1 lỗi trong bộ tiêu chí:\n  - areas[0].title (dòng 10): vượt giới hạn cho phép (a text of 11 bytes, more than the limit of 10)"
+    );
+    // A syntax error: `@` at line 3, column 9.
+    let e = RuleSet::from_toml_str("id = \"x\"\ntitle = \"T\"\nscale = @\n").unwrap_err();
+    let vi = e.to_text(Lang::Vi);
+    assert!(
+        vi.starts_with("dòng 3, cột 9: tệp không đúng cú pháp TOML ("),
+        "{vi}"
+    );
+    // Evidence: a file one byte past 200 bytes, and a name past `max_string_len`: "Xã ABCDEF"
+    // is 10 bytes (ã takes 2), its opening quote the 17th character of line 1.
+    let tiny = Limits {
+        max_file_bytes: 200,
+        ..Limits::default()
+    };
+    let e = Evidence::from_json_str_with_limits(&" ".repeat(201), &tiny).unwrap_err();
+    assert_eq!(
+        e.to_text(Lang::Vi),
+        "tài liệu kiểm chứng có 201 byte, vượt giới hạn 200 byte"
+    );
+    let short = Limits {
+        max_string_len: 8,
+        ..Limits::default()
+    };
+    let json =
+        r#"{"unit":{"name":"Xã ABCDEF","level":"district"},"period":{"year":2023},"evidence":{}}"#;
+    let e = Evidence::from_json_str_with_limits(json, &short).unwrap_err();
+    assert_eq!(
+        e.to_text(Lang::Vi),
+        "unit.name (dòng 1, cột 17): 10 vượt giới hạn `max_string_len` là 8"
+    );
+}
