@@ -1663,3 +1663,33 @@ fn errors_read_in_vietnamese() {
         "unit.name (dòng 1, cột 17): 10 vượt giới hạn `max_string_len` là 8"
     );
 }
+
+/// Names written in files and reports: `when_no_cases` values, a leaf's part, and an
+/// unranked group, which keeps `ranked = false` when written out (kills `NoCases::as_str`
+/// → `""` / `"xyzzy"`, `Display for Part` → `Ok(())` and `is_true` → `true`).
+#[test]
+fn names_of_no_cases_parts_and_unranked_groups_are_written_as_read() {
+    use par_index::criteria::{NoCases, Part, RankingGroup};
+    for (n, name) in [
+        (NoCases::Full, "full"),
+        (NoCases::Exclude, "exclude"),
+        (NoCases::Zero, "zero"),
+    ] {
+        assert_eq!(n.as_str(), name);
+        assert_eq!(serde_json::to_string(&n).unwrap(), format!("\"{name}\""));
+    }
+    assert_eq!(Part::Appraised.to_string(), "appraised");
+    assert_eq!(Part::Survey.to_string(), "survey");
+    let group = RankingGroup {
+        id: "dac_thu".into(),
+        label: "Cơ quan đặc thù".into(),
+        ranked: false,
+    };
+    let json = serde_json::to_string(&group).unwrap();
+    assert_eq!(serde_json::from_str::<RankingGroup>(&json).unwrap(), group);
+    let ranked = RankingGroup {
+        ranked: true,
+        ..group
+    };
+    assert!(!serde_json::to_string(&ranked).unwrap().contains("ranked"));
+}
