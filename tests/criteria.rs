@@ -163,44 +163,31 @@ fn a_case_names_a_wrong_sub_index_and_a_wrong_status() {
     let rs = RuleSet::builtin("ca-mau-1880-2013").unwrap();
     // Only 1.1.4 has evidence: 13/16 = 81.25%, in the 70%–90% band: 1 point. Area 1 then
     // holds 1 of its 20 points, every leaf applicable: sub-index 1 ÷ 20 × 100 = 5.
-    let case = par_index::criteria::cases::Case::from_toml_str(
-        r#"description = "sub-index and status"
+    let case = |index: &str, status: &str| {
+        par_index::criteria::cases::Case::from_toml_str(&format!(
+            r#"description = "sub-index and status"
 [evidence]
-unit = { name = "Huyện A", level = "district" }
-period = { year = 2013 }
+unit = {{ name = "Huyện A", level = "district" }}
+period = {{ year = 2013 }}
 [evidence.evidence."1.1.4"]
 numerator = 13
 denominator = 16
 [expect.sub_index]
-"1" = "50"
+"1" = "{index}"
 [expect.status]
-"1.1.1" = "scored"
+"1.1.1" = "{status}"
 "1.1.4" = "scored"
-"#,
-    )
-    .unwrap();
+"#
+        ))
+        .unwrap()
+    };
     assert_eq!(
-        case.run(&rs),
+        case("50", "scored").run(&rs),
         [
             "node `1` index: expected `50`, got `5`",
             "node `1.1.1` status: expected `Scored`, got `MissingEvidence`"
         ]
     );
-    let right = par_index::criteria::cases::Case::from_toml_str(
-        r#"description = "sub-index and status"
-[evidence]
-unit = { name = "Huyện A", level = "district" }
-period = { year = 2013 }
-[evidence.evidence."1.1.4"]
-numerator = 13
-denominator = 16
-[expect.sub_index]
-"1" = "5"
-[expect.status]
-"1.1.1" = "missing_evidence"
-"1.1.4" = "scored"
-"#,
-    )
-    .unwrap();
-    assert!(right.run(&rs).is_empty(), "{:?}", right.run(&rs));
+    let right = case("5", "missing_evidence").run(&rs);
+    assert!(right.is_empty(), "{right:?}");
 }

@@ -140,9 +140,8 @@ fn an_unknown_base_is_named() {
     );
 }
 
-#[test]
-fn a_bundled_set_extends_from_text() {
-    let text = r#"
+/// A ward's set that adds leaf 1.3.1 (max 1) under 1.3 of the bundled commune set.
+const PHUONG: &str = r#"
 id = "phuong-mau-2025"
 extends = "vn-commune-2025"
 [[add]]
@@ -150,12 +149,16 @@ parent = "1.3"
 [[add.criteria]]
 code = "1.3.1"
 title = "Kế hoạch được ban hành đúng hạn"
-max = "0.5"
+max = "1"
 provenance = { document = "15/QĐ-UBND", verified = false }
 rule = { kind = "check" }
 "#;
+
+#[test]
+fn a_bundled_set_extends_from_text() {
     // 1.3 is worth 1: one child of 0.5 leaves it 0.5 short
-    let e = RuleSet::from_toml_str(text).unwrap_err();
+    let short = PHUONG.replace("max = \"1\"", "max = \"0.5\"");
+    let e = RuleSet::from_toml_str(&short).unwrap_err();
     assert!(
         e.issues().iter().any(|i| i
             .to_string()
@@ -163,8 +166,7 @@ rule = { kind = "check" }
         "{:?}",
         e.issues()
     );
-    let whole = text.replace("max = \"0.5\"", "max = \"1\"");
-    let rs = RuleSet::from_toml_str(&whole).unwrap();
+    let rs = RuleSet::from_toml_str(PHUONG).unwrap();
     assert_eq!(origin(&rs, "1.3.1"), "phuong-mau-2025");
     assert_eq!(origin(&rs, "1.1"), "builtin:vn-commune-2025");
 }
@@ -190,18 +192,7 @@ fn sets_that_extend_each_other_are_refused() {
 /// the latter → `false`).
 #[test]
 fn a_float_is_refused_in_an_extension_and_in_a_plain_set() {
-    let ext = r#"
-id = "phuong-mau-2025"
-extends = "vn-commune-2025"
-[[add]]
-parent = "1.3"
-[[add.criteria]]
-code = "1.3.1"
-title = "Kế hoạch được ban hành đúng hạn"
-max = "1"
-provenance = { document = "15/QĐ-UBND", verified = false }
-rule = { kind = "check" }
-"#;
+    let ext = PHUONG;
     assert!(RuleSet::from_toml_str(ext).is_ok());
     let float = ext.replace("max = \"1\"", "max = 1.0");
     let issues: Vec<String> = RuleSet::from_toml_str(&float)
