@@ -1520,21 +1520,15 @@ fn a_set_written_back_keeps_its_total_policies() {
     assert!(!plain.contains("total_above_scale") && !plain.contains("total_below_zero"));
 }
 
-/// A set written back keeps a rounding policy and a not-applicable policy that are not the
-/// defaults (kills `Rounding::is_default` and `NaPolicy::is_default` → `true`).
+/// A set written back keeps a rounding policy and a set-wide not-applicable policy that are
+/// not the defaults (kills `Rounding::is_default` and `NaPolicy::is_default` → `true`).
 #[test]
 fn a_set_written_back_keeps_its_rounding_and_not_applicable_policies() {
-    let text = CYCLE_SET
-        .replacen(
-            "parts = ",
-            "rounding = { points = 3, index = 1 }\nparts = ",
-            1,
-        )
-        .replacen(
-            "code = \"1.3\"",
-            "code = \"1.3\"\nnot_applicable = \"full_points\"",
-            1,
-        );
+    let text = CYCLE_SET.replacen(
+        "parts = ",
+        "rounding = { points = 3, index = 1 }\nnot_applicable = \"full_points\"\nparts = ",
+        1,
+    );
     let rs = RuleSet::from_toml_str(&text).unwrap();
     let written = rs.to_toml_string().unwrap();
     assert!(written.contains("full_points"), "{written}");
