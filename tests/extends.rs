@@ -190,17 +190,22 @@ fn sets_that_extend_each_other_are_refused() {
 /// problem, and the load still fails on it (kills the `issues.is_empty()` guards of
 /// `ruleset_from_toml_in` and `extended` → `true`; a valid extension still loads, which kills
 /// the latter → `false`).
+/// The issues refusing `text`, as text.
+fn issues_of(text: &str) -> Vec<String> {
+    RuleSet::from_toml_str(text)
+        .unwrap_err()
+        .issues()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 #[test]
 fn a_float_is_refused_in_an_extension_and_in_a_plain_set() {
     let ext = PHUONG;
     assert!(RuleSet::from_toml_str(ext).is_ok());
     let float = ext.replace("max = \"1\"", "max = 1.0");
-    let issues: Vec<String> = RuleSet::from_toml_str(&float)
-        .unwrap_err()
-        .issues()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let issues = issues_of(&float);
     assert_eq!(
         issues,
         [
@@ -221,12 +226,7 @@ max = "1"
 provenance = { document = "01", verified = false }
 rule = { kind = "check" }
 "#;
-    let issues: Vec<String> = RuleSet::from_toml_str(plain)
-        .unwrap_err()
-        .issues()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let issues = issues_of(plain);
     assert_eq!(
         issues,
         ["scale (line 6): `1.0` is written as a float: write decimals as strings, e.g. \"1.0\""]
