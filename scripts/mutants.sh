@@ -32,8 +32,8 @@ tests_for() {
             echo mutants engine criteria hostile messages extends layers published sample rule_edges cycle ;;
         src/json/*|src/path.rs) echo mutants json_input hostile engine trust messages schema ;;
         src/error*|src/model*|src/schema.rs) echo mutants messages hostile schema roundtrip engine cycle criteria ;;
-        src/wording*) echo wording criteria published mutants ;;
-        src/docref.rs) echo docref criteria published mutants ;;
+        src/wording*|src/docref.rs) echo wording docref criteria published mutants ;;
+        src/testkit*) echo properties wording floor api mutants ;;
         *) echo mutants engine criteria cycle json_input hostile ;;
     esac
 }
@@ -50,6 +50,8 @@ for glob in "${slices[@]}"; do
     args=(--package par-index --jobs "${MUTANTS_JOBS:-1}" --test-tool cargo --timeout "${MUTANTS_TIMEOUT:-240}"
           --output "$out")
     for f in "${files[@]}"; do args+=(--file "$f"); done
+    # The property-testing kit is compiled only with its feature.
+    case "${files[0]}" in src/testkit*) args+=(--features proptest) ;; esac
     # The test selection goes to every cargo call (`-C`), so the build phase builds only the
     # selected test targets, not all thirty; without debug info, linking them is quicker.
     test_args=(--cargo-arg=--lib)
