@@ -185,6 +185,64 @@ fn dates_are_calendar_dates() {
     );
 }
 
+/// `số` (and `ngày`, `của`, `về`) count only as whole words: `sốhóa` is part of the kind's
+/// text, which is then no known kind; the search goes on past it to the real `số`. A number
+/// has at most six digits.
+#[test]
+fn words_are_whole_words_and_numbers_have_at_most_six_digits() {
+    let e = DocRef::parse("sốhóa số 05/KH-UBND").unwrap_err();
+    assert!(
+        e.reason
+            .starts_with("unknown kind `sốhóa`: expected one of `kế hoạch`"),
+        "{}",
+        e.reason
+    );
+    let e = DocRef::parse("Kế hoạch sốhóa số 05/KH-UBND").unwrap_err();
+    assert!(
+        e.reason.starts_with("unknown kind `Kế hoạch sốhóa`:"),
+        "{}",
+        e.reason
+    );
+    let r = DocRef::parse("Kế hoạch số 123456/KH-UBND").unwrap();
+    assert_eq!(r.number, 123_456);
+    assert_eq!(
+        DocRef::parse("Kế hoạch số 1234567/KH-UBND")
+            .unwrap_err()
+            .reason,
+        "`1234567/KH-UBND` does not start with a number"
+    );
+}
+
+/// `D/M/YYYY` takes one or two digits for the day and the month, and digits only: a
+/// three-digit day (`012`) or a signed one (`+5`, which `u32`'s parser alone would read as 5)
+/// is not a date, whatever day it names. A day past the month's end is a date in the right
+/// form but not a calendar date, and says so.
+#[test]
+fn day_month_year_takes_only_one_or_two_plain_digits() {
+    assert_eq!(
+        DocDate::parse_dmy("9/10/2021").unwrap(),
+        DocDate::new(2021, 10, 9).unwrap()
+    );
+    for text in [
+        "012/01/2023",
+        "12/001/2023",
+        "+5/01/2023",
+        "5/+1/2023",
+        "5/1/+202",
+    ] {
+        let err = DocDate::parse_dmy(text).unwrap_err();
+        assert_eq!(err.text, text);
+        assert_eq!(
+            err.message,
+            format!("`{text}` is not a date: expected `D/M/YYYY`, e.g. `12/01/2023`"),
+        );
+    }
+    assert_eq!(
+        DocDate::parse_dmy("31/04/2023").unwrap_err().message,
+        "`31/04/2023` is not a calendar date"
+    );
+}
+
 const PLAN_RULES: &str = r#"
 id = "deadline-test"
 title = "Bộ tiêu chí kiểm thử"

@@ -317,3 +317,174 @@ proptest! {
         prop_assert_eq!(parse(&text, max), Ok(canonical(&rule, max)), "{}", text);
     }
 }
+
+/// A rule from its TOML fields, as a set's `rule = { … }` writes them.
+fn rule(fields: &str) -> RuleDef {
+    toml::from_str(fields).unwrap()
+}
+
+/// The canonical form of `ratio_bands`: an upper edge of 100% on the first band says nothing
+/// (a share is at most 100%) and is left out, unless the rule allows shares over 100%, where it
+/// is a real edge; `allow_over = false` is the default and is left out, so the 100% edge goes
+/// too. Each band's upper edge that the band before implies (`below 90` after `at_least 90`)
+/// is left out.
+#[test]
+fn canonical_ratio_bands_leave_out_only_the_edges_that_say_nothing() {
+    let bands =
+        r#"bands = [{ at_least = 90, at_most = 100, points = 1 }, { below = 90, points = 0 }]"#;
+    let plain = canonical(&rule(&format!("kind = \"ratio_bands\"\n{bands}")), d("1"));
+    assert_eq!(
+        edges(&plain),
+        vec![
+            [o("90"), None, None, None, o("1")],
+            [None, None, None, None, o("0")],
+        ]
+    );
+    assert_eq!(plain.allow_over, None);
+    let not_over = canonical(
+        &rule(&format!(
+            "kind = \"ratio_bands\"\nallow_over = false\n{bands}"
+        )),
+        d("1"),
+    );
+    assert_eq!(not_over, plain);
+    let over = canonical(
+        &rule(&format!(
+            "kind = \"ratio_bands\"\nallow_over = true\n{bands}"
+        )),
+        d("1"),
+    );
+    assert_eq!(over.allow_over, Some(true));
+    assert_eq!(
+        edges(&over),
+        vec![
+            [o("90"), None, None, o("100"), o("1")],
+            [None, None, None, None, o("0")],
+        ]
+    );
+}
+
+/// Task statuses: `done = ["done_late", "done"]` is the default list in another order and is
+/// left out; `done = ["done"]` is not the default and stays. The older `on_empty` becomes the
+/// `when_no_cases` it means, unless `when_no_cases` is given, which then wins.
+#[test]
+fn canonical_ratio_options_are_compared_by_meaning() {
+    use par_index::criteria::{NoCases, TaskStatus};
+    let bands = "bands = [{ at_least = 100, points = 1 }]";
+    let with = |extra: &str| {
+        canonical(
+            &rule(&format!("kind = \"ratio_bands\"\n{extra}\n{bands}")),
+            d("1"),
+        )
+    };
+    assert_eq!(with(r#"done = ["done_late", "done"]"#).done, None);
+    assert_eq!(
+        with(r#"done = ["done"]"#).done,
+        Some(vec![TaskStatus::Done])
+    );
+    assert_eq!(with("exclude = []").exclude, None);
+    for (extra, no_cases) in [
+        (r#"on_empty = "full_points""#, Some(NoCases::Full)),
+        (r#"on_empty = "zero""#, Some(NoCases::Zero)),
+        (r#"on_empty = "not_applicable""#, None),
+        (
+            "on_empty = \"full_points\"\nwhen_no_cases = \"exclude\"",
+            Some(NoCases::Exclude),
+        ),
+        (
+            "on_empty = \"zero\"\nwhen_no_cases = \"exclude\"",
+            Some(NoCases::Exclude),
+        ),
+    ] {
+        let r = with(extra);
+        assert_eq!((r.when_no_cases, r.on_empty), (no_cases, None), "{extra}");
+    }
+}
+
+/// Defaults by kind: a deduction's floor of 0 is the default and is left out (a floor of -1
+/// is not); a survey's weights equal to the default A 100%, B 60%, C 20%, D 0% are left out,
+/// but B at 70%, or only three of the four, are not the default and stay.
+#[test]
+fn canonical_leaves_out_a_zero_floor_and_the_default_weights() {
+    let floor = |v: &str| {
+        canonical(
+            &rule(&format!(
+                "kind = \"deduction\"\nper_item = \"0.25\"\nmin_points = \"{v}\""
+            )),
+            d("1"),
+        )
+        .min_points
+    };
+    assert_eq!(floor("0"), None);
+    assert_eq!(floor("-1"), Some(d("-1")));
+    let weights = |w: &str| {
+        let r = canonical(
+            &rule(&format!("kind = \"survey\"\nweights = [{w}]")),
+            d("2"),
+        );
+        r.weights
+            .iter()
+            .map(|w| format!("{} {}", w.option, w.percent))
+            .collect::<Vec<_>>()
+    };
+    let abcd = |b: u32| {
+        format!(
+            r#"{{ option = "A", percent = 100 }}, {{ option = "B", percent = {b} }}, {{ option = "C", percent = 20 }}, {{ option = "D", percent = 0 }}"#
+        )
+    };
+    assert!(weights(&abcd(60)).is_empty());
+    assert_eq!(weights(&abcd(70)), ["A 100", "B 70", "C 20", "D 0"]);
+    assert_eq!(
+        weights(
+            r#"{ option = "A", percent = 100 }, { option = "B", percent = 60 }, { option = "C", percent = 20 }"#
+        ),
+        ["A 100", "B 60", "C 20"]
+    );
+}
+
+/// `same_rule`: a check that writes its default points (the max) and its default 0 says the
+/// same as one that leaves them out; a check that gives 0.5 when not met does not.
+#[test]
+fn same_rule_compares_canonical_forms() {
+    use par_index::criteria::wording::same_rule;
+    let bare = rule(r#"kind = "check""#);
+    let written = rule("kind = \"check\"\npoints = 1\notherwise = 0");
+    let half = rule("kind = \"check\"\notherwise = \"0.5\"");
+    assert!(same_rule(&bare, &written, d("1")));
+    assert!(!same_rule(&bare, &half, d("1")));
+    // With a max of 2, `points = 1` is no longer the default.
+    assert!(!same_rule(&bare, &written, d("2")));
+}
+
+/// Count edges are whole numbers: `above 3` is `at_least 4`, and `at_most 3` is `below 4`,
+/// which the band before (`at_least 4`) implies, so it is left out; a count edge with a
+/// fraction (`above 2.5`) is kept as written.
+#[test]
+fn canonical_count_edges_are_whole() {
+    let r = canonical(
+        &rule(
+            "kind = \"count_bands\"\nbands = [{ above = 3, points = 2 }, \
+             { at_least = 1, at_most = 3, points = 1 }, { points = 0 }]",
+        ),
+        d("2"),
+    );
+    assert_eq!(
+        edges(&r),
+        vec![
+            [o("4"), None, None, None, o("2")],
+            [o("1"), None, None, None, o("1")],
+            [None, None, None, None, o("0")],
+        ]
+    );
+    let r = canonical(
+        &rule("kind = \"count_bands\"\nbands = [{ above = \"2.5\", points = 2 }, { points = 0 }]"),
+        d("2"),
+    );
+    assert_eq!(
+        edges(&r),
+        vec![
+            [None, o("2.5"), None, None, o("2")],
+            [None, None, None, None, o("0")]
+        ]
+    );
+}
