@@ -822,6 +822,7 @@ fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scorecard::NodeResult;
 
     #[test]
     fn one_violation_found_43_times_is_kept_once_with_its_count() {
@@ -832,5 +833,408 @@ mod tests {
         report.push(Invariant::WithinBounds, "1.2: above".into(), None);
         let counts: Vec<u32> = report.violations.iter().map(|v| v.count).collect();
         assert_eq!(counts, [43, 1]);
+    }
+
+    #[test]
+    fn a_report_keeps_at_most_50_distinct_violations_and_still_counts_the_first() {
+        let mut report = Report::default();
+        for i in 0..51 {
+            report.push(Invariant::WithinBounds, format!("`{i}` above"), None);
+        }
+        report.push(Invariant::WithinBounds, "`0` above".into(), None);
+        assert_eq!(report.violations.len(), Report::MAX_VIOLATIONS);
+        assert_eq!(report.violations.first().map(|v| v.count), Some(2));
+        assert!(!report.is_ok());
+        assert!(Report::default().is_ok());
+    }
+
+    // The checks below are handed a scorecard of the all-kinds fixture that has been
+    // tampered with, as a faulty engine would produce it: each must report what it guards.
+    // By hand, for the fixture's evidence: `1.1.1` late 0.5 of 1; `1.1.2` one of two
+    // conditions 0 of 1; `1.1.3` met 1 of 1; `1.1.4` 30/36 = 83.33% in [70, 90] 1 of 2; so
+    // `1.1` 2.5 of 5. `2.3` 3 cases × 0.5 off 2 = 0.5. Nodes in tree order: `1` 0, `1.1` 1,
+    // `1.1.1` 2, `1.1.2` 3, ... `2` 9, `2.1` 10, `2.3` 12.
+
+    fn fixture() -> (RuleSet, Evidence) {
+        let rs = RuleSet::from_toml_str(include_str!("../tests/fixtures/all-kinds.toml"))
+            .unwrap_or_else(|e| unreachable!("the fixture loads: {e}"));
+        let ev = Evidence::from_json_str(include_str!("../tests/fixtures/all-kinds.evidence.json"))
+            .unwrap_or_else(|e| unreachable!("the fixture evidence reads: {e}"));
+        (rs, ev)
+    }
+
+    fn card_of(rs: &RuleSet, ev: &Evidence) -> Scorecard {
+        evaluate(rs, ev).unwrap_or_else(|e| unreachable!("the fixture scores: {e}"))
+    }
+
+    /// The (invariant, detail) of every violation a check reports on a card.
+    fn found(
+        check: fn(&RuleSet, &Scorecard, &Evidence, &mut Report),
+        rs: &RuleSet,
+        card: &Scorecard,
+        ev: &Evidence,
+    ) -> Vec<(Invariant, String)> {
+        let mut report = Report::default();
+        check(rs, card, ev, &mut report);
+        report
+            .violations
+            .into_iter()
+            .map(|v| (v.invariant, v.detail))
+            .collect()
+    }
+
+    fn node_mut<'a>(card: &'a mut Scorecard, code: &str) -> &'a mut NodeResult {
+        card.nodes
+            .iter_mut()
+            .find(|n| &*n.code == code)
+            .unwrap_or_else(|| unreachable!("the fixture has `{code}`"))
+    }
+
+    #[test]
+    fn the_fixture_breaks_nothing_in_19_evaluations() {
+        // 2 (scored twice) + 1 (numbers only) + 1 (points card) + 1 (a leaf marked not
+        // applicable) + 14 monotone variants: 1.1.2 a condition held (1); 1.1.4, 2.1, 2.2
+        // and 2.6 a numerator and a denominator one higher (8); 1.2.1 a task done and a task
+        // added (2); 1.2.2 and 2.3 one more (2); 2.5 one answer moved from C to A (1).
+        let (rs, ev) = fixture();
+        let mut report = Report::default();
+        check_evidence(&rs, &ev, &mut report);
+        assert!(report.is_ok(), "{report}");
+        assert_eq!(report.evaluations, 19);
+    }
+
+    #[test]
+    fn numbers_that_differ_from_the_numbers_only_path_are_reported() {
+        let (rs, ev) = fixture();
+        let card = card_of(&rs, &ev);
+        assert_eq!(found(check_numbers_only, &rs, &card, &ev), []);
+        let mut total = card.clone();
+        total.total.points += Decimal::ONE;
+        let v = found(check_numbers_only, &rs, &total, &ev);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v.first().map(|v| v.0), Some(Invariant::NumbersOnlyAgree));
+        assert!(v.iter().all(|(_, d)| d.starts_with("total (")), "{v:?}");
+        let mut leaf = card;
+        node_mut(&mut leaf, "1.1.1").score.points = Decimal::ONE;
+        let v = found(check_numbers_only, &rs, &leaf, &ev);
+        assert_eq!(v.len(), 1);
+        assert!(v.iter().all(|(_, d)| d.starts_with("`1.1.1`: ")), "{v:?}");
+    }
+
+    #[test]
+    fn a_points_card_that_differs_from_the_scorecard_is_reported() {
+        let (rs, mut ev) = fixture();
+        ev.evidence.remove("2.4");
+        let card = card_of(&rs, &ev);
+        assert_eq!(found(check_points_card, &rs, &card, &ev), []);
+        // Each tampered card gives one violation, whose detail starts with `want`.
+        let reports = |c: &Scorecard, want: &[&str]| {
+            let v = found(check_points_card, &rs, c, &ev);
+            assert_eq!(v.len(), want.len(), "{v:?}");
+            for ((i, d), w) in v.iter().zip(want) {
+                assert_eq!(*i, Invariant::NumbersOnlyAgree);
+                assert!(d.starts_with(w), "{d} should start with {w}");
+            }
+        };
+        let mut c = card.clone();
+        c.total.points += Decimal::ONE;
+        reports(&c, &["points card total Score { points: "]);
+        let mut c = card.clone();
+        node_mut(&mut c, "1.1.1").score.max = Decimal::TWO;
+        reports(&c, &["`1.1.1`: points card (\"1.1.1\", 0.5, 1, 1)"]);
+        // An area's sub-index is compared; a criterion's is not on the card.
+        let mut c = card.clone();
+        node_mut(&mut c, "1").score.index = None;
+        reports(&c, &["`1`: points card (\"1\", 6.37, 10, 10)"]);
+        let mut c = card.clone();
+        node_mut(&mut c, "1.1").score.index = None;
+        reports(&c, &[]);
+        let mut c = card.clone();
+        c.nodes.pop();
+        reports(&c, &["points card has 17 nodes, scorecard 16"]);
+        let mut c = card;
+        c.findings.clear();
+        reports(
+            &c,
+            &["points card missing evidence [\"2.4\"], scorecard findings []"],
+        );
+    }
+
+    #[test]
+    fn a_node_outside_its_bounds_is_reported() {
+        let (rs, ev) = fixture();
+        let card = card_of(&rs, &ev);
+        let with = |points: &str, applicable: &str| {
+            let mut c = card.clone();
+            let n = node_mut(&mut c, "1.1.1");
+            n.score.points = points.parse().unwrap_or_default();
+            n.score.applicable_max = applicable.parse().unwrap_or_default();
+            found(check_bounds, &rs, &c, &ev)
+        };
+        // At the edges (0 and the max, 1) nothing is reported.
+        assert_eq!(with("0", "1"), []);
+        assert_eq!(with("1", "0"), []);
+        assert_eq!(
+            with("1.5", "1"),
+            [(
+                Invariant::WithinBounds,
+                "`1.1.1` scored 1.5 outside [0, 1]".to_string()
+            )]
+        );
+        assert_eq!(
+            with("-0.5", "1"),
+            [(
+                Invariant::WithinBounds,
+                "`1.1.1` scored -0.5 outside [0, 1]".to_string()
+            )]
+        );
+        assert_eq!(
+            with("1", "1.5"),
+            [(
+                Invariant::WithinBounds,
+                "`1.1.1` has applicable max 1.5 outside [0, 1]".to_string()
+            )]
+        );
+        assert_eq!(
+            with("0", "-1"),
+            [(
+                Invariant::WithinBounds,
+                "`1.1.1` has applicable max -1 outside [0, 1]".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_parent_or_total_that_is_not_the_sum_of_its_parts_is_reported() {
+        let (rs, ev) = fixture();
+        let card = card_of(&rs, &ev);
+        assert_eq!(found(check_sums, &rs, &card, &ev), []);
+        let mut c = card.clone();
+        node_mut(&mut c, "1.1").score.points = Decimal::from(3);
+        // `1.1` and area `1` above it, whose children now add up to 0.5 more (1.2 is
+        // 13/15 done = 86.67% × 1 = 0.87, plus 3 meetings = 3: 3.87; area 1 is 6.37).
+        assert_eq!(
+            found(check_sums, &rs, &c, &ev),
+            [
+                (
+                    Invariant::SumsOfParts,
+                    "`1` has 6.37 of 10 applicable; its children add up to 6.87 of 10".to_string()
+                ),
+                (
+                    Invariant::SumsOfParts,
+                    "`1.1` has 3 of 5 applicable; its children add up to 2.5 of 5".to_string()
+                ),
+            ]
+        );
+        let mut c = card.clone();
+        node_mut(&mut c, "1.1").score.applicable_max = Decimal::from(4);
+        let details: Vec<String> = found(check_sums, &rs, &c, &ev)
+            .into_iter()
+            .map(|v| v.1)
+            .collect();
+        assert_eq!(
+            details,
+            [
+                "`1` has 6.37 of 10 applicable; its children add up to 6.37 of 9",
+                "`1.1` has 2.5 of 4 applicable; its children add up to 2.5 of 5",
+            ]
+        );
+        let mut c = card;
+        c.total.points += Decimal::ONE;
+        let v = found(check_sums, &rs, &c, &ev);
+        assert_eq!(v.len(), 1);
+        assert!(
+            v.iter()
+                .all(|(_, d)| d.contains(" but areas add up to Some(")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_not_applicable_leaf_that_moves_more_than_its_ancestors_is_reported() {
+        let (rs, ev) = fixture();
+        let mut card = card_of(&rs, &ev);
+        node_mut(&mut card, "1.1").score.points = Decimal::from(3);
+        // Marked: 1.1.1 (0.5 of 1) leaves; 1.1 is then 0 + 1 + 1 = 2 of 4, but from the
+        // tampered 3 the check expects 3 − 0.5 = 2.5.
+        let v = found(check_not_applicable, &rs, &card, &ev);
+        assert_eq!(
+            v,
+            [(
+                Invariant::NotApplicableIsolated,
+                "marking `1.1.1` not applicable moved `1.1` from 3 of 5 to 2 of 4 (expected 2.5 of 4)"
+                    .to_string()
+            )]
+        );
+        // The 14th case marks the 2nd of the 12 scored leaves (13 mod 12 = 1): 1.1.2, 0 of 1,
+        // so 1.1 becomes 2.5 of 4 where 3 − 0 = 3 is expected.
+        let mut report = Report {
+            cases: 13,
+            ..Report::default()
+        };
+        check_not_applicable(&rs, &card, &ev, &mut report);
+        let details: Vec<&str> = report
+            .violations
+            .iter()
+            .map(|v| v.detail.as_str())
+            .collect();
+        assert_eq!(
+            details,
+            [
+                "marking `1.1.2` not applicable moved `1.1` from 3 of 5 to 2.5 of 4 (expected 3 of 4)"
+            ]
+        );
+    }
+
+    #[test]
+    fn evidence_that_moves_a_leaf_the_wrong_way_is_reported() {
+        let (rs, ev) = fixture();
+        let card = card_of(&rs, &ev);
+        assert_eq!(found(check_monotone, &rs, &card, &ev), []);
+        let mut c = card.clone();
+        // 1.1.2 with its second condition held scores 1; a card claiming 1.5 before is broken.
+        node_mut(&mut c, "1.1.2").score.points = "1.5".parse().unwrap_or_default();
+        // 2.3 with a 4th case scores 2 − 2 = 0; a card claiming −1 before is broken.
+        node_mut(&mut c, "2.3").score.points = Decimal::NEGATIVE_ONE;
+        // A leaf not scored is not varied.
+        node_mut(&mut c, "1.2.2").status = crate::scorecard::NodeStatus::MissingEvidence;
+        node_mut(&mut c, "1.2.2").score.points = Decimal::from(9);
+        let v = found(check_monotone, &rs, &c, &ev);
+        assert_eq!(
+            v,
+            [
+                (
+                    Invariant::Monotone,
+                    "`1.1.2`: more favourable evidence moved it from 1.5 to 1".to_string()
+                ),
+                (
+                    Invariant::Monotone,
+                    "`2.3`: less favourable evidence moved it from -1 to 0.0".to_string()
+                ),
+            ]
+        );
+    }
+
+    /// The variants of each leaf's evidence, as (what changed, scores no less).
+    #[test]
+    fn each_kind_of_evidence_has_its_more_and_less_favourable_variants() {
+        let (rs, ev) = fixture();
+        let vary = |code: &str, value: &LeafEvidence| {
+            let leaf = rs
+                .tree()
+                .nodes
+                .iter()
+                .find(|n| &*n.code == code)
+                .and_then(|n| n.leaf.as_ref())
+                .unwrap_or_else(|| unreachable!("`{code}` is a leaf"));
+            variants(&leaf.rule, value)
+        };
+        let of = |code: &str| ev.evidence.get(code).cloned().unwrap_or_default();
+        let d = |s: &str| s.parse::<Decimal>().ok();
+        // 1.1.4: 30/36 → 31/36 (no less), 30/37 (no more).
+        let v = vary("1.1.4", &of("1.1.4"));
+        let nd: Vec<_> = v
+            .iter()
+            .map(|(e, b)| (e.numerator, e.denominator, *b))
+            .collect();
+        assert_eq!(nd, [(d("31"), d("36"), true), (d("30"), d("37"), false)]);
+        // All done already (36/36) and no shares over 100%: only the denominator grows.
+        let full = changed(&of("1.1.4"), |e| e.numerator = d("36"));
+        let nd: Vec<_> = vary("1.1.4", &full)
+            .iter()
+            .map(|(e, b)| (e.numerator, e.denominator, *b))
+            .collect();
+        assert_eq!(nd, [(d("36"), d("37"), false)]);
+        // 2.6 allows shares over 100%: 110/100 (in billions) still gets one more done.
+        assert_eq!(vary("2.6", &of("2.6")).len(), 2);
+        // A percent goes up by 0.01 up to 100, and past it only where shares may pass 100%.
+        let pct = |code: &str, p: &str| {
+            vary(
+                code,
+                &LeafEvidence {
+                    percent: d(p),
+                    ..LeafEvidence::default()
+                },
+            )
+            .iter()
+            .map(|(e, b)| (e.percent, *b))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(pct("1.1.4", "99.99"), [(d("100.00"), true)]);
+        assert_eq!(pct("1.1.4", "100"), []);
+        assert_eq!(pct("2.6", "100"), [(d("100.01"), true)]);
+        // 1.2.1: the first open task (t14, in progress) done, and one more task not done.
+        let v = vary("1.2.1", &of("1.2.1"));
+        let statuses: Vec<_> = v
+            .iter()
+            .map(|(e, b)| {
+                let t = e.tasks.clone().unwrap_or_default();
+                (
+                    t.len(),
+                    t.get(13).map(|t| t.status),
+                    t.last().map(|t| t.status),
+                    *b,
+                )
+            })
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                (
+                    16,
+                    Some(TaskStatus::Done),
+                    Some(TaskStatus::NotYetDue),
+                    true
+                ),
+                (
+                    17,
+                    Some(TaskStatus::InProgress),
+                    Some(TaskStatus::NotDone),
+                    false
+                ),
+            ]
+        );
+        // Counts: one more meeting scores no less; one more case to deduct, no more.
+        let count = |code: &str| {
+            vary(code, &of(code))
+                .iter()
+                .map(|(e, b)| (e.count, *b))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(count("1.2.2"), [(d("4"), true)]);
+        assert_eq!(count("2.3"), [(d("4"), false)]);
+        // A check: met, and the first condition not held (funded) held.
+        let v = vary("1.1.2", &of("1.1.2"));
+        assert_eq!(v.len(), 1);
+        assert!(v.iter().all(|(e, b)| {
+            *b && e
+                .conditions
+                .as_ref()
+                .is_some_and(|c| c.values().all(|h| *h))
+        }));
+        let v = vary(
+            "1.1.3",
+            &LeafEvidence {
+                met: Some(false),
+                ..LeafEvidence::default()
+            },
+        );
+        assert_eq!(
+            v.iter().map(|(e, b)| (e.met, *b)).collect::<Vec<_>>(),
+            [(Some(true), true)]
+        );
+        assert_eq!(vary("1.1.3", &of("1.1.3")).len(), 0);
+        // A survey: one respondent from the worst answer given (C, 20%) to the best (A).
+        let v = vary("2.5", &of("2.5"));
+        let answers: Vec<_> = v.iter().map(|(e, b)| (e.answers.clone(), *b)).collect();
+        let moved: std::collections::BTreeMap<String, u64> =
+            [("A", 11), ("B", 20), ("C", 9), ("D", 0)]
+                .into_iter()
+                .map(|(o, n)| (o.to_string(), n))
+                .collect();
+        assert_eq!(answers, [(Some(moved), true)]);
+        // Levels and manual points have no order to vary along.
+        assert_eq!(vary("1.1.1", &of("1.1.1")).len(), 0);
+        assert_eq!(vary("2.4", &of("2.4")).len(), 0);
     }
 }
