@@ -822,7 +822,7 @@ fn check_monotone(rs: &RuleSet, card: &Scorecard, ev: &Evidence, report: &mut Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scorecard::NodeResult;
+    use crate::scorecard::{Adjusted, NodeResult};
 
     #[test]
     fn one_violation_found_43_times_is_kept_once_with_its_count() {
@@ -1112,6 +1112,141 @@ mod tests {
                     "`2.3`: less favourable evidence moved it from -1 to 0.0".to_string()
                 ),
             ]
+        );
+    }
+
+    /// A report put together by hand groups only violations with the same invariant and
+    /// the same detail: two details of one invariant are two groups.
+    #[test]
+    fn a_report_groups_by_invariant_and_detail_together() {
+        let v = |detail: &str| Violation {
+            invariant: Invariant::Monotone,
+            detail: detail.into(),
+            evidence: None,
+            count: 2,
+        };
+        let report = Report {
+            cases: 1,
+            evaluations: 2,
+            violations: vec![v("`1.1`: less"), v("`1.2`: less"), v("`1.1`: less")],
+        };
+        assert_eq!(
+            report.to_string(),
+            "1 cases, 2 evaluations, 6 violations, 2 distinct\n  \
+             Monotone (4 times): `1.1`: less\n  Monotone (2 times): `1.2`: less"
+        );
+    }
+
+    /// A 10-point set with one bonus and one penalty item: area 8 of 10, 3 initiatives ×
+    /// 0.5 = 1.5 bonus, a reprimand −1: 8 + 1.5 − 1 = 8.5.
+    const ITEMS: &str = r#"
+id = "testkit-items"
+title = "Bộ tiêu chí kiểm thử có điểm thưởng, điểm trừ"
+level = "commune"
+years = { from = 2025 }
+scale = "10"
+document = { number = "1/QĐ-UBND" }
+bonus_max = "2"
+penalty_max = "1.5"
+
+[[areas]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = "10"
+provenance = { document = "1/QĐ-UBND", verified = false }
+rule = { kind = "manual" }
+
+[[bonus]]
+code = "T.1"
+title = "Sáng kiến CCHC được công nhận"
+max = "1.5"
+rule = { kind = "per_item", per_item = "0.5" }
+provenance = { document = "1/QĐ-UBND", verified = false }
+
+[[penalty]]
+code = "P.1"
+title = "Bị phê bình về CCHC"
+max = "1"
+rule = { kind = "check" }
+provenance = { document = "1/QĐ-UBND", verified = false }
+"#;
+
+    #[test]
+    fn bonus_and_penalty_that_do_not_add_up_are_reported() {
+        let rs = RuleSet::from_toml_str(ITEMS).unwrap_or_else(|e| unreachable!("loads: {e}"));
+        let ev = Evidence::from_json_str(
+            r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2025},
+            "evidence":{"1":{"points":"8"}},
+            "bonus":{"T.1":{"count":3}},"penalty":{"P.1":{"met":true}}}"#,
+        )
+        .unwrap_or_else(|e| unreachable!("reads: {e}"));
+        let card = card_of(&rs, &ev);
+        let details =
+            |c: &Scorecard| -> Vec<(Invariant, String)> { found(check_adjusted, &rs, c, &ev) };
+        assert_eq!(details(&card), []);
+        let total = card.adjusted.as_ref().map(|a| a.total.points);
+        assert_eq!(total, Some(Decimal::new(85, 1)));
+
+        let mut c = card.clone();
+        c.adjusted = None;
+        assert_eq!(
+            details(&c),
+            [(Invariant::SumsOfParts, "no bonus and penalty".to_string())]
+        );
+        let tamper = |f: &dyn Fn(&mut Adjusted)| {
+            let mut c = card.clone();
+            if let Some(a) = c.adjusted.as_mut() {
+                f(a);
+            }
+            details(&c)
+        };
+        // An item above its max, and one below 0: each outside its bounds, and the sum of
+        // the items no longer the bonus claimed.
+        assert_eq!(
+            tamper(&|a| {
+                if let Some(i) = a.bonus.items.first_mut() {
+                    i.points = Decimal::TWO;
+                }
+            }),
+            [
+                (
+                    Invariant::WithinBounds,
+                    "item `T.1` scored 2 outside [0, 1.5]".to_string()
+                ),
+                (
+                    Invariant::SumsOfParts,
+                    "items add up to 2 (counted 2), not 1.5 (1.5)".to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            tamper(&|a| {
+                if let Some(i) = a.penalty.items.first_mut() {
+                    i.points = Decimal::NEGATIVE_ONE;
+                }
+            })
+            .first(),
+            Some(&(
+                Invariant::WithinBounds,
+                "item `P.1` scored -1 outside [0, 1]".to_string()
+            ))
+        );
+        assert_eq!(
+            tamper(&|a| a.total.points = Decimal::from(9)),
+            [(
+                Invariant::SumsOfParts,
+                "total 8 + 1.5 − 1 gave 9, expected 8.5".to_string()
+            )]
+        );
+        // The areas' total on the adjusted card must be the scorecard's total.
+        let mut c = card;
+        c.total.points = Decimal::from(7);
+        assert_eq!(
+            details(&c),
+            [(
+                Invariant::SumsOfParts,
+                "total 8 + 1.5 − 1 gave 8.5, expected 8.5".to_string()
+            )]
         );
     }
 
