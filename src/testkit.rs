@@ -1115,6 +1115,66 @@ mod tests {
         );
     }
 
+    /// A set or evidence built in code can hold a text longer than the readers accept (64 KiB
+    /// by default; `validate` and `evaluate` do not measure texts, the readers do): written
+    /// out, it does not read back, and the round trips say so.
+    #[test]
+    fn a_set_or_evidence_that_does_not_read_back_is_reported() {
+        let (rs, ev) = fixture();
+        let long = "x".repeat(crate::criteria::Limits::default().max_string_len + 1);
+        let mut def = rs.def().clone();
+        def.title = long.clone();
+        let long_set = crate::validate::validate(def)
+            .unwrap_or_else(|e| unreachable!("a long title validates: {e:?}"));
+        let mut report = Report::default();
+        check_set_round_trips(&long_set, &mut report);
+        let prefixes = |r: &Report| -> Vec<(Invariant, bool)> {
+            r.violations
+                .iter()
+                .map(|v| (v.invariant, v.detail.starts_with("RuleSet")))
+                .collect()
+        };
+        assert_eq!(
+            prefixes(&report),
+            [(Invariant::RoundTrip, true), (Invariant::RoundTrip, true)]
+        );
+        let texts: Vec<&str> = report
+            .violations
+            .iter()
+            .map(|v| v.detail.as_str())
+            .collect();
+        assert!(
+            texts
+                .first()
+                .is_some_and(|t| t.starts_with("RuleSetDef → TOML → RuleSetDef: Ok(Err("))
+                && texts.get(1).is_some_and(
+                    |t| t.starts_with("RuleSet::to_toml_string does not reload equal: Ok(Err(")
+                ),
+            "{texts:?}"
+        );
+        let mut report = Report::default();
+        check_set_round_trips(&rs, &mut report);
+        assert!(report.is_ok(), "{report}");
+
+        let mut noted = ev;
+        if let Some(leaf) = noted.evidence.get_mut("1.1.3") {
+            leaf.note = Some(long);
+        }
+        let mut report = Report::default();
+        check_evidence(&rs, &noted, &mut report);
+        let found: Vec<(Invariant, bool)> = report
+            .violations
+            .iter()
+            .map(|v| {
+                (
+                    v.invariant,
+                    v.detail.starts_with("evidence JSON round trip: Ok(Err("),
+                )
+            })
+            .collect();
+        assert_eq!(found, [(Invariant::RoundTrip, true)]);
+    }
+
     /// A report put together by hand groups only violations with the same invariant and
     /// the same detail: two details of one invariant are two groups.
     #[test]
