@@ -1039,6 +1039,17 @@ mod tests {
                 "`1.1` has 2.5 of 4 applicable; its children add up to 2.5 of 5",
             ]
         );
+        // The parts (appraised, survey) must add up to the total as the areas do.
+        let mut c = card.clone();
+        if let Some(p) = c.parts.first_mut() {
+            p.score.points += Decimal::ONE;
+        }
+        let v = found(check_sums, &rs, &c, &ev);
+        assert_eq!(v.len(), 1);
+        assert!(
+            v.iter().all(|(_, d)| d.contains(" and parts to Some(")),
+            "{v:?}"
+        );
         let mut c = card;
         c.total.points += Decimal::ONE;
         let v = found(check_sums, &rs, &c, &ev);
@@ -1066,10 +1077,10 @@ mod tests {
                     .to_string()
             )]
         );
-        // The 14th case marks the 2nd of the 12 scored leaves (13 mod 12 = 1): 1.1.2, 0 of 1,
-        // so 1.1 becomes 2.5 of 4 where 3 − 0 = 3 is expected.
+        // The 15th case marks the 3rd of the 12 scored leaves (14 mod 12 = 2): 1.1.3, 1 of 1,
+        // so 1.1 becomes 0.5 + 0 + 1 = 1.5 of 4 where 3 − 1 = 2 is expected.
         let mut report = Report {
-            cases: 13,
+            cases: 14,
             ..Report::default()
         };
         check_not_applicable(&rs, &card, &ev, &mut report);
@@ -1081,7 +1092,7 @@ mod tests {
         assert_eq!(
             details,
             [
-                "marking `1.1.2` not applicable moved `1.1` from 3 of 5 to 2.5 of 4 (expected 3 of 4)"
+                "marking `1.1.3` not applicable moved `1.1` from 3 of 5 to 1.5 of 4 (expected 2 of 4)"
             ]
         );
     }
@@ -1173,6 +1184,91 @@ mod tests {
             })
             .collect();
         assert_eq!(found, [(Invariant::RoundTrip, true)]);
+    }
+
+    /// A deadline leaf is varied to the first day of the year when a date is given, or when
+    /// the documents list is given and empty; a task list whose rule leaves out `not_done`
+    /// tasks gets no "one more task not done" variant (it would not count).
+    #[test]
+    fn deadline_and_excluded_task_variants() {
+        let rs = RuleSet::from_toml_str(
+            r#"
+id = "testkit-variants"
+title = "Bộ tiêu chí kiểm thử"
+level = "district"
+years = { from = 2023 }
+scale = "2"
+document = { number = "01/QĐ-UBND" }
+[[areas]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = "2"
+provenance = { document = "01/QĐ-UBND", verified = false }
+[[areas.criteria]]
+code = "1.1"
+title = "Ban hành kế hoạch CCHC năm"
+max = "1"
+rule = { kind = "deadline", deadline = "2023-01-15", late = "0.5" }
+[[areas.criteria]]
+code = "1.2"
+title = "Hoàn thành nhiệm vụ"
+max = "1"
+rule = { kind = "ratio_bands", exclude = ["not_done"], bands = [{ at_least = "100", points = "1" }, { points = "0" }] }
+"#,
+        )
+        .unwrap_or_else(|e| unreachable!("loads: {e}"));
+        let rule = |code: &str| {
+            rs.tree()
+                .nodes
+                .iter()
+                .find(|n| &*n.code == code)
+                .and_then(|n| n.leaf.as_ref())
+                .map(|l| l.rule.clone())
+                .unwrap_or_else(|| unreachable!("`{code}` is a leaf"))
+        };
+        let deadline = rule("1.1");
+        let dated = |e: LeafEvidence| -> Vec<(Option<String>, bool, bool)> {
+            variants(&deadline, &e)
+                .into_iter()
+                .map(|(v, b)| (v.date, v.documents.is_none(), b))
+                .collect()
+        };
+        let first_day = vec![(Some("2023-01-01".to_string()), true, true)];
+        assert_eq!(
+            dated(LeafEvidence {
+                date: Some("2023-03-01".into()),
+                ..LeafEvidence::default()
+            }),
+            first_day
+        );
+        assert_eq!(
+            dated(LeafEvidence {
+                documents: Some(vec![]),
+                ..LeafEvidence::default()
+            }),
+            first_day
+        );
+        assert_eq!(dated(LeafEvidence::default()), []);
+        let tasks = LeafEvidence {
+            tasks: Some(vec![crate::evidence::Task {
+                name: "t1".into(),
+                status: TaskStatus::InProgress,
+            }]),
+            ..LeafEvidence::default()
+        };
+        let v: Vec<(Vec<TaskStatus>, bool)> = variants(&rule("1.2"), &tasks)
+            .into_iter()
+            .map(|(v, b)| {
+                let statuses = v
+                    .tasks
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| t.status)
+                    .collect();
+                (statuses, b)
+            })
+            .collect();
+        assert_eq!(v, [(vec![TaskStatus::Done], true)]);
     }
 
     /// A report put together by hand groups only violations with the same invariant and
