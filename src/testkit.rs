@@ -1293,47 +1293,16 @@ rule = { kind = "ratio_bands", exclude = ["not_done"], bands = [{ at_least = "10
         );
     }
 
-    /// A 10-point set with one bonus and one penalty item: area 8 of 10, 3 initiatives ×
-    /// 0.5 = 1.5 bonus, a reprimand −1: 8 + 1.5 − 1 = 8.5.
-    const ITEMS: &str = r#"
-id = "testkit-items"
-title = "Bộ tiêu chí kiểm thử có điểm thưởng, điểm trừ"
-level = "commune"
-years = { from = 2025 }
-scale = "10"
-document = { number = "1/QĐ-UBND" }
-bonus_max = "2"
-penalty_max = "1.5"
-
-[[areas]]
-code = "1"
-title = "Chỉ đạo, điều hành"
-max = "10"
-provenance = { document = "1/QĐ-UBND", verified = false }
-rule = { kind = "manual" }
-
-[[bonus]]
-code = "T.1"
-title = "Sáng kiến CCHC được công nhận"
-max = "1.5"
-rule = { kind = "per_item", per_item = "0.5" }
-provenance = { document = "1/QĐ-UBND", verified = false }
-
-[[penalty]]
-code = "P.1"
-title = "Bị phê bình về CCHC"
-max = "1"
-rule = { kind = "check" }
-provenance = { document = "1/QĐ-UBND", verified = false }
-"#;
-
     #[test]
     fn bonus_and_penalty_that_do_not_add_up_are_reported() {
-        let rs = RuleSet::from_toml_str(ITEMS).unwrap_or_else(|e| unreachable!("loads: {e}"));
+        // The set of tests/bonus.rs (10 points, bonus up to 2, penalty up to 1.5): areas
+        // 3 + 2 + 3 = 8, 3 initiatives × 0.5 = 1.5 bonus, a reprimand (P.2) −1: 8.5.
+        let rs = RuleSet::from_toml_str(include_str!("../tests/fixtures/bonus.toml"))
+            .unwrap_or_else(|e| unreachable!("loads: {e}"));
         let ev = Evidence::from_json_str(
             r#"{"unit":{"name":"Xã A","level":"commune"},"period":{"year":2025},
-            "evidence":{"1":{"points":"8"}},
-            "bonus":{"T.1":{"count":3}},"penalty":{"P.1":{"met":true}}}"#,
+            "evidence":{"1.1":{"points":"3"},"1.2":{"met":true},"2":{"points":"3"}},
+            "bonus":{"T.1":{"count":3}},"penalty":{"P.2":{"met":true}}}"#,
         )
         .unwrap_or_else(|e| unreachable!("reads: {e}"));
         let card = card_of(&rs, &ev);
