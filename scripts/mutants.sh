@@ -33,6 +33,7 @@ tests_for() {
         src/json/*|src/path.rs) echo mutants json_input hostile engine trust messages schema ;;
         src/error*|src/model*|src/schema.rs) echo mutants messages hostile schema roundtrip engine cycle criteria ;;
         src/wording*|src/docref.rs) echo wording docref criteria published mutants ;;
+        src/testkit/strategies.rs) echo properties floor wording ;;
         src/testkit*) echo properties floor ;;
         *) echo mutants engine criteria cycle json_input hostile ;;
     esac
