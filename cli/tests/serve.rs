@@ -158,8 +158,9 @@ fn every_route_answers() {
     assert_eq!(status, 200);
     assert_eq!(
         sets["sets"].as_array().map(Vec::len),
-        // The bundled sets, and the 3 of tests/fixtures (all-kinds, cycle-test, par-2012).
-        Some(par_index::RuleSet::builtin_ids().len() + 3)
+        // The bundled sets, and the 4 of tests/fixtures (all-kinds, bonus-demo, cycle-test,
+        // par-2012).
+        Some(par_index::RuleSet::builtin_ids().len() + 4)
     );
     let (status, set) = get(&s, "/sets/vn-district-2023");
     assert_eq!((status, set["summary"]["leaves"].clone()), (200, json!(56)));
