@@ -1050,3 +1050,33 @@ pub fn worded_rule(max: Decimal) -> BoxedStrategy<RuleDef> {
         })
         .boxed()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+    /// `n` values drawn from `strategy` with a fixed seed.
+    fn sample<T: std::fmt::Debug>(strategy: &BoxedStrategy<T>, n: usize) -> Vec<T> {
+        let mut runner = TestRunner::new_with_rng(
+            Config::default(),
+            TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+        );
+        (0..n)
+            .filter_map(|_| strategy.new_tree(&mut runner).ok().map(|t| t.current()))
+            .collect()
+    }
+
+    /// A leaf maximum is 0.25 to 10 in quarters, as its doc says: all 40 values, no other.
+    #[test]
+    fn leaf_maxima_are_the_40_quarters_from_a_quarter_to_ten() {
+        let quarters: std::collections::BTreeSet<Decimal> =
+            sample(&leaf_max(), 2_000).into_iter().collect();
+        let want: std::collections::BTreeSet<Decimal> =
+            (1..=40).map(|q: i64| Decimal::new(q * 25, 2)).collect();
+        assert_eq!(quarters, want);
+        assert_eq!(want.first(), Some(&Decimal::new(25, 2)));
+        assert_eq!(want.last(), Some(&Decimal::TEN));
+    }
+}
