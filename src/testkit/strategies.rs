@@ -1079,4 +1079,148 @@ mod tests {
         assert_eq!(want.first(), Some(&Decimal::new(25, 2)));
         assert_eq!(want.last(), Some(&Decimal::TEN));
     }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    /// Fixed pays fall with the band (raw shares sorted, best first): 100%, 50%, 20% of 2.
+    /// With the middle band proportional (share × max, 70% to 90%), the band above pays at
+    /// least its top (90% of 2 = 1.8) plus a share of the rest (100% of 0.2), and the band
+    /// below at most its bottom (70% of 2 = 1.4), here 20% of it (raw shares sorted: 100, 50,
+    /// 20).
+    #[test]
+    fn band_pays_fall_with_the_band_around_a_proportional_one() {
+        let lowers = [d("90"), d("70")];
+        let fixed = band_pays(
+            Decimal::TWO,
+            &lowers,
+            Decimal::ONE_HUNDRED,
+            None,
+            vec![50, 100, 20],
+        );
+        assert_eq!(fixed, [Some(d("2")), Some(d("1")), Some(d("0.4"))]);
+        let around = band_pays(
+            Decimal::TWO,
+            &lowers,
+            Decimal::ONE_HUNDRED,
+            Some(1),
+            vec![20, 100, 50],
+        );
+        assert_eq!(around, [Some(d("2")), None, Some(d("0.28"))]);
+        let top = band_pays(
+            Decimal::TWO,
+            &lowers,
+            Decimal::ONE_HUNDRED,
+            Some(0),
+            vec![0, 50, 100],
+        );
+        // The first band proportional: the bands below pay at most 90% of 2 = 1.8 (50%, 0%).
+        assert_eq!(top, [None, Some(d("0.9")), Some(d("0"))]);
+    }
+
+    /// Lower edges as given (`at_least` or `above`); an upper edge written out only on the
+    /// bands whose bit is set in `explicit` (bit `i` for band `i`, never the first), equal to
+    /// the lower edge of the band above and of the other kind.
+    #[test]
+    fn bands_get_their_upper_edge_where_explicit_says() {
+        let edges = [(d("90"), true), (d("70"), false)];
+        let pays = [Some(d("2")), None, Some(d("0"))];
+        let text = |explicit: u8| -> Vec<String> {
+            bands_from(&edges, &pays, explicit)
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{:?} {:?} {:?} {:?} {:?} {:?}",
+                        b.at_least, b.above, b.below, b.at_most, b.points, b.proportional
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            text(0b0000_0010),
+            [
+                "Some(90) None None None Some(2) None",
+                "None Some(70) Some(90) None None Some(true)",
+                "None None None None Some(0) None",
+            ]
+        );
+        assert_eq!(
+            text(0b0000_0101),
+            [
+                "Some(90) None None None Some(2) None",
+                "None Some(70) None None None Some(true)",
+                "None None None Some(70) Some(0) None",
+            ]
+        );
+        // Bit 0 would be the first band's, which has no band above.
+        assert_eq!(text(0b0000_0001), text(0));
+    }
+
+    /// Over many draws the check and ratio strategies reach every option they offer: the
+    /// kit's invariants are only as strong as the rules it generates.
+    #[test]
+    fn check_and_ratio_rules_reach_every_option() {
+        let max = Decimal::TWO;
+        let checks = sample(&rule_of_kind(RuleKind::Check, max), 500);
+        let conditions: std::collections::BTreeSet<usize> =
+            checks.iter().map(|r| r.conditions.len()).collect();
+        assert_eq!(conditions, (0..=3).collect());
+        assert!(checks.iter().any(|r| r.points.is_some_and(|p| p < max)));
+        assert!(checks.iter().any(|r| r.points.is_none()));
+        // `otherwise` is left out when its raw share is 0 (0 is the default; it is 0 only when
+        // a met check pays 0 too) and never above what a met check pays.
+        assert!(
+            checks
+                .iter()
+                .any(|r| r.otherwise.is_some_and(|o| o > Decimal::ZERO))
+        );
+        assert!(checks.iter().any(|r| r.otherwise.is_none()));
+        assert!(
+            checks
+                .iter()
+                .filter(|r| r.otherwise == Some(Decimal::ZERO))
+                .all(|r| r.points == Some(Decimal::ZERO))
+        );
+        assert!(
+            checks
+                .iter()
+                .all(|r| r.otherwise.unwrap_or_default() <= r.points.unwrap_or(max))
+        );
+        assert!(checks.iter().any(|r| r.when_no_cases.is_some()));
+
+        let ratios = sample(&rule_of_kind(RuleKind::RatioBands, max), 500);
+        assert!(ratios.iter().all(|r| r.measure.as_deref() == Some("tasks")));
+        for seen in [
+            ratios.iter().any(|r| r.done.is_some()),
+            ratios.iter().any(|r| r.exclude.is_some()),
+            ratios.iter().any(|r| r.when_no_cases.is_some()),
+            ratios.iter().any(|r| r.on_empty.is_some()),
+            ratios.iter().any(|r| r.allow_over == Some(true)),
+            ratios.iter().any(|r| r.allow_over.is_none()),
+        ] {
+            assert!(seen);
+        }
+        // Shares may pass 100% only where the rule allows it, and then edges reach up to 200%.
+        let top_edge = |r: &RuleDef| r.bands.iter().filter_map(|b| b.at_least.or(b.above)).max();
+        assert!(
+            ratios
+                .iter()
+                .filter(|r| r.allow_over.is_none())
+                .all(|r| top_edge(r).is_none_or(|e| e <= Decimal::ONE_HUNDRED))
+        );
+        assert!(
+            ratios
+                .iter()
+                .filter(|r| r.allow_over == Some(true))
+                .any(|r| top_edge(r).is_some_and(|e| e > d("150")))
+        );
+        // The lowest band pays something in some rules (each band has its own raw share).
+        assert!(ratios.iter().any(|r| {
+            r.bands
+                .last()
+                .and_then(|b| b.points)
+                .is_some_and(|p| p > Decimal::ZERO)
+        }));
+    }
 }
