@@ -1223,4 +1223,124 @@ mod tests {
                 .is_some_and(|p| p > Decimal::ZERO)
         }));
     }
+
+    /// The other kinds' strategies reach every option they offer, within the leaf's max.
+    #[test]
+    fn other_rule_kinds_reach_every_option_within_the_max() {
+        let max = Decimal::TWO;
+        let of = |kind| sample(&rule_of_kind(kind, max), 400);
+        let levels = of(RuleKind::Levels);
+        let counts: std::collections::BTreeSet<usize> =
+            levels.iter().map(|r| r.levels.len()).collect();
+        assert_eq!(counts, (1..=4).collect());
+        assert!(
+            levels
+                .iter()
+                .flat_map(|r| &r.levels)
+                .all(|l| l.points >= Decimal::ZERO && l.points <= max)
+        );
+
+        let meetings = of(RuleKind::CountBands);
+        let bands: std::collections::BTreeSet<usize> =
+            meetings.iter().map(|r| r.bands.len()).collect();
+        assert_eq!(bands, (1..=4).collect());
+        assert!(
+            meetings
+                .iter()
+                .all(|r| r.measure.as_deref() == Some("meetings"))
+        );
+        assert!(
+            meetings
+                .iter()
+                .any(|r| r.bands.iter().any(|b| b.above.is_some()))
+        );
+        assert!(
+            meetings
+                .iter()
+                .any(|r| r.otherwise.is_some_and(|o| o > Decimal::ZERO))
+        );
+        assert!(meetings.iter().any(|r| r.otherwise.is_none()));
+        // What pays below the last edge is no more than the last band.
+        assert!(meetings.iter().all(|r| {
+            let lowest = r.bands.last().and_then(|b| b.points).unwrap_or_default();
+            r.otherwise.unwrap_or_default() <= lowest
+        }));
+
+        let shares = of(RuleKind::Proportional);
+        for seen in [
+            shares.iter().any(|r| r.target.is_some()),
+            shares.iter().any(|r| r.target.is_none()),
+            shares.iter().any(|r| r.zero_below.is_some()),
+            shares.iter().any(|r| r.zero_below.is_none()),
+            shares.iter().any(|r| r.done.is_some()),
+            shares.iter().any(|r| r.exclude.is_some()),
+            shares.iter().any(|r| r.when_no_cases.is_some()),
+            shares.iter().any(|r| r.on_empty.is_some()),
+        ] {
+            assert!(seen);
+        }
+        assert!(shares.iter().all(|r| {
+            r.zero_below.unwrap_or_default() <= r.target.unwrap_or(Decimal::ONE_HUNDRED)
+        }));
+
+        let deductions = of(RuleKind::Deduction);
+        assert!(
+            deductions
+                .iter()
+                .all(|r| r.measure.as_deref() == Some("violations")
+                    && r.per_item.is_some_and(|p| p > Decimal::ZERO && p <= max))
+        );
+        for seen in [
+            deductions.iter().any(|r| r.min_points.is_none()),
+            deductions
+                .iter()
+                .any(|r| r.min_points.is_some_and(|m| m < Decimal::ZERO)),
+            deductions
+                .iter()
+                .any(|r| r.min_points.is_some_and(|m| m > Decimal::ZERO)),
+        ] {
+            assert!(seen);
+        }
+
+        let items = of(RuleKind::PerItem);
+        assert!(
+            items
+                .iter()
+                .all(|r| r.measure.as_deref() == Some("initiatives")
+                    && r.per_item.is_some_and(|p| p > Decimal::ZERO && p <= max)
+                    && r.cap.is_none_or(|c| c > Decimal::ZERO && c <= max))
+        );
+        assert!(items.iter().any(|r| r.cap.is_some()) && items.iter().any(|r| r.cap.is_none()));
+
+        let surveys = of(RuleKind::Survey);
+        let options: std::collections::BTreeSet<usize> =
+            surveys.iter().map(|r| r.weights.len()).collect();
+        assert_eq!(options, (0..=5).collect());
+        assert!(surveys.iter().any(|r| r.when_no_cases.is_some()));
+        assert!(surveys.iter().any(|r| r.on_empty.is_some()));
+
+        let deadlines = of(RuleKind::Deadline);
+        assert!(
+            deadlines
+                .iter()
+                .all(|r| r.deadline.as_deref() == Some("2023-01-31")
+                    && r.late.is_some_and(|l| l >= Decimal::ZERO && l <= max))
+        );
+        assert!(
+            deadlines
+                .iter()
+                .any(|r| r.late_until.as_deref() == Some("2023-03-31"))
+        );
+        assert!(deadlines.iter().any(|r| r.late_until.is_none()));
+        assert!(
+            deadlines
+                .iter()
+                .any(|r| r.late.is_some_and(|l| l > Decimal::ZERO && l < max))
+        );
+
+        assert_eq!(
+            of(RuleKind::Manual).first(),
+            Some(&RuleDef::of_kind(RuleKind::Manual))
+        );
+    }
 }
