@@ -1254,6 +1254,13 @@ mod tests {
                 .iter()
                 .any(|r| r.bands.iter().any(|b| b.above.is_some()))
         );
+        // Count edges are 1 to 20 meetings, written `at_least n` or `above n − 1`.
+        let counted: std::collections::BTreeSet<Decimal> = meetings
+            .iter()
+            .flat_map(|r| &r.bands)
+            .filter_map(|b| b.at_least.or(b.above.map(|a| a + Decimal::ONE)))
+            .collect();
+        assert_eq!(counted, (1..=20).map(Decimal::from).collect());
         assert!(
             meetings
                 .iter()
