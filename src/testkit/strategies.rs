@@ -1350,4 +1350,77 @@ mod tests {
             Some(&RuleDef::of_kind(RuleKind::Manual))
         );
     }
+
+    /// Generated sets reach every set-wide option: bonus and penalty items of each kind the
+    /// doc names, caps and clamping flags both ways, the class bands (A from 90, B 70 to
+    /// under 90, C under 70), parts, areas verified and not (odd areas verified); and the
+    /// evidence for a set with items claims some.
+    #[test]
+    fn generated_sets_reach_every_set_wide_option() {
+        let defs = sample(&ruleset_def(), 300);
+        let kinds: std::collections::BTreeSet<&str> = defs
+            .iter()
+            .flat_map(|d| d.bonus.iter().chain(&d.penalty))
+            .map(|i| i.rule.kind.as_str())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["check", "count_bands", "levels", "manual", "per_item"]
+                .into_iter()
+                .collect()
+        );
+        for seen in [
+            defs.iter().any(|d| d.bonus.is_empty()),
+            defs.iter().any(|d| d.bonus.len() == 2),
+            defs.iter().any(|d| d.penalty.len() == 2),
+            defs.iter().any(|d| d.bonus_max.is_some()),
+            defs.iter().any(|d| d.penalty_max.is_some()),
+            defs.iter().any(|d| d.total_above_scale),
+            defs.iter().any(|d| !d.total_above_scale),
+            defs.iter().any(|d| d.total_below_zero),
+            defs.iter().any(|d| !d.total_below_zero),
+            defs.iter().any(|d| d.classification.is_empty()),
+        ] {
+            assert!(seen);
+        }
+        let codes: std::collections::BTreeSet<String> = defs
+            .iter()
+            .flat_map(|d| d.bonus.iter().map(|i| i.code.clone()))
+            .collect();
+        assert_eq!(
+            codes,
+            ["T.1", "T.2"].map(String::from).into_iter().collect()
+        );
+        let classes: Vec<String> = defs
+            .iter()
+            .find(|d| !d.classification.is_empty())
+            .map(|d| {
+                d.classification
+                    .iter()
+                    .map(|c| format!("{} {} {:?}", c.label, c.at_least, c.below))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(classes, ["A 90 None", "B 70 Some(90)", "C 0 Some(70)"]);
+        let verified: Vec<Option<bool>> = defs
+            .iter()
+            .max_by_key(|d| d.areas.len())
+            .map(|d| {
+                d.areas
+                    .iter()
+                    .map(|a| a.provenance.as_ref().map(|p| p.verified))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(verified, [Some(true), Some(false), Some(true)]);
+
+        let with_items = defs
+            .into_iter()
+            .find(|d| !d.bonus.is_empty() && !d.penalty.is_empty())
+            .and_then(|d| crate::validate::validate(d).ok())
+            .unwrap_or_else(|| unreachable!("a generated set with items validates"));
+        let evidence = sample(&evidence_for(&with_items), 50);
+        assert!(evidence.iter().any(|e| !e.bonus.is_empty()));
+        assert!(evidence.iter().any(|e| !e.penalty.is_empty()));
+    }
 }
