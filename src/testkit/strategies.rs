@@ -1423,4 +1423,17 @@ mod tests {
         assert!(evidence.iter().any(|e| !e.bonus.is_empty()));
         assert!(evidence.iter().any(|e| !e.penalty.is_empty()));
     }
+
+    /// A worded check has no condition or two or three (one condition reads as a plain
+    /// check, so it is dropped), each labelled as an annex would word it.
+    #[test]
+    fn worded_checks_have_no_single_condition() {
+        let checks: Vec<RuleDef> = sample(&worded_rule(Decimal::ONE), 600)
+            .into_iter()
+            .filter(|r| r.kind == RuleKind::Check)
+            .collect();
+        let counts: std::collections::BTreeSet<usize> =
+            checks.iter().map(|r| r.conditions.len()).collect();
+        assert_eq!(counts, [0, 2, 3].into_iter().collect());
+    }
 }
