@@ -1436,4 +1436,21 @@ mod tests {
             checks.iter().map(|r| r.conditions.len()).collect();
         assert_eq!(counts, [0, 2, 3].into_iter().collect());
     }
+
+    /// Counts near an edge: with no edge given, 50%; a denominator past 60 (beyond what the
+    /// plain counts draw) comes from the near-edge counts, whose numerator is one below, at
+    /// or one above half of it.
+    #[test]
+    fn near_edge_counts_fall_one_below_at_and_one_above_the_edge() {
+        let offsets: std::collections::BTreeSet<i64> = sample(&ratio_value(vec![], false), 2_000)
+            .iter()
+            .filter_map(|e| Some((e.numerator?, e.denominator?)))
+            .filter(|(_, den)| *den > Decimal::from(60))
+            .filter_map(|(num, den)| {
+                let half = (den / Decimal::TWO).floor();
+                i64::try_from(num - half).ok()
+            })
+            .collect();
+        assert_eq!(offsets, [-1, 0, 1].into_iter().collect());
+    }
 }
