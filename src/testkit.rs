@@ -883,6 +883,17 @@ mod tests {
             .collect()
     }
 
+    /// The rule of leaf `code`.
+    fn leaf_rule<'a>(rs: &'a RuleSet, code: &str) -> &'a Rule {
+        rs.tree()
+            .nodes
+            .iter()
+            .find(|n| &*n.code == code)
+            .and_then(|n| n.leaf.as_ref())
+            .map(|l| &l.rule)
+            .unwrap_or_else(|| unreachable!("`{code}` is a leaf"))
+    }
+
     fn node_mut<'a>(card: &'a mut Scorecard, code: &str) -> &'a mut NodeResult {
         card.nodes
             .iter_mut()
@@ -1217,18 +1228,9 @@ rule = { kind = "ratio_bands", exclude = ["not_done"], bands = [{ at_least = "10
 "#,
         )
         .unwrap_or_else(|e| unreachable!("loads: {e}"));
-        let rule = |code: &str| {
-            rs.tree()
-                .nodes
-                .iter()
-                .find(|n| &*n.code == code)
-                .and_then(|n| n.leaf.as_ref())
-                .map(|l| l.rule.clone())
-                .unwrap_or_else(|| unreachable!("`{code}` is a leaf"))
-        };
-        let deadline = rule("1.1");
+        let deadline = leaf_rule(&rs, "1.1");
         let dated = |e: LeafEvidence| -> Vec<(Option<String>, bool, bool)> {
-            variants(&deadline, &e)
+            variants(deadline, &e)
                 .into_iter()
                 .map(|(v, b)| (v.date, v.documents.is_none(), b))
                 .collect()
@@ -1256,7 +1258,7 @@ rule = { kind = "ratio_bands", exclude = ["not_done"], bands = [{ at_least = "10
             }]),
             ..LeafEvidence::default()
         };
-        let v: Vec<(Vec<TaskStatus>, bool)> = variants(&rule("1.2"), &tasks)
+        let v: Vec<(Vec<TaskStatus>, bool)> = variants(leaf_rule(&rs, "1.2"), &tasks)
             .into_iter()
             .map(|(v, b)| {
                 let statuses = v
@@ -1379,16 +1381,7 @@ rule = { kind = "ratio_bands", exclude = ["not_done"], bands = [{ at_least = "10
     #[test]
     fn each_kind_of_evidence_has_its_more_and_less_favourable_variants() {
         let (rs, ev) = fixture();
-        let vary = |code: &str, value: &LeafEvidence| {
-            let leaf = rs
-                .tree()
-                .nodes
-                .iter()
-                .find(|n| &*n.code == code)
-                .and_then(|n| n.leaf.as_ref())
-                .unwrap_or_else(|| unreachable!("`{code}` is a leaf"));
-            variants(&leaf.rule, value)
-        };
+        let vary = |code: &str, value: &LeafEvidence| variants(leaf_rule(&rs, code), value);
         let of = |code: &str| ev.evidence.get(code).cloned().unwrap_or_default();
         let d = |s: &str| s.parse::<Decimal>().ok();
         // 1.1.4: 30/36 → 31/36 (no less), 30/37 (no more).
