@@ -404,7 +404,7 @@ fn threads(n: usize) -> BatchOptions {
 }
 
 /// `score_batch` (every unit's scorecard with its appraisal, here none; the ranking, the area
-/// rankings and the per-class summaries) on 1 and 2 threads, the same streamed to a sink;
+/// rankings and the per-class summaries) on 1 and 2 threads, held and streamed to a sink;
 /// `evaluate_appraised` with two rounds over 2,000 units on 1 and 2 threads.
 fn batch_ranked(c: &mut Criterion) {
     let rs = RuleSet::from_toml_str(&read(&root().join(FIXTURE))).unwrap();
@@ -430,14 +430,21 @@ fn batch_ranked(c: &mut Criterion) {
             });
         });
     }
-    g.bench_function("streamed_2_threads", |b| {
-        b.iter(|| {
-            let out = std::io::sink();
-            let result = score_batch_to_writer(&rs, &entries, &threads(2), out).unwrap();
-            assert_eq!(result.ranking.rows.len(), BATCH);
-            result
+    for n in [1, 2] {
+        let name = if n == 1 {
+            "streamed_1_thread"
+        } else {
+            "streamed_2_threads"
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let out = std::io::sink();
+                let result = score_batch_to_writer(&rs, &entries, &threads(n), out).unwrap();
+                assert_eq!(result.ranking.rows.len(), BATCH);
+                result
+            });
         });
-    });
+    }
     let rounds = appraisal(&rs);
     let appraise = |r: std::ops::Range<usize>| -> Decimal {
         r.map(|i| {

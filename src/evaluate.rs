@@ -16,11 +16,11 @@ use crate::evidence::{Evidence, LeafEvidence};
 use crate::limits::Limits;
 use crate::model::{NaPolicy, Part};
 use crate::path::DataPath;
-use crate::rules::{Ctx, Explain, Explained, Outcome, ScoreError, Working};
+use crate::rules::{Ctx, Explain, Explained, Outcome, ScoreError, Silent, Working};
 use crate::ruleset::RuleSet;
 use crate::scorecard::{
-    Basis, Class, Explanation, Finding, FindingKind, LeafResult, NodeResult, NodeStatus, PartScore,
-    ProvenanceSummary, RuleSetInfo, Score, Scorecard,
+    AdjustedTotal, Basis, Class, Explanation, Finding, FindingKind, LeafResult, NodeResult,
+    NodeStatus, PartScore, ProvenanceSummary, RuleSetInfo, Score, Scorecard,
 };
 use crate::validate::tree::{Leaf, Node, Tree};
 
@@ -145,6 +145,102 @@ pub(crate) fn evaluate_with(
     digest: &OnceCell<String>,
 ) -> Result<Scorecard, EvalError> {
     score_and_assemble(rs, ev, &Limits::default(), given, digest)
+}
+
+/// A unit's numbers, scored without explanations, findings or evidence digest: what the
+/// effect of one appraisal change reads (its leaf, its area and the total after the change
+/// alone). It costs about what [`evaluate_points`](crate::scoring::evaluate_points) costs,
+/// a fifth of a scorecard.
+pub(crate) struct Numbers<'r> {
+    rs: &'r RuleSet,
+    /// Per node, in tree order: points and maxima, rolled up.
+    acc: Vec<Acc>,
+    /// The areas' points and applicable maximum, added up.
+    total: Acc,
+    /// The index of `total`.
+    total_index: Option<Decimal>,
+    /// The points of the bonus and penalty items that have a rule, in the set's order.
+    items: Vec<items::ScoredItem>,
+    /// The total after bonus and penalty, when the set has items.
+    adjusted: Option<AdjustedTotal>,
+}
+
+impl Numbers<'_> {
+    /// The points of the node with this code; `None` when the set has none.
+    pub(crate) fn points(&self, code: &str) -> Option<Decimal> {
+        let &at = self.rs.tree().index.get(code)?;
+        self.acc.get(at).map(|a| a.points)
+    }
+
+    /// The index of the node with this code, worked out as a scorecard's; `None` when the set
+    /// has no such node or nothing under it applies.
+    ///
+    /// # Errors
+    /// [`EvalError::Overflow`] at the node's path, as [`evaluate`] would report it.
+    pub(crate) fn index(&self, code: &str) -> Result<Option<Decimal>, EvalError> {
+        let tree = self.rs.tree();
+        let Some((node, a)) = tree
+            .index
+            .get(code)
+            .and_then(|&at| tree.nodes.get(at).zip(self.acc.get(at)))
+        else {
+            return Ok(None);
+        };
+        index(self.rs, a.points, a.applicable, &node.path)
+    }
+
+    /// The areas' total points and its index.
+    pub(crate) fn total(&self) -> (Decimal, Option<Decimal>) {
+        (self.total.points, self.total_index)
+    }
+
+    /// The points of the bonus or penalty item with this code; `None` when the set has no
+    /// such item with a rule.
+    pub(crate) fn item_points(&self, code: &str) -> Option<Decimal> {
+        let at = self
+            .rs
+            .tree()
+            .items
+            .iter()
+            .filter(|(_, node)| node.leaf.is_some())
+            .position(|(_, node)| *node.code == *code)?;
+        self.items.get(at).map(|(points, _)| *points)
+    }
+
+    /// The total after bonus and penalty, when the set has items.
+    pub(crate) fn adjusted(&self) -> Option<&AdjustedTotal> {
+        self.adjusted.as_ref()
+    }
+}
+
+/// [`Numbers`] of a unit, with some leaves' points set directly (by an appraisal), as
+/// [`evaluate_with`] scores them.
+///
+/// # Errors
+/// As [`evaluate_with`], for the same evidence and `given`.
+pub(crate) fn numbers_with<'r>(
+    rs: &'r RuleSet,
+    ev: &Evidence,
+    given: &BTreeMap<String, (Decimal, Working)>,
+) -> Result<Numbers<'r>, EvalError> {
+    let Scored { acc, items, .. } = score::<Silent>(rs, ev, &Limits::default(), given)?;
+    let mut total = Acc::default();
+    for (node, a) in rs.tree().nodes.iter().zip(&acc) {
+        if node.parent.is_none() {
+            add_exact(&mut total.points, a.points, &node.path)?;
+            add_exact(&mut total.applicable, a.applicable, &node.path)?;
+        }
+    }
+    let total_index = index(rs, total.points, total.applicable, &DataPath::root())?;
+    let adjusted = items::adjusted_numbers(rs, &items, total.points, total.applicable)?;
+    Ok(Numbers {
+        rs,
+        acc,
+        total,
+        total_index,
+        items,
+        adjusted,
+    })
 }
 
 /// Checks the evidence against the limits, scores it and builds the scorecard.

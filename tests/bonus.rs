@@ -22,6 +22,8 @@ use par_index::{
 // The set: areas 1 (1.1 manual of 4, 1.2 check of 2) and 2 (manual of 4), scale 10;
 // bonus T.1 0.5 per initiative, item cap 1.5; T.2 award level 1 / 0.75 / 0.5, cap 1;
 // penalty P.1 0.5 per violation, cap 1; P.2 check, 1; bonus_max 2, penalty_max 1.5.
+mod support;
+
 const SET: &str = include_str!("fixtures/bonus.toml");
 
 fn d(s: &str) -> Decimal {
@@ -278,6 +280,8 @@ fn an_appraisal_round_changes_a_claim() {
             ("P.1", "penalty", d("0"), d("0.5"), d("6")),
         ]
     );
+    // The same effects, read from scorecards of each change alone.
+    assert_eq!(support::assert_effects_match_scorecards(&rs(), &e, &a), 2);
 }
 
 #[test]

@@ -15,6 +15,8 @@ use par_index::{
     assessment::CycleIssueCode, assessment::evaluate_appraised, assessment::score_batch,
 };
 
+mod support;
+
 const SET: &str = include_str!("fixtures/cycle.toml");
 const EVIDENCE: &str = include_str!("fixtures/cycle.evidence.json");
 const APPRAISAL: &str = include_str!("fixtures/cycle.appraisal.json");
@@ -243,6 +245,12 @@ fn the_diff_lists_every_change_with_its_reason_and_effect() {
     assert!(card.changes[0].by_evidence);
     assert!(!card.changes[1].by_evidence);
     assert_eq!(card.changes[3].leaf.delta(), Some(d("0.18")));
+    // The same effects, read from scorecards of each change alone (the effects are worked
+    // out from numbers only, without a scorecard).
+    assert_eq!(
+        support::assert_effects_match_scorecards(&rs(), &ev(), &appraisal(APPRAISAL)),
+        4
+    );
 }
 
 #[test]

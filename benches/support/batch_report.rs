@@ -8,7 +8,7 @@ use std::time::SystemTime;
 type Bench = (&'static str, &'static str);
 
 /// (what, units, one unit's bench, the batch on 1 thread, on 2 threads).
-const ROWS: [(&str, usize, Bench, Bench, Bench); 3] = [
+const ROWS: [(&str, usize, Bench, Bench, Bench); 4] = [
     (
         "evaluate_points",
         super::BATCH,
@@ -22,6 +22,13 @@ const ROWS: [(&str, usize, Bench, Bench, Bench); 3] = [
         ("batch_unit", "appraised"),
         ("batch_ranked", "score_batch_1_thread"),
         ("batch_ranked", "score_batch_2_threads"),
+    ),
+    (
+        "score_batch_to_writer (the same, JSON Lines into a sink)",
+        super::BATCH,
+        ("batch_unit", "appraised"),
+        ("batch_ranked", "streamed_1_thread"),
+        ("batch_ranked", "streamed_2_threads"),
     ),
     (
         "evaluate_appraised, two rounds",
@@ -77,10 +84,4 @@ pub(crate) fn print(dir: &Path, since: SystemTime) {
             ratio(one, two)
         );
     }
-    let streamed = median_ns(dir, ("batch_ranked", "streamed_2_threads"), since);
-    println!();
-    println!(
-        "score_batch_to_writer, 2 threads, JSON Lines into a sink: {}",
-        ms(streamed)
-    );
 }

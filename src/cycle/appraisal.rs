@@ -15,7 +15,7 @@ use super::effect::{ChangeEffect, effect};
 use super::input::{Appraisal, Change};
 use crate::decimal::plain;
 use crate::error::{CycleError, CycleIssue, CycleIssueCode, from_eval, join};
-use crate::evaluate::evaluate_with;
+use crate::evaluate::{evaluate_with, numbers_with};
 use crate::evidence::Evidence;
 use crate::model::Sign;
 use crate::path::DataPath;
@@ -102,7 +102,7 @@ impl AppraisedScorecard {
 
 /// The state of the evidence as rounds are applied. The unit's evidence is borrowed until a
 /// round replaces a leaf's (a batch of units without rounds copies none of it).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct State<'e> {
     evidence: Cow<'e, Evidence>,
     given: BTreeMap<String, (Decimal, Working)>,
@@ -135,6 +135,31 @@ impl State<'_> {
             };
             self.given.insert(code.to_string(), (points, working));
         }
+    }
+
+    /// A copy to apply one change to, borrowing this state's evidence until the change
+    /// replaces some of it.
+    fn alone(&self) -> State<'_> {
+        State {
+            evidence: Cow::Borrowed(&*self.evidence),
+            given: self.given.clone(),
+            source: self.source.clone(),
+            digest: OnceCell::new(),
+        }
+    }
+
+    /// The effect of `change`, already applied to this state alone, on top of `before`.
+    fn effect(
+        &self,
+        rs: &RuleSet,
+        round: u32,
+        code: &str,
+        change: &Change,
+        before: &Scorecard,
+    ) -> Result<ChangeEffect, CycleError> {
+        numbers_with(rs, &self.evidence, &self.given)
+            .and_then(|after| effect(round, code, change, before, &after))
+            .map_err(|e| from_eval(e, &|p: &DataPath| self.remap(p)))
     }
 
     fn score(&self, rs: &RuleSet) -> Result<Scorecard, CycleError> {
@@ -251,10 +276,10 @@ pub fn evaluate_appraised(
     for (at, round) in appraisal.rounds.iter().enumerate() {
         let before = rounds.last().unwrap_or(&self_assessed);
         for (code, change) in &round.changes {
-            let mut alone = state.clone();
+            // The change alone needs only numbers: no scorecard, explanation or digest.
+            let mut alone = state.alone();
             alone.apply(rs, at, round.round, code, change);
-            let after = alone.score(rs)?;
-            changes.push(effect(round.round, code, change, before, &after));
+            changes.push(alone.effect(rs, round.round, code, change, before)?);
         }
         for (code, change) in &round.changes {
             state.apply(rs, at, round.round, code, change);

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::input::Change;
 use crate::decimal::{Dec, DecOpt};
+use crate::error::EvalError;
+use crate::evaluate::Numbers;
 use crate::model::Sign;
-use crate::scorecard::{Adjusted, Scorecard};
+use crate::scorecard::Scorecard;
 
 /// One change of an appraisal and its effect, computed as that change alone applied on top of
 /// the previous round: the leaf's points, its area's sub-index and the total before and after.
@@ -78,50 +80,56 @@ impl OptMove {
     }
 }
 
+/// The effect of `change` alone: `before` is the scorecard it applies on top of (the
+/// previous round's), `after` the numbers with this change only.
+///
+/// # Errors
+/// [`EvalError::Overflow`] if the area's index overflows, as a scorecard would report it.
 pub(super) fn effect(
     round: u32,
     code: &str,
     change: &Change,
     before: &Scorecard,
-    after: &Scorecard,
-) -> ChangeEffect {
+    after: &Numbers<'_>,
+) -> Result<ChangeEffect, EvalError> {
     if let Some(e) = item_effect(round, code, change, before, after) {
-        return e;
+        return Ok(e);
     }
-    let node = |c: &Scorecard, code: &str| c.node(code).map(|n| n.score);
+    let node = |code: &str| before.node(code).map(|n| n.score);
     let area = area_of(before, code);
-    let pts = |c: &Scorecard, code: &str| node(c, code).map_or(Decimal::ZERO, |s| s.points);
-    ChangeEffect {
+    let pts = |code: &str| node(code).map_or(Decimal::ZERO, |s| s.points);
+    let (total, total_index) = after.total();
+    Ok(ChangeEffect {
         round,
         code: code.to_string(),
         title: before
             .node(code)
             .map(|n| n.title.to_string())
             .unwrap_or_default(),
-        area: area.clone(),
         reason: change.reason.clone().unwrap_or_default(),
         by_evidence: change.evidence.is_some(),
         leaf: Move {
-            before: pts(before, code),
-            after: pts(after, code),
+            before: pts(code),
+            after: after.points(code).unwrap_or(Decimal::ZERO),
         },
         area_points: Move {
-            before: pts(before, &area),
-            after: pts(after, &area),
+            before: pts(&area),
+            after: after.points(&area).unwrap_or(Decimal::ZERO),
         },
         area_index: OptMove {
-            before: node(before, &area).and_then(|s| s.index),
-            after: node(after, &area).and_then(|s| s.index),
+            before: node(&area).and_then(|s| s.index),
+            after: after.index(&area)?,
         },
         total_points: Move {
             before: before.total.points,
-            after: after.total.points,
+            after: total,
         },
         total_index: OptMove {
             before: before.total.index,
-            after: after.total.index,
+            after: total_index,
         },
-    }
+        area,
+    })
 }
 
 /// The effect of a change to a bonus or penalty item: the item's points, its sign's counted
@@ -132,14 +140,13 @@ fn item_effect(
     code: &str,
     change: &Change,
     before: &Scorecard,
-    after: &Scorecard,
+    after: &Numbers<'_>,
 ) -> Option<ChangeEffect> {
-    let (b, a) = (before.adjusted.as_ref()?, after.adjusted.as_ref()?);
+    let (b, a) = (before.adjusted.as_ref()?, after.adjusted()?);
     let item = b.item(code)?;
-    let pts = |x: &Adjusted| x.item(code).map_or(Decimal::ZERO, |i| i.points);
-    let sum = |x: &Adjusted| match item.sign {
-        Sign::Bonus => x.bonus.counted,
-        Sign::Penalty => x.penalty.counted,
+    let (sum_before, sum_after) = match item.sign {
+        Sign::Bonus => (b.bonus.counted, a.bonus),
+        Sign::Penalty => (b.penalty.counted, a.penalty),
     };
     Some(ChangeEffect {
         round,
@@ -150,11 +157,11 @@ fn item_effect(
         by_evidence: change.evidence.is_some(),
         leaf: Move {
             before: item.points,
-            after: pts(a),
+            after: after.item_points(code).unwrap_or(Decimal::ZERO),
         },
         area_points: Move {
-            before: sum(b),
-            after: sum(a),
+            before: sum_before,
+            after: sum_after,
         },
         area_index: OptMove {
             before: None,
@@ -162,11 +169,11 @@ fn item_effect(
         },
         total_points: Move {
             before: b.total.points,
-            after: a.total.points,
+            after: a.points,
         },
         total_index: OptMove {
             before: b.total.index,
-            after: a.total.index,
+            after: a.index,
         },
     })
 }
