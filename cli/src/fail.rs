@@ -78,7 +78,9 @@ impl Failure {
         self
     }
 
-    /// The same failure with every issue path under `prefix` (`evidence`, `appraisal`).
+    /// The same failure with every issue path under `prefix` (`evidence`, `appraisal`): a
+    /// request of the service carries several inputs in one body.
+    #[cfg(feature = "serve")]
     pub(crate) fn under(mut self, prefix: &str) -> Failure {
         for issue in &mut self.issues {
             issue.line = None;
