@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift || true
 all=(load_ruleset load_evidence evaluate roundtrip render audit_gaps what_if appraisal batch
-     annex_csv annex_xlsx)
+     annex_csv annex_xlsx cli)
 targets=("${@:-${all[@]}}")
 max_files=${FUZZ_MAX_FILES:-300}
 fuzz="nice -n 15 cargo +nightly fuzz"

@@ -84,6 +84,25 @@ def seeds(target):
     elif target == "annex_xlsx":
         for p in files("annex/tests/fixtures/*.xlsx"):
             yield read(p)
+    elif target == "cli":
+        # Byte 0: the command line (fuzz/fuzz_targets/cli.rs, TEMPLATES); byte 1: --json,
+        # --lang en, the format; then the rule set, the evidence and a third file, 0-separated.
+        cycle = [read(os.path.join(ROOT, "tests/fixtures/" + f))
+                 for f in ("cycle.toml", "cycle.evidence.json", "cycle.appraisal.json")]
+        batch = [json.loads(read(p)) for p in files("examples/data/batch/*.json")]
+        third = {8: cycle[2], 9: json.dumps({"units": batch}, ensure_ascii=False).encode(),
+                 13: b'{"set":{"1.2":{"numerator":30,"denominator":36}}}',
+                 14: cycle[1].replace(b"34", b"30")}
+        district = read(os.path.join(ROOT, "examples/data/duyen-hai-2023-q3.json"))
+        for pick in range(25):
+            for flags in (0, 1, 2 | 4, 1 | 12):
+                evidence = district if pick in (2, 4, 11) else cycle[1]
+                yield bytes([pick, flags]) + b"\0".join(
+                    [cycle[0], evidence, third.get(pick, b"")])
+        for p in files("annex/tests/fixtures/*.csv"):
+            yield bytes([18, 1]) + read(p)
+        for p in files("annex/tests/fixtures/*.xlsx"):
+            yield bytes([19, 1]) + read(p)
 
 
 def main():
