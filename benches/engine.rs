@@ -414,29 +414,18 @@ fn batch_ranked(c: &mut Criterion) {
     g.throughput(Throughput::Elements(BATCH as u64));
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     for n in [1, 2] {
-        let name = if n == 1 {
-            "score_batch_1_thread"
-        } else {
-            "score_batch_2_threads"
-        };
+        let threads_name = if n == 1 { "1_thread" } else { "2_threads" };
         // The held result (870 MB for 10,000 units) is dropped outside the timing, as a
         // caller that writes it out drops it later: its drop is one thread freeing millions of
         // allocations, about a fifth of the time otherwise (perf).
-        g.bench_function(name, |b| {
+        g.bench_function(format!("score_batch_{threads_name}"), |b| {
             b.iter_with_large_drop(|| {
                 let result = score_batch_with(black_box(&rs), &entries, &threads(n)).unwrap();
                 assert_eq!(result.ranking.rows.len(), BATCH);
                 result
             });
         });
-    }
-    for n in [1, 2] {
-        let name = if n == 1 {
-            "streamed_1_thread"
-        } else {
-            "streamed_2_threads"
-        };
-        g.bench_function(name, |b| {
+        g.bench_function(format!("streamed_{threads_name}"), |b| {
             b.iter(|| {
                 let out = std::io::sink();
                 let result = score_batch_to_writer(&rs, &entries, &threads(n), out).unwrap();
