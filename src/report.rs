@@ -198,7 +198,7 @@ fn tree(card: &Scorecard, lang: Lang, out: &mut String) {
     for n in &card.nodes {
         let indent = 2 * n.depth.saturating_sub(1);
         cell.clear();
-        cell.extend(std::iter::repeat_n(' ', indent));
+        push_spaces(&mut cell, indent);
         cell.push_str(&n.code);
         pad(out, &cell, 10, false);
         out.push(' ');
@@ -240,7 +240,7 @@ fn leaf_line(out: &mut String, leaf: &crate::scorecard::LeafResult, indent: usiz
         (false, Lang::Vi) => " [chưa đối chiếu văn bản]",
         (false, Lang::En) => " [unverified]",
     };
-    out.extend(std::iter::repeat_n(' ', 11 + indent));
+    push_spaces(out, 11 + indent);
     out.push_str("  ↳ ");
     let _ = match lang {
         Lang::En => write!(out, "{}", leaf.explanation),
@@ -255,11 +255,22 @@ fn leaf_line(out: &mut String, leaf: &crate::scorecard::LeafResult, indent: usiz
 fn pad(out: &mut String, cell: &str, width: usize, right: bool) {
     let fill = width.saturating_sub(cell.chars().count());
     if right {
-        out.extend(std::iter::repeat_n(' ', fill));
+        push_spaces(out, fill);
         out.push_str(cell);
     } else {
         out.push_str(cell);
-        out.extend(std::iter::repeat_n(' ', fill));
+        push_spaces(out, fill);
+    }
+}
+
+/// Writes `n` spaces, a slice at a time rather than a `char` at a time.
+fn push_spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let take = left.min(SPACES.len());
+        out.push_str(SPACES.get(..take).unwrap_or_default());
+        left -= take;
     }
 }
 
@@ -281,7 +292,7 @@ fn push_two(out: &mut String, d: Decimal, lang: Lang) {
         Lang::En => {
             let mut v = crate::decimal::RoundingMode::HalfUp.round(d, 2);
             v.rescale(2);
-            let _ = write!(out, "{v}");
+            let _ = write!(out, "{}", crate::decimal::Fast(v));
         }
     }
 }

@@ -212,7 +212,7 @@ impl fmt::Display for Pct {
         } else {
             let mut v = self.0;
             v.rescale(2);
-            fmt::Display::fmt(&v, f)
+            fmt::Display::fmt(&crate::decimal::Fast(v), f)
         }
     }
 }
