@@ -3,8 +3,6 @@
 
 mod items;
 
-pub(crate) use items::adjusted_numbers;
-
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
@@ -147,10 +145,10 @@ pub(crate) fn evaluate_with(
     score_and_assemble(rs, ev, &Limits::default(), given, digest)
 }
 
-/// A unit's numbers, scored without explanations, findings or evidence digest: what the
-/// effect of one appraisal change reads (its leaf, its area and the total after the change
-/// alone). It costs about what [`evaluate_points`](crate::scoring::evaluate_points) costs,
-/// a fifth of a scorecard.
+/// A unit's numbers, scored without explanations, findings or evidence digest: what a
+/// [`PointsCard`](crate::scoring::PointsCard) shows, and what the effect of one appraisal
+/// change reads (its leaf, its area and the total after the change alone). It costs about
+/// what [`evaluate_points`](crate::scoring::evaluate_points) costs, a fifth of a scorecard.
 pub(crate) struct Numbers<'r> {
     rs: &'r RuleSet,
     /// Per node, in tree order: points and maxima, rolled up.
@@ -205,6 +203,16 @@ impl Numbers<'_> {
             .filter(|(_, node)| node.leaf.is_some())
             .position(|(_, node)| *node.code == *code)?;
         self.items.get(at).map(|(points, _)| *points)
+    }
+
+    /// The areas' applicable maximum, added up.
+    pub(crate) fn applicable_max(&self) -> Decimal {
+        self.total.applicable
+    }
+
+    /// Every node's points and maxima, in tree order.
+    pub(crate) fn nodes(&self) -> &[Acc] {
+        &self.acc
     }
 
     /// The total after bonus and penalty, when the set has items.

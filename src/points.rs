@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decimal::{Dec, DecOpt};
 use crate::error::EvalError;
-use crate::evaluate::{Scored, adjusted_numbers, classify, index, ruleset_info, score, status};
+use crate::evaluate::{Scored, classify, index, numbers_with, ruleset_info, score, status};
 use crate::evidence::{Evidence, Period};
 use crate::path::DataPath;
 use crate::rules::Silent;
@@ -218,27 +218,13 @@ impl PointsCard {
 /// The same as [`evaluate`](crate::evaluate), for the same evidence (the default
 /// [`Limits`](crate::criteria::Limits) included).
 pub fn points_card(rs: &RuleSet, ev: &Evidence) -> Result<PointsCard, EvalError> {
-    let Scored { acc, items, .. } = score::<Silent>(
-        rs,
-        ev,
-        &crate::limits::Limits::default(),
-        &std::collections::BTreeMap::new(),
-    )?;
-    let tree = rs.tree();
-    let mut total = Decimal::ZERO;
-    let mut applicable = Decimal::ZERO;
-    let mut nodes = Vec::with_capacity(acc.len());
+    let numbers = numbers_with(rs, ev, &std::collections::BTreeMap::new())?;
+    let (total, total_index) = numbers.total();
+    let applicable = numbers.applicable_max();
+    let mut nodes = Vec::with_capacity(rs.tree().nodes.len());
     let mut missing_evidence = Vec::new();
-    for (node, a) in tree.nodes.iter().zip(&acc) {
+    for (node, a) in rs.tree().nodes.iter().zip(numbers.nodes()) {
         let st = status(a);
-        let area = node.parent.is_none();
-        if area {
-            let overflow = || EvalError::Overflow {
-                path: node.path.clone(),
-            };
-            total = total.checked_add(a.points).ok_or_else(overflow)?;
-            applicable = applicable.checked_add(a.applicable).ok_or_else(overflow)?;
-        }
         if node.leaf.is_some() && st == NodeStatus::MissingEvidence {
             missing_evidence.push(node.code.clone());
         }
@@ -248,14 +234,13 @@ pub fn points_card(rs: &RuleSet, ev: &Evidence) -> Result<PointsCard, EvalError>
             points: a.points,
             max: node.max,
             applicable_max: a.applicable,
-            index: if area {
+            index: if node.parent.is_none() {
                 index(rs, a.points, a.applicable, &node.path)?
             } else {
                 None
             },
         });
     }
-    let total_index = index(rs, total, applicable, &DataPath::root())?;
     Ok(PointsCard {
         engine: format!("par-index {}", env!("CARGO_PKG_VERSION")),
         ruleset: ruleset_info(rs),
@@ -268,7 +253,7 @@ pub fn points_card(rs: &RuleSet, ev: &Evidence) -> Result<PointsCard, EvalError>
             index: total_index,
         },
         classification: total_index.and_then(|i| classify(rs, i)),
-        adjusted: adjusted_numbers(rs, &items, total, applicable)?,
+        adjusted: numbers.adjusted().cloned(),
         nodes,
         missing_evidence,
     })
