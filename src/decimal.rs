@@ -6,6 +6,7 @@
 //! [`RoundingMode`].
 
 use std::fmt;
+use std::ops::{Div, Rem};
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -171,36 +172,38 @@ fn unsigned_digits(value: Decimal, buf: &mut [u8; DIGITS_BUF]) -> &str {
         }
     };
     let mut written = 0;
-    let mut digit = |d: u8, written: &mut usize| {
-        if *written == scale && scale > 0 {
+    let digit = |d: u8| {
+        if written == scale && scale > 0 {
             put(b'.');
         }
         put(b'0' + d);
-        *written += 1;
+        written += 1;
+        written > scale
     };
     let wide = value.mantissa().unsigned_abs();
     match u64::try_from(wide) {
-        Ok(mut m) => loop {
-            digit((m % 10) as u8, &mut written);
-            m /= 10;
-            if m == 0 && written > scale {
-                break;
-            }
-        },
-        Err(_) => {
-            let mut m = wide;
-            loop {
-                digit((m % 10) as u8, &mut written);
-                m /= 10;
-                if m == 0 && written > scale {
-                    break;
-                }
-            }
-        }
+        Ok(m) => each_digit(m, digit),
+        Err(_) => each_digit(wide, digit),
     }
     buf.get(end..)
         .and_then(|b| std::str::from_utf8(b).ok())
         .unwrap_or("0")
+}
+
+/// Hands `digit` each decimal digit of `m`, the last first, until `m` runs out and `digit`
+/// says it has had enough (the places of the scale and one before the point).
+fn each_digit<T>(mut m: T, mut digit: impl FnMut(u8) -> bool)
+where
+    T: Copy + PartialEq + From<u8> + TryInto<u8> + Rem<Output = T> + Div<Output = T>,
+{
+    let (ten, zero) = (T::from(10), T::from(0));
+    loop {
+        let enough = digit((m % ten).try_into().unwrap_or(0));
+        m = m / ten;
+        if m == zero && enough {
+            break;
+        }
+    }
 }
 
 /// `12.50` → `12.5`, `2.00` → `2`; digits without a point are left as they are.
